@@ -1,0 +1,180 @@
+package com.wildrydes.constructs;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.AddToResourcePolicyResult;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Permission;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.sns.CfnSubscription;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Subscription;
+import software.amazon.awscdk.services.sns.SubscriptionProps;
+import software.amazon.awscdk.services.sns.SubscriptionProtocol;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.Names;
+import software.constructs.Construct;
+
+/**
+ * Subscribes a Lambda function or an SQS queue to a topic, optionally through a filter policy,
+ * so that nothing is lost:
+ * <ul>
+ *   <li>a message SNS cannot deliver goes to the subscription's dead-letter queue;</li>
+ *   <li>for a function, an asynchronous invocation that still fails after Lambda's retries goes
+ *       to the failed-invocations queue (Lambda's on-failure destination).</li>
+ * </ul>
+ * The subscriber is allowed to receive from this topic only: the Lambda permission and the queue
+ * policy name the topic as the source.
+ */
+public class FilteredSubscription extends Construct {
+
+    static final String SNS_SERVICE = "sns.amazonaws.com";
+
+    private final ITopic topic;
+    private final Subscription subscription;
+    private final IQueue deadLetterQueue;
+    private final IQueue failedInvocationsQueue;
+
+    public FilteredSubscription(Construct scope, String id, FilteredSubscriptionProps props) {
+        super(scope, id);
+        validate(props);
+        this.topic = props.getTopic();
+        boolean fifo = Boolean.TRUE.equals(topic.getFifo());
+        this.deadLetterQueue = props.getDeadLetterQueue() != null
+                ? props.getDeadLetterQueue()
+                : SecureQueues.deadLetterQueue(this, "DeadLetterQueue", fifo);
+
+        SubscriptionProps.Builder subscription = SubscriptionProps.builder()
+                .topic(topic)
+                .deadLetterQueue(deadLetterQueue);
+        AddToResourcePolicyResult queuePolicy = null;
+        if (props.getFunction() != null) {
+            IFunction function = props.getFunction();
+            allowTopicToInvoke(function);
+            this.failedInvocationsQueue = configureAsyncInvoke(function, props, fifo);
+            subscription.protocol(SubscriptionProtocol.LAMBDA).endpoint(function.getFunctionArn());
+        } else {
+            IQueue queue = props.getQueue();
+            queuePolicy = allowTopicToSend(queue);
+            this.failedInvocationsQueue = null;
+            subscription.protocol(SubscriptionProtocol.SQS)
+                    .endpoint(queue.getQueueArn())
+                    .rawMessageDelivery(props.getRawMessageDelivery() == null || props.getRawMessageDelivery());
+        }
+        this.subscription = new Subscription(this, "Subscription", subscription.build());
+        if (queuePolicy != null && queuePolicy.getPolicyDependable() != null) {
+            // SNS must not deliver before the queue accepts its messages.
+            this.subscription.getNode().addDependency(queuePolicy.getPolicyDependable());
+        }
+        if (props.getFilterPolicy() != null) {
+            CfnSubscription cfn = (CfnSubscription) this.subscription.getNode().getDefaultChild();
+            cfn.setFilterPolicy(props.getFilterPolicy().toMap());
+            cfn.setFilterPolicyScope(props.getFilterPolicy().getScope().cloudFormationValue());
+        }
+    }
+
+    private static void validate(FilteredSubscriptionProps props) {
+        boolean hasFunction = props.getFunction() != null;
+        boolean hasQueue = props.getQueue() != null;
+        if (hasFunction == hasQueue) {
+            throw new IllegalArgumentException("FilteredSubscription needs exactly one subscriber: expected a function "
+                    + "or a queue, got " + (hasFunction ? "both" : "neither"));
+        }
+        if (hasQueue && (props.getFailedInvocationsQueue() != null || props.getRetryAttempts() != null
+                || props.getMaxEventAge() != null || props.getConfigureAsyncInvoke() != null)) {
+            throw new IllegalArgumentException("FilteredSubscription: failedInvocationsQueue, retryAttempts, maxEventAge "
+                    + "and configureAsyncInvoke apply to a function subscriber only, got them with a queue");
+        }
+        if (hasFunction && props.getRawMessageDelivery() != null) {
+            throw new IllegalArgumentException("FilteredSubscription: rawMessageDelivery applies to a queue subscriber "
+                    + "only (SNS always sends a function the full envelope), got it with a function");
+        }
+        Integer retries = props.getRetryAttempts();
+        if (retries != null && (retries < 0 || retries > 2)) {
+            throw new IllegalArgumentException("FilteredSubscription: retryAttempts must be 0, 1 or 2 (Lambda's range), got " + retries);
+        }
+        Duration age = props.getMaxEventAge();
+        if (age != null && !age.isUnresolved()
+                && (age.toSeconds().doubleValue() < 60 || age.toSeconds().doubleValue() > 6 * 3600)) {
+            throw new IllegalArgumentException("FilteredSubscription: maxEventAge must be from 1 minute to 6 hours "
+                    + "(Lambda's range), got " + age.toHumanString());
+        }
+        if (props.getFunction() != null && Boolean.TRUE.equals(props.getTopic().getFifo())) {
+            throw new IllegalArgumentException("FilteredSubscription: a FIFO topic delivers only to SQS queues, "
+                    + "got a Lambda function subscriber");
+        }
+    }
+
+    private void allowTopicToInvoke(IFunction function) {
+        function.addPermission("AllowInvokeFrom" + Names.nodeUniqueId(getNode()), Permission.builder()
+                .principal(new ServicePrincipal(SNS_SERVICE))
+                .action("lambda:InvokeFunction")
+                .sourceArn(topic.getTopicArn())
+                .build());
+    }
+
+    private IQueue configureAsyncInvoke(IFunction function, FilteredSubscriptionProps props, boolean fifo) {
+        if (Boolean.FALSE.equals(props.getConfigureAsyncInvoke())) {
+            return props.getFailedInvocationsQueue();
+        }
+        IQueue failed = props.getFailedInvocationsQueue() != null
+                ? props.getFailedInvocationsQueue()
+                : SecureQueues.deadLetterQueue(this, "FailedInvocationsQueue", fifo);
+        function.configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                .onFailure(new SqsDestination(failed))
+                .retryAttempts(props.getRetryAttempts() != null
+                        ? props.getRetryAttempts() : FilteredSubscriptionProps.DEFAULT_RETRY_ATTEMPTS)
+                .maxEventAge(props.getMaxEventAge() != null ? props.getMaxEventAge() : Duration.hours(6))
+                .build());
+        return failed;
+    }
+
+    private AddToResourcePolicyResult allowTopicToSend(IQueue queue) {
+        AddToResourcePolicyResult result = queue.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowSendFrom" + Names.nodeUniqueId(getNode()))
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal(SNS_SERVICE)))
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(queue.getQueueArn()))
+                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", topic.getTopicArn())))
+                .build());
+        if (queue.getEncryptionMasterKey() != null) {
+            // A queue encrypted with a customer-managed key needs SNS to be able to use that key.
+            queue.getEncryptionMasterKey().grant(new ServicePrincipal(SNS_SERVICE), "kms:Decrypt", "kms:GenerateDataKey*");
+        }
+        return result;
+    }
+
+    /** Lets {@code grantee} read and delete what landed in the dead-letter queue, to inspect or replay it. */
+    public void grantConsumeDeadLetters(IGrantable grantee) {
+        deadLetterQueue.grantConsumeMessages(grantee);
+        if (failedInvocationsQueue != null) {
+            failedInvocationsQueue.grantConsumeMessages(grantee);
+        }
+    }
+
+    public ITopic getTopic() {
+        return topic;
+    }
+
+    /** The SNS subscription. */
+    public Subscription getSubscription() {
+        return subscription;
+    }
+
+    /** Where SNS puts messages it could not deliver. */
+    public IQueue getDeadLetterQueue() {
+        return deadLetterQueue;
+    }
+
+    /** For a function subscriber: where failed asynchronous invocations go; null for a queue subscriber. */
+    public IQueue getFailedInvocationsQueue() {
+        return failedInvocationsQueue;
+    }
+}

@@ -1,0 +1,146 @@
+package com.wildrydes.constructs;
+
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/** Props of {@link JavaFunction}: the code and handler are required, the rest has chosen defaults. */
+public final class JavaFunctionProps {
+
+    public static final int DEFAULT_MEMORY_MB = 1024;
+    public static final Duration DEFAULT_TIMEOUT = Duration.seconds(10);
+    public static final RetentionDays DEFAULT_LOG_RETENTION = RetentionDays.ONE_MONTH;
+
+    private final Code code;
+    private final String handler;
+    private final String description;
+    private final Integer memorySize;
+    private final Duration timeout;
+    private final Map<String, String> environment;
+    private final RetentionDays logRetention;
+    private final Integer reservedConcurrentExecutions;
+    private final Runtime runtime;
+
+    private JavaFunctionProps(Builder b) {
+        this.code = Objects.requireNonNull(b.code, "JavaFunctionProps.code is required");
+        this.handler = Objects.requireNonNull(b.handler, "JavaFunctionProps.handler is required");
+        this.description = b.description;
+        this.memorySize = b.memorySize;
+        this.timeout = b.timeout;
+        this.environment = b.environment == null ? Map.of() : Map.copyOf(b.environment);
+        this.logRetention = b.logRetention;
+        this.reservedConcurrentExecutions = b.reservedConcurrentExecutions;
+        this.runtime = b.runtime;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The deployment package, for example {@code Code.fromAsset("lambdas/target/app.jar")}. */
+    public Code getCode() {
+        return code;
+    }
+
+    /** {@code package.Class::method}. */
+    public String getHandler() {
+        return handler;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    /** Memory in MB; CPU grows with it. Default: 1024, where a Java handler with the AWS SDK starts quickly. */
+    public Integer getMemorySize() {
+        return memorySize;
+    }
+
+    /** Default: 10 seconds. */
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    public Map<String, String> getEnvironment() {
+        return environment;
+    }
+
+    /** Default: one month. */
+    public RetentionDays getLogRetention() {
+        return logRetention;
+    }
+
+    /** Caps concurrent executions. Default: none (the account's unreserved pool). */
+    public Integer getReservedConcurrentExecutions() {
+        return reservedConcurrentExecutions;
+    }
+
+    /** Default: {@code Runtime.JAVA_25}, the newest Java LTS runtime. */
+    public Runtime getRuntime() {
+        return runtime;
+    }
+
+    public static final class Builder {
+        private Code code;
+        private String handler;
+        private String description;
+        private Integer memorySize;
+        private Duration timeout;
+        private Map<String, String> environment;
+        private RetentionDays logRetention;
+        private Integer reservedConcurrentExecutions;
+        private Runtime runtime;
+
+        public Builder code(Code code) {
+            this.code = code;
+            return this;
+        }
+
+        public Builder handler(String handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder memorySize(Integer memorySize) {
+            this.memorySize = memorySize;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public Builder logRetention(RetentionDays logRetention) {
+            this.logRetention = logRetention;
+            return this;
+        }
+
+        public Builder reservedConcurrentExecutions(Integer reservedConcurrentExecutions) {
+            this.reservedConcurrentExecutions = reservedConcurrentExecutions;
+            return this;
+        }
+
+        public Builder runtime(Runtime runtime) {
+            this.runtime = runtime;
+            return this;
+        }
+
+        public JavaFunctionProps build() {
+            return new JavaFunctionProps(this);
+        }
+    }
+}

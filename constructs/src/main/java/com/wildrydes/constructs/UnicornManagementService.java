@@ -1,0 +1,142 @@
+package com.wildrydes.constructs;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.MethodResponse;
+import software.amazon.awscdk.services.apigateway.Model;
+import software.amazon.awscdk.services.apigateway.ModelOptions;
+import software.amazon.awscdk.services.apigateway.RequestValidator;
+import software.amazon.awscdk.services.apigateway.RequestValidatorProps;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.constructs.Construct;
+
+/**
+ * The unicorn management service of labs 1 and 2: {@code POST /submit-ride-completion} on a REST
+ * API, in front of a Java function that stores the ride in the Rides table and publishes it to
+ * the ride-completion topic it is given.
+ * <p>
+ * API Gateway validates the body against a JSON schema before the function runs, throttles the
+ * stage and writes JSON access logs. The function may put and delete rides (the delete undoes a
+ * ride whose publish failed) and publish to the topic; nothing else.
+ */
+public class UnicornManagementService extends Construct {
+
+    public static final String SUBMIT_PATH = "submit-ride-completion";
+
+    private final Table ridesTable;
+    private final JavaFunction submitFunction;
+    private final RestApi api;
+    private final Method submitMethod;
+    private final ITopic rideCompletionTopic;
+
+    public UnicornManagementService(Construct scope, String id, UnicornManagementServiceProps props) {
+        super(scope, id);
+        this.rideCompletionTopic = props.getRideCompletionTopic();
+        this.ridesTable = Table.Builder.create(this, "RidesTable")
+                .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .encryption(TableEncryption.AWS_MANAGED)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .removalPolicy(props.getTableRemovalPolicy() != null ? props.getTableRemovalPolicy() : RemovalPolicy.RETAIN)
+                .build();
+
+        this.submitFunction = new JavaFunction(this, "SubmitRideCompletionFunction", JavaFunctionProps.builder()
+                .code(props.getCode())
+                .handler(props.getHandler())
+                .description("Stores a completed ride and publishes it to the ride-completion topic")
+                .timeout(Duration.seconds(10))
+                .environment(Map.of(
+                        "TABLE_NAME", ridesTable.getTableName(),
+                        "TOPIC_ARN", rideCompletionTopic.getTopicArn()))
+                .build());
+        ridesTable.grant(submitFunction, "dynamodb:PutItem", "dynamodb:DeleteItem");
+        rideCompletionTopic.grantPublish(submitFunction);
+
+        LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
+                .retention(RetentionDays.ONE_MONTH)
+                .build();
+        this.api = RestApi.Builder.create(this, "Api")
+                .description("Wild Rydes unicorn management service")
+                .endpointTypes(List.of(EndpointType.REGIONAL))
+                .cloudWatchRole(false)
+                .deployOptions(StageOptions.builder()
+                        .stageName(props.getStageName() != null ? props.getStageName() : UnicornManagementServiceProps.DEFAULT_STAGE_NAME)
+                        .throttlingRateLimit(props.getThrottlingRateLimit() != null
+                                ? props.getThrottlingRateLimit() : UnicornManagementServiceProps.DEFAULT_THROTTLING_RATE_LIMIT)
+                        .throttlingBurstLimit(props.getThrottlingBurstLimit() != null
+                                ? props.getThrottlingBurstLimit() : UnicornManagementServiceProps.DEFAULT_THROTTLING_BURST_LIMIT)
+                        .accessLogDestination(new LogGroupLogDestination(accessLogs))
+                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
+                        .tracingEnabled(true)
+                        .build())
+                .build();
+
+        Model rideCompletion = api.addModel("RideCompletionModel", ModelOptions.builder()
+                .contentType("application/json")
+                .modelName("RideCompletion")
+                .schema(RideCompletionSchema.create())
+                .build());
+        RequestValidator bodyValidator = new RequestValidator(this, "BodyValidator", RequestValidatorProps.builder()
+                .restApi(api)
+                .validateRequestBody(true)
+                .validateRequestParameters(false)
+                .build());
+        this.submitMethod = api.getRoot().addResource(SUBMIT_PATH).addMethod("POST",
+                new LambdaIntegration(submitFunction.getAlias()),
+                MethodOptions.builder()
+                        .requestValidator(bodyValidator)
+                        .requestModels(Map.of("application/json", rideCompletion))
+                        .methodResponses(List.of(
+                                MethodResponse.builder().statusCode("201").build(),
+                                MethodResponse.builder().statusCode("400").build()))
+                        .build());
+        ApiNagSuppressions.suppressPublicWorkshopApi(api, submitMethod);
+    }
+
+    /** The full URL of {@code POST /submit-ride-completion} on the deployed stage. */
+    public String getSubmitRideCompletionUrl() {
+        return api.urlForPath("/" + SUBMIT_PATH);
+    }
+
+    public ITable getRidesTable() {
+        return ridesTable;
+    }
+
+    public JavaFunction getSubmitFunction() {
+        return submitFunction;
+    }
+
+    /** The submit function's live alias. */
+    public IFunction getSubmitFunctionAlias() {
+        return submitFunction.getAlias();
+    }
+
+    public RestApi getApi() {
+        return api;
+    }
+
+    public ITopic getRideCompletionTopic() {
+        return rideCompletionTopic;
+    }
+}
