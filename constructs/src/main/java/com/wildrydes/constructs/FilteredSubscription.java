@@ -1,6 +1,8 @@
 package com.wildrydes.constructs;
 
 import java.util.List;
+import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Validations;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.AddToResourcePolicyResult;
@@ -68,6 +70,12 @@ public class FilteredSubscription extends Construct {
                     .rawMessageDelivery(props.getRawMessageDelivery() == null || props.getRawMessageDelivery());
         }
         this.subscription = new Subscription(this, "Subscription", subscription.build());
+        if (props.getFunction() != null) {
+            Validations.of(this.subscription).acknowledge(Acknowledgment.builder()
+                    .id("CloudFormation-Validate::W3694")
+                    .reason("SNS invokes a qualified function ARN (an alias or version) as it invokes a function.")
+                    .build());
+        }
         if (queuePolicy != null && queuePolicy.getPolicyDependable() != null) {
             // SNS must not deliver before the queue accepts its messages.
             this.subscription.getNode().addDependency(queuePolicy.getPolicyDependable());

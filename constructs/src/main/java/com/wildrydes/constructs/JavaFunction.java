@@ -1,6 +1,7 @@
 package com.wildrydes.constructs;
 
 import java.util.List;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -68,6 +69,8 @@ public class JavaFunction extends Construct implements IGrantable {
                 .logGroup(logGroup)
                 .role(role)
                 .build());
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "Every change publishes a new version (currentVersion) behind the live alias.");
         this.alias = Alias.Builder.create(this, "LiveAlias")
                 .aliasName(ALIAS_NAME)
                 .version(function.getCurrentVersion())

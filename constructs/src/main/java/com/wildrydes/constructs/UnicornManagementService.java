@@ -71,7 +71,7 @@ public class UnicornManagementService extends Construct {
                         "TOPIC_ARN", rideCompletionTopic.getTopicArn()))
                 .build());
         ridesTable.grant(submitFunction, "dynamodb:PutItem", "dynamodb:DeleteItem");
-        rideCompletionTopic.grantPublish(submitFunction);
+        TopicGrants.grantPublish(rideCompletionTopic, submitFunction);
 
         LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
                 .retention(RetentionDays.ONE_MONTH)
@@ -100,7 +100,7 @@ public class UnicornManagementService extends Construct {
         RequestValidator bodyValidator = new RequestValidator(this, "BodyValidator", RequestValidatorProps.builder()
                 .restApi(api)
                 .validateRequestBody(true)
-                .validateRequestParameters(false)
+                .validateRequestParameters(true)
                 .build());
         this.submitMethod = api.getRoot().addResource(SUBMIT_PATH).addMethod("POST",
                 new LambdaIntegration(submitFunction.getAlias()),

@@ -1,0 +1,33 @@
+package com.wildrydes.infra;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.StackProps;
+
+/**
+ * The CDK app: one stack per lab, environment-agnostic (no account or region is needed to
+ * synthesize), checked by cdk-nag's AwsSolutions pack.
+ */
+public final class WildRydesApp {
+
+    public static final String LAB_1 = "wild-rydes-async-msg-1";
+
+    private WildRydesApp() {
+    }
+
+    public static void main(String[] args) {
+        App app = new App();
+        addLabs(app);
+        app.synth();
+    }
+
+    /** Adds every lab's stack and the cdk-nag checks to an app: the CLI and the tests share this. */
+    public static void addLabs(App app) {
+        new FanOutFilteringStack(app, LAB_1, StackProps.builder()
+                .description("Wild Rydes lab 1: fan-out and message filtering with SNS and Lambda (ARC314-R)")
+                .build());
+        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+    }
+}

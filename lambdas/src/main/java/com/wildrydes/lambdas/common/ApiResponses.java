@@ -1,0 +1,47 @@
+package com.wildrydes.lambdas.common;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** API Gateway proxy responses with JSON bodies. */
+public final class ApiResponses {
+
+    private static final Map<String, String> JSON_CONTENT = Map.of("Content-Type", "application/json");
+
+    private ApiResponses() {
+    }
+
+    public static APIGatewayProxyResponseEvent created(String location, Map<String, ?> body) {
+        Map<String, String> headers = new LinkedHashMap<>(JSON_CONTENT);
+        headers.put("Location", location);
+        return respond(201, headers, body);
+    }
+
+    public static APIGatewayProxyResponseEvent ok(Map<String, ?> body) {
+        return respond(200, JSON_CONTENT, body);
+    }
+
+    /** 400 naming the field that was wrong and what was wrong with it. */
+    public static APIGatewayProxyResponseEvent badRequest(InvalidRequestException e) {
+        return respond(400, JSON_CONTENT, Map.of("error", e.getProblem(), "field", e.getField()));
+    }
+
+    public static APIGatewayProxyResponseEvent notFound(String message) {
+        return respond(404, JSON_CONTENT, Map.of("error", message));
+    }
+
+    /** 503: a dependency failed; the request may be sent again. */
+    public static APIGatewayProxyResponseEvent unavailable(String message) {
+        Map<String, String> headers = new LinkedHashMap<>(JSON_CONTENT);
+        headers.put("Retry-After", "1");
+        return respond(503, headers, Map.of("error", message));
+    }
+
+    private static APIGatewayProxyResponseEvent respond(int status, Map<String, String> headers, Map<String, ?> body) {
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(Json.write(body));
+    }
+}

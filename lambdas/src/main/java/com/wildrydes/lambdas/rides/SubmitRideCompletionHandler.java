@@ -1,0 +1,83 @@
+package com.wildrydes.lambdas.rides;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.wildrydes.lambdas.common.ApiResponses;
+import com.wildrydes.lambdas.common.AwsClients;
+import com.wildrydes.lambdas.common.Environment;
+import com.wildrydes.lambdas.common.InvalidRequestException;
+import com.wildrydes.lambdas.common.StructuredLog;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * {@code POST /submit-ride-completion}: validates the ride, stores it in the Rides table, publishes
+ * it to the ride-completion topic and answers 201 with its id and location.
+ * <p>
+ * Invalid input answers 400 naming the field, and nothing is stored or published. A ride is
+ * acknowledged only once it is both stored and published: when the publish fails after the write,
+ * the ride is deleted again and the answer is 503, so the client retries and no subscriber misses
+ * a ride the API confirmed. (If that delete fails too, the orphan is logged with its id; it was
+ * never confirmed to the client.)
+ */
+public class SubmitRideCompletionHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private final RideStore store;
+    private final RidePublisher publisher;
+    private final Supplier<String> newId;
+
+    /** Used by the Lambda runtime: TABLE_NAME and TOPIC_ARN come from the environment. */
+    public SubmitRideCompletionHandler() {
+        this(new RideStore(AwsClients.dynamoDb(), Environment.required("TABLE_NAME")),
+                new RidePublisher(AwsClients.sns(), Environment.required("TOPIC_ARN")),
+                () -> UUID.randomUUID().toString());
+    }
+
+    public SubmitRideCompletionHandler(RideStore store, RidePublisher publisher, Supplier<String> newId) {
+        this.store = store;
+        this.publisher = publisher;
+        this.newId = newId;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
+        RideCompletion ride;
+        try {
+            ride = RideCompletion.parse(newId.get(), request.getBody());
+        } catch (InvalidRequestException e) {
+            StructuredLog.info("ride-rejected", Map.of("field", e.getField(), "problem", e.getProblem()));
+            return ApiResponses.badRequest(e);
+        }
+        try {
+            store.add(ride);
+        } catch (SdkException e) {
+            StructuredLog.error("ride-not-stored", Map.of("rideId", ride.id(), "error", String.valueOf(e.getMessage())));
+            return ApiResponses.unavailable("The ride could not be stored; nothing was recorded. Send it again.");
+        }
+        try {
+            String messageId = publisher.publish(ride);
+            StructuredLog.info("ride-submitted", Map.of("rideId", ride.id(), "messageId", messageId));
+        } catch (SdkException e) {
+            undoStore(ride.id(), e);
+            return ApiResponses.unavailable("The ride could not be published; nothing was recorded. Send it again.");
+        }
+        return ApiResponses.created("/rides/" + ride.id(), Map.of("id", ride.id()));
+    }
+
+    private void undoStore(String rideId, SdkException publishFailure) {
+        try {
+            store.remove(rideId);
+            StructuredLog.error("ride-not-published", Map.of("rideId", rideId,
+                    "error", String.valueOf(publishFailure.getMessage()), "undone", true));
+        } catch (SdkException e) {
+            StructuredLog.error("ride-not-published", Map.of("rideId", rideId,
+                    "error", String.valueOf(publishFailure.getMessage()), "undone", false,
+                    "undoError", String.valueOf(e.getMessage())));
+        }
+    }
+}
