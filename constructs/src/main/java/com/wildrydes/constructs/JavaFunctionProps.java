@@ -1,6 +1,8 @@
 package com.wildrydes.constructs;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Code;
@@ -30,7 +32,9 @@ public final class JavaFunctionProps {
         this.description = b.description;
         this.memorySize = b.memorySize;
         this.timeout = b.timeout;
-        this.environment = b.environment == null ? Map.of() : Map.copyOf(b.environment);
+        // Sorted: Map.of's order changes from JVM to JVM, and the order reaches the template and the
+        // version hash, so an unsorted map would publish a new Lambda version on every synthesis.
+        this.environment = b.environment == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(b.environment));
         this.logRetention = b.logRetention;
         this.reservedConcurrentExecutions = b.reservedConcurrentExecutions;
         this.runtime = b.runtime;

@@ -31,7 +31,10 @@ public final class NagSuppressionMetadata {
         Map<String, Object> nag = existing instanceof Map<?, ?> map
                 ? new LinkedHashMap<>((Map<String, Object>) map) : new LinkedHashMap<>();
         List<Object> rules = new ArrayList<>((List<Object>) nag.getOrDefault("rules_to_suppress", List.of()));
-        rules.add(Map.of("id", ruleId, "reason", reason));
+        Map<String, String> rule = new LinkedHashMap<>();
+        rule.put("id", ruleId);
+        rule.put("reason", reason);
+        rules.add(rule);
         nag.put("rules_to_suppress", rules);
         resource.addMetadata("cdk_nag", nag);
     }

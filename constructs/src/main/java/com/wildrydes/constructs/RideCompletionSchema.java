@@ -1,5 +1,6 @@
 package com.wildrydes.constructs;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.apigateway.JsonSchema;
@@ -28,14 +29,21 @@ final class RideCompletionSchema {
                 .minimum(0)
                 .pattern(NON_NEGATIVE_DECIMAL)
                 .build();
+        // Insertion-ordered, never Map.of: the schema's key order feeds the API deployment's hash,
+        // and Map.of's order changes from JVM to JVM, which would redeploy the API on every synth.
+        Map<String, JsonSchema> properties = new LinkedHashMap<>();
+        properties.put("from", text);
+        properties.put("to", text);
+        properties.put("duration", number);
+        properties.put("distance", number);
+        properties.put("customer", text);
+        properties.put("fare", number);
         return JsonSchema.builder()
                 .schema(JsonSchemaVersion.DRAFT4)
                 .title("RideCompletion")
                 .type(JsonSchemaType.OBJECT)
                 .required(List.of("from", "to", "duration", "distance", "customer", "fare"))
-                .properties(Map.of(
-                        "from", text, "to", text, "customer", text,
-                        "duration", number, "distance", number, "fare", number))
+                .properties(properties)
                 .build();
     }
 }

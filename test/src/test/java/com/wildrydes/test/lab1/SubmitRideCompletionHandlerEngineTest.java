@@ -1,0 +1,147 @@
+package com.wildrydes.test.lab1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wildrydes.lambdas.rides.RidePublisher;
+import com.wildrydes.lambdas.rides.RideStore;
+import com.wildrydes.lambdas.rides.SubmitRideCompletionHandler;
+import com.wildrydes.test.engines.EngineFixtures;
+import com.wildrydes.test.engines.LocalEngines;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * The real submit handler with real SDK clients against dynoxide (DynamoDB) and fauxqs (SNS and
+ * SQS): what lands in the table and on the topic, and what does not when the input is invalid or
+ * the publish fails.
+ */
+@ExtendWith(LocalEngines.class)
+class SubmitRideCompletionHandlerEngineTest {
+
+    static final String WORKSHOP_RIDE =
+            "{\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"cmr\", \"fare\": 256.50}";
+    static final Duration NOTHING_ARRIVES_WITHIN = Duration.ofSeconds(2);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private EngineFixtures fixtures;
+    private String table;
+    private String topicArn;
+    private String subscriberQueue;
+
+    @BeforeEach
+    void createTableTopicAndSubscriber() {
+        fixtures = new EngineFixtures(LocalEngines.get());
+        table = fixtures.createTable("id", null);
+        topicArn = fixtures.createTopic();
+        subscriberQueue = fixtures.subscribeNewQueue(topicArn, null);
+    }
+
+    @Test
+    void storesTheRideWithNumberTypesAndPublishesItWithBothAttributes() throws Exception {
+        APIGatewayProxyResponseEvent response = handler(topicArn).handleRequest(post(WORKSHOP_RIDE), null);
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        String id = json.readTree(response.getBody()).get("id").asText();
+        assertEquals(id, UUID.fromString(id).toString(), "the id is a UUID");
+        assertEquals("/rides/" + id, response.getHeaders().get("Location"));
+
+        Map<String, AttributeValue> item = fixtures.dynamoDb()
+                .getItem(get -> get.tableName(table).key(Map.of("id", AttributeValue.fromS(id)))).item();
+        assertEquals("Berlin", item.get("from").s());
+        assertEquals("Frankfurt", item.get("to").s());
+        assertEquals("cmr", item.get("customer").s());
+        assertEquals("420", item.get("duration").n());
+        assertEquals("600", item.get("distance").n());
+        assertEquals(0, new BigDecimal("256.50").compareTo(new BigDecimal(item.get("fare").n())), item.get("fare").n());
+
+        List<Message> messages = fixtures.drain(subscriberQueue, Duration.ofSeconds(3));
+        assertEquals(1, messages.size(), "one message on the topic");
+        JsonNode published = json.readTree(messages.get(0).body());
+        assertEquals(id, published.get("id").asText());
+        assertEquals(256.50, published.get("fare").asDouble());
+        assertTrue(published.get("fare").isNumber() && published.get("distance").isNumber(), "numbers as JSON numbers");
+        Map<String, MessageAttributeValue> attributes = messages.get(0).messageAttributes();
+        assertEquals("Number", attributes.get("fare").dataType());
+        assertEquals("256.50", attributes.get("fare").stringValue());
+        assertEquals("Number", attributes.get("distance").dataType());
+        assertEquals("600", attributes.get("distance").stringValue());
+    }
+
+    @Test
+    void acceptsNumbersSentAsStringsAsTheWorkshopSampleDoes() {
+        String body = "{\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": \"420\", \"distance\": \"600\", "
+                + "\"customer\": \"cmr\", \"fare\": \"899.99\"}";
+        APIGatewayProxyResponseEvent response = handler(topicArn).handleRequest(post(body), null);
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        Map<String, AttributeValue> item = fixtures.dynamoDb().scan(scan -> scan.tableName(table)).items().get(0);
+        assertEquals(0, new BigDecimal("899.99").compareTo(new BigDecimal(item.get("fare").n())), item.get("fare").n());
+        assertEquals(1, fixtures.drain(subscriberQueue, Duration.ofSeconds(3)).size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON         | {\"from\": \"Berlin\",                                                                                                  | body",
+            "not an object          | [1, 2]                                                                                                                | body",
+            "missing fare           | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"cmr\"}           | fare",
+            "empty customer         | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"\", \"fare\": 1} | customer",
+            "non-numeric distance   | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": \"far\", \"customer\": \"c\", \"fare\": 1} | distance",
+            "negative fare          | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"c\", \"fare\": -5} | fare",
+            "boolean duration       | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": true, \"distance\": 600, \"customer\": \"c\", \"fare\": 5} | duration",
+            "number as from         | {\"from\": 7, \"to\": \"Frankfurt\", \"duration\": 1, \"distance\": 600, \"customer\": \"c\", \"fare\": 5}        | from",
+    })
+    void rejectsInvalidInputNamingTheFieldAndLeavesTableAndTopicUntouched(String caseName, String body, String field)
+            throws Exception {
+        APIGatewayProxyResponseEvent response = handler(topicArn).handleRequest(post(body.strip()), null);
+
+        assertEquals(400, response.getStatusCode(), caseName + ": " + response.getBody());
+        JsonNode error = json.readTree(response.getBody());
+        assertEquals(field, error.get("field").asText(), response.getBody());
+        assertTrue(error.get("error").asText().length() > 5, "says what was wrong: " + response.getBody());
+        assertEquals(0, fixtures.itemCount(table), "nothing written");
+        assertEquals(List.of(), fixtures.drain(subscriberQueue, NOTHING_ARRIVES_WITHIN), "nothing published");
+    }
+
+    @Test
+    void rejectsAMissingBody() {
+        APIGatewayProxyResponseEvent response = handler(topicArn).handleRequest(new APIGatewayProxyRequestEvent(), null);
+        assertEquals(400, response.getStatusCode());
+        assertEquals(0, fixtures.itemCount(table));
+    }
+
+    @Test
+    void aRideThatCannotBePublishedIsNotAcknowledgedAndNotKept() {
+        String missingTopic = topicArn + "-deleted";
+        APIGatewayProxyResponseEvent response = handler(missingTopic).handleRequest(post(WORKSHOP_RIDE), null);
+
+        assertEquals(503, response.getStatusCode(), response.getBody());
+        assertEquals("1", response.getHeaders().get("Retry-After"));
+        assertEquals(0, fixtures.itemCount(table), "the stored ride was undone");
+    }
+
+    private SubmitRideCompletionHandler handler(String topic) {
+        LocalEngines engines = LocalEngines.get();
+        return new SubmitRideCompletionHandler(new RideStore(engines.dynamoDb(), table),
+                new RidePublisher(engines.sns(), topic), () -> UUID.randomUUID().toString());
+    }
+
+    private static APIGatewayProxyRequestEvent post(String body) {
+        return new APIGatewayProxyRequestEvent().withHttpMethod("POST").withPath("/submit-ride-completion").withBody(body);
+    }
+}

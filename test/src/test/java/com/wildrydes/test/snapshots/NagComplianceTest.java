@@ -1,0 +1,64 @@
+package com.wildrydes.test.snapshots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wildrydes.infra.WildRydesApp;
+import com.wildrydes.test.support.SynthesizedApp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+
+/** cdk-nag's AwsSolutions pack runs on every stack: no unsuppressed error, and every suppression says why. */
+class NagComplianceTest {
+
+    static Stream<String> stacks() {
+        return Stream.of(WildRydesApp.LAB_1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
+    void noUnsuppressedAwsSolutionsFindings(String stackName) {
+        Annotations annotations = Annotations.fromStack(SynthesizedApp.stack(stackName));
+        List<SynthesisMessage> errors = annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        List<SynthesisMessage> warnings = annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        assertEquals(List.of(), describe(errors), "unsuppressed cdk-nag errors");
+        assertEquals(List.of(), describe(warnings), "unsuppressed cdk-nag warnings");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
+    @SuppressWarnings("unchecked")
+    void everySuppressionGivesASpecificReason(String stackName) {
+        Map<String, Object> resources = (Map<String, Object>) SynthesizedApp.template(stackName).toJSON().get("Resources");
+        int suppressions = 0;
+        for (Map.Entry<String, Object> resource : resources.entrySet()) {
+            Map<String, Object> metadata = (Map<String, Object>) ((Map<String, Object>) resource.getValue()).get("Metadata");
+            if (metadata == null || !(metadata.get("cdk_nag") instanceof Map<?, ?> nag)) {
+                continue;
+            }
+            for (Object rule : (List<Object>) nag.get("rules_to_suppress")) {
+                Map<String, Object> suppression = (Map<String, Object>) rule;
+                String reason = String.valueOf(suppression.get("reason"));
+                assertTrue(reason.length() >= 40, resource.getKey() + " suppresses " + suppression.get("id")
+                        + " without a specific reason: " + reason);
+                suppressions++;
+            }
+        }
+        assertTrue(suppressions > 0, "expected the documented suppressions to be in the template");
+    }
+
+    private static List<String> describe(List<SynthesisMessage> messages) {
+        List<String> lines = new ArrayList<>();
+        for (SynthesisMessage message : messages) {
+            lines.add(message.getId() + ": " + message.getEntry().getData());
+        }
+        return lines;
+    }
+}
