@@ -17,6 +17,7 @@ public final class LambdaBundle {
 
     public static final String SUBMIT_RIDE_COMPLETION = "com.wildrydes.lambdas.rides.SubmitRideCompletionHandler::handleRequest";
     public static final String RIDE_NOTIFICATION = "com.wildrydes.lambdas.backend.RideNotificationHandler::handleRequest";
+    public static final String RIDE_QUEUE = "com.wildrydes.lambdas.backend.RideQueueHandler::handleRequest";
 
     private LambdaBundle() {
     }

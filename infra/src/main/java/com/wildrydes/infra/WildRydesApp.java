@@ -13,6 +13,7 @@ import software.amazon.awscdk.StackProps;
 public final class WildRydesApp {
 
     public static final String LAB_1 = "wild-rydes-async-msg-1";
+    public static final String LAB_2 = "wild-rydes-async-msg-2";
 
     private WildRydesApp() {
     }
@@ -27,6 +28,9 @@ public final class WildRydesApp {
     public static void addLabs(App app) {
         new FanOutFilteringStack(app, LAB_1, StackProps.builder()
                 .description("Wild Rydes lab 1: fan-out and message filtering with SNS and Lambda (ARC314-R)")
+                .build());
+        new TopicQueueChainingStack(app, LAB_2, StackProps.builder()
+                .description("Wild Rydes lab 2: topic-queue chaining, queues as buffering load balancers (ARC314-R)")
                 .build());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     }

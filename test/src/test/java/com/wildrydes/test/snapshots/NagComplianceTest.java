@@ -3,7 +3,7 @@ package com.wildrydes.test.snapshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.wildrydes.infra.WildRydesApp;
+import com.wildrydes.test.support.Labs;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import software.amazon.awscdk.cxapi.SynthesisMessage;
 class NagComplianceTest {
 
     static Stream<String> stacks() {
-        return Stream.of(WildRydesApp.LAB_1);
+        return Labs.stackNames();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.wildrydes.infra.WildRydesApp;
 import com.wildrydes.test.support.RepositoryRoot;
+import com.wildrydes.test.support.Labs;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ class StackSnapshotTest {
     static final String UPDATE_PROPERTY = "snapshots.update";
 
     static Stream<String> stacks() {
-        return Stream.of(WildRydesApp.LAB_1);
+        return Labs.stackNames();
     }
 
     @ParameterizedTest(name = "{0}")

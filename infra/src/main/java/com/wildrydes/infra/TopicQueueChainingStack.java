@@ -1,0 +1,56 @@
+package com.wildrydes.infra;
+
+import com.wildrydes.constructs.JavaFunction;
+import com.wildrydes.constructs.JavaFunctionProps;
+import com.wildrydes.constructs.TopicQueueChain;
+import com.wildrydes.constructs.TopicQueueChainProps;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.Construct;
+
+/**
+ * Lab 2, topic-queue chaining: the same service and topic as lab 1, but each backend service
+ * reads its own queue subscribed to the topic. The queue buffers what its consumers cannot take
+ * yet, and spreads it over at most {@value #CONSUMER_CONCURRENCY} concurrent invocations.
+ */
+public class TopicQueueChainingStack extends Stack {
+
+    /** The workshop's bound on each backend's pool of consumers. */
+    public static final int CONSUMER_CONCURRENCY = 5;
+
+    public TopicQueueChainingStack(Construct scope, String id, StackProps props) {
+        super(scope, id, props);
+        Code code = LambdaBundle.code();
+        Topic topic = RideCompletionSource.create(this, code).topic();
+        for (BackendService service : BackendService.values()) {
+            chain(code, topic, service);
+        }
+    }
+
+    private void chain(Code code, Topic topic, BackendService service) {
+        JavaFunction function = new JavaFunction(this, service.id + "Function", JavaFunctionProps.builder()
+                .code(code)
+                .handler(LambdaBundle.RIDE_QUEUE)
+                .description("Wild Rydes " + service.serviceName + " service (lab 2)")
+                .memorySize(512)
+                .timeout(Duration.seconds(10))
+                .environment(Map.of("SERVICE_NAME", service.serviceName, "FAILURE_RATE", BackendService.DEMO_FAILURE_RATE))
+                .build());
+        TopicQueueChain chain = new TopicQueueChain(this, service.id + "Chain", TopicQueueChainProps.builder()
+                .topic(topic)
+                .consumer(function.getAlias())
+                .filterPolicy(service.filter())
+                .maxConcurrency(CONSUMER_CONCURRENCY)
+                .build());
+        RideCompletionSource.output(this, service.id + "FunctionArn", function.getAlias().getFunctionArn(),
+                "The " + service.serviceName + " function's live alias");
+        RideCompletionSource.output(this, service.id + "QueueUrl", chain.getQueue().getQueueUrl(),
+                "The " + service.serviceName + " queue");
+        RideCompletionSource.output(this, service.id + "DeadLetterQueueUrl", chain.getDeadLetterQueue().getQueueUrl(),
+                "Rides " + service.serviceName + " failed on " + TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT + " times");
+    }
+}
