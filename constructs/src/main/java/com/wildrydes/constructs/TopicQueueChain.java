@@ -9,10 +9,7 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.lambda.EventSourceMapping;
-import software.amazon.awscdk.services.lambda.EventSourceMappingProps;
-import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.ITopic;
-import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
@@ -134,42 +131,18 @@ public class TopicQueueChain extends Construct {
     }
 
     private Queue createQueue(TopicQueueChainProps props, boolean fifo, Duration consumerTimeout) {
-        return new Queue(this, "Queue", SecureQueues.secureDefaults()
-                .fifo(fifo ? Boolean.TRUE : null)
-                .visibilityTimeout(visibilityTimeout(props, consumerTimeout))
-                .retentionPeriod(props.getRetentionPeriod() != null
-                        ? props.getRetentionPeriod() : TopicQueueChainProps.DEFAULT_RETENTION_PERIOD)
-                .deadLetterQueue(DeadLetterQueue.builder()
-                        .queue(deadLetterQueue)
-                        .maxReceiveCount(props.getMaxReceiveCount() != null
-                                ? props.getMaxReceiveCount() : TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT)
-                        .build())
-                .build());
-    }
-
-    /** AWS's guidance: six times the consumer's timeout plus the batching window. */
-    private static Duration visibilityTimeout(TopicQueueChainProps props, Duration consumerTimeout) {
-        if (props.getVisibilityTimeout() != null) {
-            return props.getVisibilityTimeout();
-        }
-        if (consumerTimeout == null) {
-            return TopicQueueChainProps.DEFAULT_VISIBILITY_TIMEOUT;
-        }
-        double window = props.getMaxBatchingWindow() != null ? props.getMaxBatchingWindow().toSeconds().doubleValue() : 0;
-        return Duration.seconds(TopicQueueChainProps.VISIBILITY_TIMEOUT_FACTOR * consumerTimeout.toSeconds().doubleValue() + window);
+        Duration visibility = props.getVisibilityTimeout() != null ? props.getVisibilityTimeout()
+                : consumerTimeout != null ? QueueConsumers.visibilityTimeoutFor(consumerTimeout, props.getMaxBatchingWindow())
+                : TopicQueueChainProps.DEFAULT_VISIBILITY_TIMEOUT;
+        return QueueConsumers.queue(this, "Queue", fifo, visibility,
+                props.getRetentionPeriod() != null ? props.getRetentionPeriod() : TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
+                deadLetterQueue,
+                props.getMaxReceiveCount() != null ? props.getMaxReceiveCount() : TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT);
     }
 
     private EventSourceMapping connect(TopicQueueChainProps props) {
-        IFunction consumer = props.getConsumer();
-        queue.grantConsumeMessages(consumer);
-        return new EventSourceMapping(this, "EventSourceMapping", EventSourceMappingProps.builder()
-                .target(consumer)
-                .eventSourceArn(queue.getQueueArn())
-                .batchSize(props.getBatchSize() != null ? props.getBatchSize() : TopicQueueChainProps.DEFAULT_BATCH_SIZE)
-                .maxBatchingWindow(props.getMaxBatchingWindow())
-                .maxConcurrency(props.getMaxConcurrency())
-                .reportBatchItemFailures(true)
-                .build());
+        return QueueConsumers.connect(this, "EventSourceMapping", queue, props.getConsumer(), props.getBatchSize(),
+                props.getMaxBatchingWindow(), props.getMaxConcurrency());
     }
 
     /** Lets {@code grantee} read and delete dead letters, to inspect or redrive them. */

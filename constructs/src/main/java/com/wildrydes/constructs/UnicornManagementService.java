@@ -4,19 +4,14 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.apigateway.AccessLogFormat;
-import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
-import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.Method;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.MethodResponse;
 import software.amazon.awscdk.services.apigateway.Model;
 import software.amazon.awscdk.services.apigateway.ModelOptions;
 import software.amazon.awscdk.services.apigateway.RequestValidator;
-import software.amazon.awscdk.services.apigateway.RequestValidatorProps;
 import software.amazon.awscdk.services.apigateway.RestApi;
-import software.amazon.awscdk.services.apigateway.StageOptions;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -25,8 +20,6 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
@@ -73,35 +66,14 @@ public class UnicornManagementService extends Construct {
         ridesTable.grant(submitFunction, "dynamodb:PutItem", "dynamodb:DeleteItem");
         TopicGrants.grantPublish(rideCompletionTopic, submitFunction);
 
-        LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
-                .retention(RetentionDays.ONE_MONTH)
-                .build();
-        this.api = RestApi.Builder.create(this, "Api")
-                .description("Wild Rydes unicorn management service")
-                .endpointTypes(List.of(EndpointType.REGIONAL))
-                .cloudWatchRole(false)
-                .deployOptions(StageOptions.builder()
-                        .stageName(props.getStageName() != null ? props.getStageName() : UnicornManagementServiceProps.DEFAULT_STAGE_NAME)
-                        .throttlingRateLimit(props.getThrottlingRateLimit() != null
-                                ? props.getThrottlingRateLimit() : UnicornManagementServiceProps.DEFAULT_THROTTLING_RATE_LIMIT)
-                        .throttlingBurstLimit(props.getThrottlingBurstLimit() != null
-                                ? props.getThrottlingBurstLimit() : UnicornManagementServiceProps.DEFAULT_THROTTLING_BURST_LIMIT)
-                        .accessLogDestination(new LogGroupLogDestination(accessLogs))
-                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
-                        .tracingEnabled(true)
-                        .build())
-                .build();
-
+        this.api = WorkshopRestApi.create(this, "Wild Rydes unicorn management service", props.getStageName(),
+                props.getThrottlingRateLimit(), props.getThrottlingBurstLimit());
         Model rideCompletion = api.addModel("RideCompletionModel", ModelOptions.builder()
                 .contentType("application/json")
                 .modelName("RideCompletion")
                 .schema(RideCompletionSchema.create())
                 .build());
-        RequestValidator bodyValidator = new RequestValidator(this, "BodyValidator", RequestValidatorProps.builder()
-                .restApi(api)
-                .validateRequestBody(true)
-                .validateRequestParameters(true)
-                .build());
+        RequestValidator bodyValidator = WorkshopRestApi.validator(this, api);
         this.submitMethod = api.getRoot().addResource(SUBMIT_PATH).addMethod("POST",
                 new LambdaIntegration(submitFunction.getAlias()),
                 MethodOptions.builder()

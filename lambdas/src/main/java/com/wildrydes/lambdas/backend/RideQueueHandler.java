@@ -5,8 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.wildrydes.lambdas.common.Environment;
-import java.util.ArrayList;
-import java.util.List;
+import com.wildrydes.lambdas.common.SqsBatches;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -33,15 +32,6 @@ public class RideQueueHandler implements RequestHandler<SQSEvent, SQSBatchRespon
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                service.process(message.getMessageId(), message.getBody());
-            } catch (RuntimeException e) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return SqsBatches.process(event, message -> service.process(message.getMessageId(), message.getBody()));
     }
 }

@@ -4,6 +4,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK clients for the handlers, over the JDK's URL connection client (no Apache or Netty in the
@@ -25,5 +26,9 @@ public final class AwsClients {
 
     public static SnsClient sns() {
         return SnsClient.builder().httpClient(httpClient()).build();
+    }
+
+    public static SqsClient sqs() {
+        return SqsClient.builder().httpClient(httpClient()).build();
     }
 }

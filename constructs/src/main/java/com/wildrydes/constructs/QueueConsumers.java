@@ -1,0 +1,51 @@
+package com.wildrydes.constructs;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.lambda.EventSourceMapping;
+import software.amazon.awscdk.services.lambda.EventSourceMappingProps;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/** A queue drained by a Lambda function, set up the same way wherever this library makes one. */
+final class QueueConsumers {
+
+    private QueueConsumers() {
+    }
+
+    /** AWS's guidance: a visibility timeout of six times the consumer's timeout plus its batching window. */
+    static Duration visibilityTimeoutFor(Duration consumerTimeout, Duration maxBatchingWindow) {
+        double window = maxBatchingWindow != null ? maxBatchingWindow.toSeconds().doubleValue() : 0;
+        return Duration.seconds(TopicQueueChainProps.VISIBILITY_TIMEOUT_FACTOR * consumerTimeout.toSeconds().doubleValue() + window);
+    }
+
+    /** An encrypted, TLS-only queue whose messages move to {@code deadLetterQueue} after {@code maxReceiveCount} receives. */
+    static Queue queue(Construct scope, String id, boolean fifo, Duration visibilityTimeout, Duration retentionPeriod,
+                       IQueue deadLetterQueue, int maxReceiveCount) {
+        return new Queue(scope, id, SecureQueues.secureDefaults()
+                .fifo(fifo ? Boolean.TRUE : null)
+                .visibilityTimeout(visibilityTimeout)
+                .retentionPeriod(retentionPeriod)
+                .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetterQueue).maxReceiveCount(maxReceiveCount).build())
+                .build());
+    }
+
+    /**
+     * The consumer's event source mapping, with partial batch responses so that one failed message
+     * does not return its whole batch to the queue; the consumer may receive and delete from this queue only.
+     */
+    static EventSourceMapping connect(Construct scope, String id, IQueue queue, IFunction consumer, Integer batchSize,
+                                      Duration maxBatchingWindow, Integer maxConcurrency) {
+        queue.grantConsumeMessages(consumer);
+        return new EventSourceMapping(scope, id, EventSourceMappingProps.builder()
+                .target(consumer)
+                .eventSourceArn(queue.getQueueArn())
+                .batchSize(batchSize != null ? batchSize : TopicQueueChainProps.DEFAULT_BATCH_SIZE)
+                .maxBatchingWindow(maxBatchingWindow)
+                .maxConcurrency(maxConcurrency)
+                .reportBatchItemFailures(true)
+                .build());
+    }
+}

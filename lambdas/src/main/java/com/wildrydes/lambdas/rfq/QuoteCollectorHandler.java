@@ -1,0 +1,51 @@
+package com.wildrydes.lambdas.rfq;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.wildrydes.lambdas.common.SqsBatches;
+import com.wildrydes.lambdas.common.StructuredLog;
+import java.util.Map;
+
+/**
+ * The gather side: consumes the response queue and stores each quote once.
+ * <ul>
+ *   <li>A redelivered or duplicated response changes nothing (the write is conditional).</li>
+ *   <li>A quote that arrives after the deadline or after the request closed is not counted.</li>
+ *   <li>A malformed response, or one for an unknown request, fails: it returns to the queue and,
+ *       after the max receive count, lands in the dead-letter queue; it is never stored.</li>
+ *   <li>The last expected quote closes the request and publishes the completion event.</li>
+ * </ul>
+ */
+public class QuoteCollectorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final RfqStore store;
+    private final RfqCompletion completion;
+
+    public QuoteCollectorHandler() {
+        this(RfqHandlerEnvironment.store(), RfqHandlerEnvironment.messaging());
+    }
+
+    public QuoteCollectorHandler(RfqStore store, RfqMessaging messaging) {
+        this.store = store;
+        this.completion = new RfqCompletion(store, messaging);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return SqsBatches.process(event, message -> collect(message.getMessageId(), message.getBody()));
+    }
+
+    private void collect(String messageId, String body) {
+        Quote quote = Quote.parse(body);
+        RfqStore.QuoteOutcome outcome = store.recordQuote(quote);
+        StructuredLog.info("quote", Map.of("rfqId", quote.rfqId(), "responder", quote.responder(),
+                "quote", quote.quote(), "outcome", outcome.name()));
+        switch (outcome) {
+            case COUNTED, DUPLICATE -> completion.closeIfAllAnswered(quote.rfqId(), messageId);
+            case LATE -> { /* not counted, nothing more to do */ }
+            case UNKNOWN_REQUEST -> throw new UnknownRequestException(quote.rfqId());
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package com.wildrydes.lambdas.rfq;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The RidesBooking table: partition key {@code id} (the rfq-id), sort key {@code responder}. The
+ * request is the item with responder {@code "-"}; each quote is an item with the responder's name.
+ * <p>
+ * A quote is stored and counted in one transaction, on two conditions: the quote is new (a
+ * redelivered or duplicated response changes nothing) and the request is open (a late quote is
+ * not counted). The request is closed by a conditional update, so it closes exactly once.
+ */
+public class RfqStore {
+
+    static final String REQUEST_SORT_KEY = "-";
+    static final String OPEN = "OPEN";
+    static final String CLOSED = "CLOSED";
+
+    /** What became of a quote offered to the store. */
+    public enum QuoteOutcome { COUNTED, DUPLICATE, LATE, UNKNOWN_REQUEST }
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final Clock clock;
+
+    public RfqStore(DynamoDbClient dynamoDb, String tableName, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.clock = clock;
+    }
+
+    public void createRequest(RfqRequest request, int expected, Instant deadline) {
+        Map<String, AttributeValue> item = new HashMap<>(key(request.rfqId(), REQUEST_SORT_KEY));
+        item.put("from", s(request.from()));
+        item.put("to", s(request.to()));
+        item.put("customer", s(request.customer()));
+        item.put("status", s(OPEN));
+        item.put("expected", n(expected));
+        item.put("answered", n(0));
+        item.put("deadline", n(deadline.toEpochMilli()));
+        item.put("createdAt", n(clock.millis()));
+        dynamoDb.putItem(put -> put.tableName(tableName).item(item)
+                .conditionExpression("attribute_not_exists(id)"));
+    }
+
+    /** Removes a request that could not be sent out, as the undo of {@link #createRequest}. */
+    public void deleteRequest(String rfqId) {
+        dynamoDb.deleteItem(delete -> delete.tableName(tableName).key(key(rfqId, REQUEST_SORT_KEY)));
+    }
+
+    public QuoteOutcome recordQuote(Quote quote) {
+        Map<String, AttributeValue> item = new HashMap<>(key(quote.rfqId(), quote.responder()));
+        item.put("quote", AttributeValue.fromN(quote.quote().toPlainString()));
+        item.put("receivedAt", n(clock.millis()));
+        try {
+            dynamoDb.transactWriteItems(transaction -> transaction.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
+                            .conditionExpression("attribute_not_exists(responder)").build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                            .key(key(quote.rfqId(), REQUEST_SORT_KEY))
+                            .updateExpression("ADD answered :one")
+                            .conditionExpression("#status = :open AND deadline > :now")
+                            .expressionAttributeNames(Map.of("#status", "status"))
+                            .expressionAttributeValues(Map.of(":one", n(1), ":open", s(OPEN), ":now", n(clock.millis())))
+                            .build()).build()));
+            return QuoteOutcome.COUNTED;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return QuoteOutcome.DUPLICATE;
+            }
+            return find(quote.rfqId()).isPresent() ? QuoteOutcome.LATE : QuoteOutcome.UNKNOWN_REQUEST;
+        }
+    }
+
+    /**
+     * Closes an open request. Returns true for the one caller that closed it, or for a retry of
+     * that same caller ({@code closedBy}) whose completion was not yet published.
+     */
+    public boolean close(String rfqId, String reason, String closedBy) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tableName).key(key(rfqId, REQUEST_SORT_KEY))
+                    .updateExpression("SET #status = :closed, closedReason = :reason, closedBy = :by, closedAt = :now")
+                    .conditionExpression("#status = :open")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":closed", s(CLOSED), ":open", s(OPEN),
+                            ":reason", s(reason), ":by", s(closedBy), ":now", n(clock.millis()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> request = getRequestItem(rfqId);
+            return request != null && closedBy.equals(text(request, "closedBy")) && !request.containsKey("notifiedAt");
+        }
+    }
+
+    /** Records that the completion event was published, so that a retry does not publish it again. */
+    public void markNotified(String rfqId) {
+        dynamoDb.updateItem(update -> update.tableName(tableName).key(key(rfqId, REQUEST_SORT_KEY))
+                .updateExpression("SET notifiedAt = :now")
+                .expressionAttributeValues(Map.of(":now", n(clock.millis()))));
+    }
+
+    public Optional<RfqState> find(String rfqId) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamoDb.queryPaginator(query -> query.tableName(tableName).consistentRead(true)
+                        .keyConditionExpression("id = :id")
+                        .expressionAttributeValues(Map.of(":id", s(rfqId))))
+                .items().forEach(items::add);
+        Map<String, AttributeValue> request = items.stream()
+                .filter(item -> REQUEST_SORT_KEY.equals(text(item, "responder"))).findFirst().orElse(null);
+        if (request == null) {
+            return Optional.empty();
+        }
+        List<RfqState.CountedQuote> quotes = items.stream()
+                .filter(item -> !REQUEST_SORT_KEY.equals(text(item, "responder")))
+                .map(item -> new RfqState.CountedQuote(text(item, "responder"), new BigDecimal(item.get("quote").n())))
+                .toList();
+        return Optional.of(new RfqState(
+                new RfqRequest(rfqId, text(request, "from"), text(request, "to"), text(request, "customer")),
+                quotes,
+                Integer.parseInt(request.get("expected").n()),
+                Integer.parseInt(request.get("answered").n()),
+                Instant.ofEpochMilli(Long.parseLong(request.get("deadline").n())),
+                CLOSED.equals(text(request, "status")),
+                text(request, "closedReason")));
+    }
+
+    private Map<String, AttributeValue> getRequestItem(String rfqId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName)
+                .key(key(rfqId, REQUEST_SORT_KEY)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    private static Map<String, AttributeValue> key(String rfqId, String responder) {
+        return Map.of("id", s(rfqId), "responder", s(responder));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

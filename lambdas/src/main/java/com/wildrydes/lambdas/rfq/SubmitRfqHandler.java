@@ -1,0 +1,76 @@
+package com.wildrydes.lambdas.rfq;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.wildrydes.lambdas.common.ApiResponses;
+import com.wildrydes.lambdas.common.Environment;
+import com.wildrydes.lambdas.common.InvalidRequestException;
+import com.wildrydes.lambdas.common.StructuredLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * {@code POST /submit-instant-ride-rfq}: stores the request (open until its deadline or until every
+ * expected responder answered), starts its deadline timer, publishes it to the responders, and
+ * answers 201 with its {@code rfq-id} and where to query it. Invalid input answers 400 naming the
+ * field, with nothing stored or sent. A request that cannot be sent out is deleted again and
+ * answered 503, so no customer waits on a request no responder saw.
+ */
+public class SubmitRfqHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private final RfqStore store;
+    private final RfqMessaging messaging;
+    private final int expectedResponders;
+    private final Duration deadline;
+    private final Clock clock;
+    private final Supplier<String> newId;
+
+    public SubmitRfqHandler() {
+        this(RfqHandlerEnvironment.store(), RfqHandlerEnvironment.messaging(),
+                Integer.parseInt(Environment.required("EXPECTED_RESPONDERS")),
+                Duration.ofSeconds(Long.parseLong(Environment.required("DEADLINE_SECONDS"))),
+                Clock.systemUTC(), () -> UUID.randomUUID().toString());
+    }
+
+    public SubmitRfqHandler(RfqStore store, RfqMessaging messaging, int expectedResponders, Duration deadline,
+                            Clock clock, Supplier<String> newId) {
+        this.store = store;
+        this.messaging = messaging;
+        this.expectedResponders = expectedResponders;
+        this.deadline = deadline;
+        this.clock = clock;
+        this.newId = newId;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
+        RfqRequest rfq;
+        try {
+            rfq = RfqRequest.parse(newId.get(), request.getBody());
+        } catch (InvalidRequestException e) {
+            return ApiResponses.badRequest(e);
+        }
+        try {
+            store.createRequest(rfq, expectedResponders, clock.instant().plus(deadline));
+        } catch (SdkException e) {
+            StructuredLog.error("rfq-not-stored", Map.of("rfqId", rfq.rfqId(), "error", String.valueOf(e.getMessage())));
+            return ApiResponses.unavailable("The request could not be stored; nothing was sent. Send it again.");
+        }
+        try {
+            messaging.scheduleDeadline(rfq.rfqId(), deadline);
+            messaging.publishRequest(rfq);
+        } catch (SdkException e) {
+            StructuredLog.error("rfq-not-sent", Map.of("rfqId", rfq.rfqId(), "error", String.valueOf(e.getMessage())));
+            store.deleteRequest(rfq.rfqId());
+            return ApiResponses.unavailable("The request could not be sent to the responders; nothing was kept. Send it again.");
+        }
+        StructuredLog.info("rfq-submitted", Map.of("rfqId", rfq.rfqId(), "expected", expectedResponders));
+        return ApiResponses.created("/query-instant-ride-rfq/" + rfq.rfqId(), Map.of(RfqRequest.RFQ_ID, rfq.rfqId()));
+    }
+}
