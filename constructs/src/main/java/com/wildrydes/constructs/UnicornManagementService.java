@@ -71,7 +71,7 @@ public class UnicornManagementService extends Construct {
         Model rideCompletion = api.addModel("RideCompletionModel", ModelOptions.builder()
                 .contentType("application/json")
                 .modelName("RideCompletion")
-                .schema(RideCompletionSchema.create())
+                .schema(RequestSchemas.rideCompletion())
                 .build());
         RequestValidator bodyValidator = WorkshopRestApi.validator(this, api);
         this.submitMethod = api.getRoot().addResource(SUBMIT_PATH).addMethod("POST",

@@ -23,6 +23,7 @@ public class FanOutFilteringStack extends Stack {
         super(scope, id, props);
         Code code = LambdaBundle.code();
         Topic topic = RideCompletionSource.create(this, code).topic();
+        LabStacks.destroyOnDelete(this);
         for (BackendService service : BackendService.values()) {
             subscribe(code, topic, service);
         }

@@ -4,7 +4,6 @@ import com.wildrydes.constructs.UnicornManagementService;
 import com.wildrydes.constructs.UnicornManagementServiceProps;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnOutputProps;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
@@ -23,7 +22,6 @@ record RideCompletionSource(Topic topic, UnicornManagementService service) {
                         .rideCompletionTopic(topic)
                         .code(code)
                         .handler(LambdaBundle.SUBMIT_RIDE_COMPLETION)
-                        .tableRemovalPolicy(RemovalPolicy.DESTROY)
                         .build());
         output(stack, "UnicornManagementServiceApiSubmitRideCompletionEndpoint", service.getSubmitRideCompletionUrl(),
                 "POST a ride completion here");

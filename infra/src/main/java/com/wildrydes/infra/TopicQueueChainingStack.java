@@ -26,6 +26,7 @@ public class TopicQueueChainingStack extends Stack {
         super(scope, id, props);
         Code code = LambdaBundle.code();
         Topic topic = RideCompletionSource.create(this, code).topic();
+        LabStacks.destroyOnDelete(this);
         for (BackendService service : BackendService.values()) {
             chain(code, topic, service);
         }

@@ -14,6 +14,7 @@ public final class WildRydesApp {
 
     public static final String LAB_1 = "wild-rydes-async-msg-1";
     public static final String LAB_2 = "wild-rydes-async-msg-2";
+    public static final String LAB_3 = "wild-rydes-async-msg-3";
 
     private WildRydesApp() {
     }
@@ -31,6 +32,9 @@ public final class WildRydesApp {
                 .build());
         new TopicQueueChainingStack(app, LAB_2, StackProps.builder()
                 .description("Wild Rydes lab 2: topic-queue chaining, queues as buffering load balancers (ARC314-R)")
+                .build());
+        new ScatterGatherStack(app, LAB_3, StackProps.builder()
+                .description("Wild Rydes lab 3: scatter-gather, the instant ride request for quotes (ARC314-R)")
                 .build());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     }

@@ -92,6 +92,21 @@ public final class EngineFixtures {
         return received;
     }
 
+    /** Waits until {@code count} messages arrived (or {@code wait} passed), deleting them as read. */
+    public List<Message> await(String queueUrl, int count, Duration wait) {
+        List<Message> received = new ArrayList<>();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (received.size() < count && System.nanoTime() < deadline) {
+            List<Message> batch = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1).messageAttributeNames("All")).messages();
+            for (Message message : batch) {
+                received.add(message);
+                sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+        }
+        return received;
+    }
+
     public int itemCount(String tableName) {
         return dynamoDb.scan(scan -> scan.tableName(tableName)).count();
     }

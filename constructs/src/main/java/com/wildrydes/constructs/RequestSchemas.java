@@ -8,22 +8,23 @@ import software.amazon.awscdk.services.apigateway.JsonSchemaType;
 import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
 
 /**
- * The JSON schema API Gateway checks a ride completion against before the function runs.
- * Numbers may come as JSON numbers or as numeric strings, as in the workshop's own sample event.
+ * The JSON schemas API Gateway checks request bodies against before a function runs. Numbers may
+ * come as JSON numbers or as numeric strings, as in the workshop's own sample event.
  */
-final class RideCompletionSchema {
+final class RequestSchemas {
 
-    static final List<String> TEXT_FIELDS = List.of("from", "to", "customer");
-    static final List<String> NUMBER_FIELDS = List.of("duration", "distance", "fare");
 
     /** A non-negative decimal written as a string, such as "899.99". */
     static final String NON_NEGATIVE_DECIMAL = "^[0-9]+(\\.[0-9]+)?$";
 
-    private RideCompletionSchema() {
+    private static final JsonSchema TEXT = JsonSchema.builder().type(JsonSchemaType.STRING).minLength(1).build();
+
+    private RequestSchemas() {
     }
 
-    static JsonSchema create() {
-        JsonSchema text = JsonSchema.builder().type(JsonSchemaType.STRING).minLength(1).build();
+    /** A ride completion: from, to, customer, duration, distance, fare. */
+    static JsonSchema rideCompletion() {
+        JsonSchema text = TEXT;
         JsonSchema number = JsonSchema.builder()
                 .type(List.of(JsonSchemaType.NUMBER, JsonSchemaType.STRING))
                 .minimum(0)
@@ -43,6 +44,21 @@ final class RideCompletionSchema {
                 .title("RideCompletion")
                 .type(JsonSchemaType.OBJECT)
                 .required(List.of("from", "to", "duration", "distance", "customer", "fare"))
+                .properties(properties)
+                .build();
+    }
+
+    /** A request for quotes: from, to, customer. */
+    static JsonSchema rfqRequest() {
+        Map<String, JsonSchema> properties = new LinkedHashMap<>();
+        properties.put("from", TEXT);
+        properties.put("to", TEXT);
+        properties.put("customer", TEXT);
+        return JsonSchema.builder()
+                .schema(JsonSchemaVersion.DRAFT4)
+                .title("RfqRequest")
+                .type(JsonSchemaType.OBJECT)
+                .required(List.of("from", "to", "customer"))
                 .properties(properties)
                 .build();
     }

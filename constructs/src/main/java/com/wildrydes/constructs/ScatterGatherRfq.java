@@ -1,0 +1,281 @@
+package com.wildrydes.constructs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigateway.IResource;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.Model;
+import software.amazon.awscdk.services.apigateway.ModelOptions;
+import software.amazon.awscdk.services.apigateway.RequestValidator;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * Scatter-gather, the workshop's instant ride request for quotes, with the part the workshop
+ * leaves undone: telling the customer when every provider has answered or time is up.
+ * <ul>
+ *   <li>{@code POST /submit-instant-ride-rfq} stores the request in the RidesBooking table and
+ *       publishes it on the request topic (scatter) with its correlation ID ({@code rfq-id}) and
+ *       return address ({@code reply-to}: the response queue's URL).</li>
+ *   <li>Responders answer to that address; the collector stores each quote once (gather). A quote
+ *       after the request's deadline is not counted. Malformed responses are dead-lettered.</li>
+ *   <li>When the last expected responder answers, or the deadline passes, the request closes and
+ *       a completion event is published once on {@link #getCompletionTopic()}.</li>
+ *   <li>{@code GET /query-instant-ride-rfq/{id}} answers with the quotes so far, whether the
+ *       request is open, and how many of how many responders answered.</li>
+ * </ul>
+ * The handlers come from the {@code wild-rydes-lambdas} jar given as {@code code}.
+ */
+public class ScatterGatherRfq extends Construct {
+
+    public static final String SUBMIT_PATH = "submit-instant-ride-rfq";
+    public static final String QUERY_PATH = "query-instant-ride-rfq";
+    static final String HANDLERS = "com.wildrydes.lambdas.rfq.";
+
+    private final Table table;
+    private final Topic requestTopic;
+    private final Topic completionTopic;
+    private final IQueue responseQueue;
+    private final IQueue responseDeadLetterQueue;
+    private final RestApi api;
+    private final List<JavaFunction> demoResponders = new ArrayList<>();
+    private final int expectedResponders;
+
+    public ScatterGatherRfq(Construct scope, String id, ScatterGatherRfqProps props) {
+        super(scope, id);
+        this.expectedResponders = validate(props);
+        Duration deadline = props.getDeadline() != null ? props.getDeadline() : ScatterGatherRfqProps.DEFAULT_DEADLINE;
+
+        Key topicsKey = Key.Builder.create(this, "TopicsKey")
+                .description("Encrypts the request-for-quotes and completion topics at rest")
+                .enableKeyRotation(true)
+                .build();
+        this.requestTopic = Topic.Builder.create(this, "RequestTopic").masterKey(topicsKey).enforceSsl(true).build();
+        this.completionTopic = Topic.Builder.create(this, "CompletionTopic").masterKey(topicsKey).enforceSsl(true).build();
+        this.table = Table.Builder.create(this, "RidesBookingTable")
+                .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("responder").type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .encryption(TableEncryption.AWS_MANAGED)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .removalPolicy(props.getTableRemovalPolicy() != null ? props.getTableRemovalPolicy() : RemovalPolicy.RETAIN)
+                .build();
+
+        this.responseDeadLetterQueue = SecureQueues.deadLetterQueue(this, "ResponseDeadLetterQueue", false);
+        this.responseQueue = QueueConsumers.queue(this, "ResponseQueue", false,
+                props.getResponseQueueVisibilityTimeout() != null ? props.getResponseQueueVisibilityTimeout()
+                        : QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
+                TopicQueueChainProps.DEFAULT_RETENTION_PERIOD, responseDeadLetterQueue, 3);
+        IQueue deadlineDeadLetterQueue = SecureQueues.deadLetterQueue(this, "DeadlineDeadLetterQueue", false);
+        IQueue deadlineQueue = QueueConsumers.queue(this, "DeadlineQueue", false,
+                QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
+                TopicQueueChainProps.DEFAULT_RETENTION_PERIOD, deadlineDeadLetterQueue, TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT);
+
+        Map<String, String> tableOnly = Map.of("TABLE_NAME", table.getTableName());
+        JavaFunction submit = function("SubmitFunction", "SubmitRfqHandler", "Stores and scatters a request for quotes", props,
+                Map.of("TABLE_NAME", table.getTableName(),
+                        "REQUEST_TOPIC_ARN", requestTopic.getTopicArn(),
+                        "RESPONSE_QUEUE_URL", responseQueue.getQueueUrl(),
+                        "DEADLINE_QUEUE_URL", deadlineQueue.getQueueUrl(),
+                        "EXPECTED_RESPONDERS", Integer.toString(expectedResponders),
+                        "DEADLINE_SECONDS", Long.toString(deadline.toSeconds().longValue())));
+        table.grant(submit, "dynamodb:PutItem", "dynamodb:DeleteItem");
+        TopicGrants.grantPublish(requestTopic, submit);
+        deadlineQueue.grantSendMessages(submit);
+
+        JavaFunction query = function("QueryFunction", "QueryRfqHandler", "Answers with a request's quotes and state",
+                props, tableOnly);
+        table.grant(query, "dynamodb:Query");
+
+        Map<String, String> closing = Map.of("TABLE_NAME", table.getTableName(),
+                "COMPLETION_TOPIC_ARN", completionTopic.getTopicArn());
+        JavaFunction collector = function("CollectorFunction", "QuoteCollectorHandler",
+                "Stores each quote once and closes a request when all have answered", props, closing);
+        JavaFunction deadlineCloser = function("DeadlineFunction", "RfqDeadlineHandler",
+                "Closes a request for quotes at its deadline", props, closing);
+        for (JavaFunction closer : List.of(collector, deadlineCloser)) {
+            table.grant(closer, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+            TopicGrants.grantPublish(completionTopic, closer);
+        }
+        QueueConsumers.connect(this, "CollectorEventSource", responseQueue, collector.getAlias(), 10, null, null);
+        QueueConsumers.connect(this, "DeadlineEventSource", deadlineQueue, deadlineCloser.getAlias(), 10, null, null);
+
+        if (props.usesDemoResponders()) {
+            addDemoResponders(props);
+        }
+        for (int i = 0; i < props.getResponders().size(); i++) {
+            IFunction responder = props.getResponders().get(i);
+            new FilteredSubscription(this, "Responder" + (i + 1) + "Subscription", FilteredSubscriptionProps.builder()
+                    .topic(requestTopic).function(responder).build());
+            grantRespond(responder);
+        }
+
+        this.api = WorkshopRestApi.create(this, "Wild Rydes instant ride request for quotes", null, null, null);
+        RequestValidator validator = WorkshopRestApi.validator(this, api);
+        Model rfqRequest = api.addModel("RfqRequestModel", ModelOptions.builder()
+                .contentType("application/json").modelName("RfqRequest").schema(RequestSchemas.rfqRequest()).build());
+        Method submitMethod = api.getRoot().addResource(SUBMIT_PATH).addMethod("POST",
+                new LambdaIntegration(submit.getAlias()), MethodOptions.builder()
+                        .requestValidator(validator)
+                        .requestModels(Map.of("application/json", rfqRequest))
+                        .build());
+        IResource queryResource = api.getRoot().addResource(QUERY_PATH).addResource("{id}");
+        Method queryMethod = queryResource.addMethod("GET", new LambdaIntegration(query.getAlias()), MethodOptions.builder()
+                .requestValidator(validator)
+                .requestParameters(Map.of("method.request.path.id", true))
+                .build());
+        ApiNagSuppressions.suppressPublicWorkshopApi(api, submitMethod, queryMethod);
+    }
+
+    private static int validate(ScatterGatherRfqProps props) {
+        Duration deadline = props.getDeadline();
+        if (deadline != null && !deadline.isUnresolved() && (deadline.toSeconds().doubleValue() < 1
+                || deadline.toSeconds().doubleValue() > ScatterGatherRfqProps.MAX_DEADLINE.toSeconds().doubleValue())) {
+            throw new IllegalArgumentException("ScatterGatherRfq: deadline must be from 1 second to 15 minutes (the "
+                    + "longest SQS delivery delay, which times it), got " + deadline.toHumanString());
+        }
+        Duration visibility = props.getResponseQueueVisibilityTimeout();
+        if (visibility != null && !visibility.isUnresolved()
+                && visibility.toSeconds().doubleValue() < ScatterGatherRfqProps.COLLECTOR_TIMEOUT.toSeconds().doubleValue()) {
+            throw new IllegalArgumentException("ScatterGatherRfq: responseQueueVisibilityTimeout must be at least the "
+                    + "collector's timeout (10 seconds, and AWS advises six times it), got " + visibility.toHumanString());
+        }
+        if (!props.usesDemoResponders()) {
+            if (props.getDemoResponderCount() != null || props.getDemoResponderAvailability() != null
+                    || props.getDemoResponderMaxDelay() != null || props.getDemoResponderTimeout() != null) {
+                throw new IllegalArgumentException("ScatterGatherRfq: the demoResponder* props configure the demo "
+                        + "responders, got them together with responders or externalResponderCount");
+            }
+            int external = props.getExternalResponderCount() != null ? props.getExternalResponderCount() : 0;
+            if (external < 0 || props.getResponders().size() + external < 1) {
+                throw new IllegalArgumentException("ScatterGatherRfq: expected at least one responder, got "
+                        + props.getResponders().size() + " responder functions and externalResponderCount " + external);
+            }
+            return props.getResponders().size() + external;
+        }
+        int count = props.getDemoResponderCount() != null ? props.getDemoResponderCount() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_COUNT;
+        if (count < 1 || count > 100) {
+            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderCount must be from 1 to 100, got " + count);
+        }
+        Double availability = props.getDemoResponderAvailability();
+        if (availability != null && (availability < 0 || availability > 1)) {
+            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderAvailability must be from 0 to 1, got " + availability);
+        }
+        Duration maxDelay = props.getDemoResponderMaxDelay() != null ? props.getDemoResponderMaxDelay() : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
+        Duration timeout = props.getDemoResponderTimeout() != null ? props.getDemoResponderTimeout() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT;
+        if (timeout.toSeconds().doubleValue() <= maxDelay.toSeconds().doubleValue()) {
+            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderTimeout must exceed demoResponderMaxDelay ("
+                    + maxDelay.toHumanString() + ") to leave time to answer, got " + timeout.toHumanString());
+        }
+        return count;
+    }
+
+    private JavaFunction function(String id, String handlerClass, String description, ScatterGatherRfqProps props,
+                                  Map<String, String> environment) {
+        return new JavaFunction(this, id, JavaFunctionProps.builder()
+                .code(props.getCode())
+                .handler(HANDLERS + handlerClass + "::handleRequest")
+                .description(description)
+                .timeout(ScatterGatherRfqProps.COLLECTOR_TIMEOUT)
+                .environment(environment)
+                .build());
+    }
+
+    private void addDemoResponders(ScatterGatherRfqProps props) {
+        Duration maxDelay = props.getDemoResponderMaxDelay() != null ? props.getDemoResponderMaxDelay() : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
+        for (int i = 1; i <= expectedResponders; i++) {
+            String name = "UnicornManagementResource" + i;
+            JavaFunction responder = new JavaFunction(this, name, JavaFunctionProps.builder()
+                    .code(props.getCode())
+                    .handler(HANDLERS + "DemoResponderHandler::handleRequest")
+                    .description("Demo responder " + name + ": answers requests for quotes at random")
+                    .memorySize(512)
+                    .timeout(props.getDemoResponderTimeout() != null ? props.getDemoResponderTimeout() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT)
+                    .environment(Map.of(
+                            "RESPONDER_NAME", name,
+                            "AVAILABILITY", Double.toString(props.getDemoResponderAvailability() != null
+                                    ? props.getDemoResponderAvailability() : ScatterGatherRfqProps.DEFAULT_DEMO_AVAILABILITY),
+                            "MAX_DELAY_SECONDS", Long.toString(maxDelay.toSeconds().longValue())))
+                    .build());
+            new FilteredSubscription(this, name + "Subscription", FilteredSubscriptionProps.builder()
+                    .topic(requestTopic).function(responder.getAlias()).build());
+            grantRespond(responder);
+            demoResponders.add(responder);
+        }
+    }
+
+    /** Lets a responder answer: send to the response queue, and nothing else. */
+    public void grantRespond(IGrantable responder) {
+        responseQueue.grantSendMessages(responder);
+    }
+
+    /** Lets {@code subscriber} subscribe to the completion events. */
+    public void grantSubscribeToCompletions(IGrantable subscriber) {
+        completionTopic.grantSubscribe(subscriber);
+    }
+
+    /** The full URL of {@code POST /submit-instant-ride-rfq}. */
+    public String getSubmitUrl() {
+        return api.urlForPath("/" + SUBMIT_PATH);
+    }
+
+    /** The URL of {@code GET /query-instant-ride-rfq/{id}}, without the id. */
+    public String getQueryUrl() {
+        return api.urlForPath("/" + QUERY_PATH);
+    }
+
+    public ITable getTable() {
+        return table;
+    }
+
+    /** The scatter side: every responder subscribes here. */
+    public ITopic getRequestTopic() {
+        return requestTopic;
+    }
+
+    /** One event per request when it closes: all answered, or the deadline passed. */
+    public ITopic getCompletionTopic() {
+        return completionTopic;
+    }
+
+    /** The gather side: the return address every request carries. */
+    public IQueue getResponseQueue() {
+        return responseQueue;
+    }
+
+    public IQueue getResponseDeadLetterQueue() {
+        return responseDeadLetterQueue;
+    }
+
+    public RestApi getApi() {
+        return api;
+    }
+
+    /** The construct's own demo responders; empty when responders are supplied. */
+    public List<JavaFunction> getDemoResponders() {
+        return List.copyOf(demoResponders);
+    }
+
+    public int getExpectedResponders() {
+        return expectedResponders;
+    }
+}

@@ -1,0 +1,174 @@
+package com.wildrydes.constructs;
+
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.IFunction;
+
+/**
+ * Props of {@link ScatterGatherRfq}. By default the construct answers with its own demo
+ * responders; give {@code responders} (functions to subscribe) and/or
+ * {@code externalResponderCount} (subscribers you attach to the request topic yourself) instead.
+ */
+public final class ScatterGatherRfqProps {
+
+    public static final int DEFAULT_DEMO_RESPONDER_COUNT = 10;
+    public static final double DEFAULT_DEMO_AVAILABILITY = 0.5;
+    public static final Duration DEFAULT_DEMO_MAX_DELAY = Duration.seconds(60);
+    public static final Duration DEFAULT_DEMO_RESPONDER_TIMEOUT = Duration.seconds(70);
+    public static final Duration DEFAULT_DEADLINE = Duration.minutes(2);
+    /** SQS delays a message by at most 15 minutes, and the deadline timer is such a message. */
+    public static final Duration MAX_DEADLINE = Duration.minutes(15);
+    public static final Duration COLLECTOR_TIMEOUT = Duration.seconds(10);
+
+    private final Code code;
+    private final Integer demoResponderCount;
+    private final Double demoResponderAvailability;
+    private final Duration demoResponderMaxDelay;
+    private final Duration demoResponderTimeout;
+    private final List<IFunction> responders;
+    private final Integer externalResponderCount;
+    private final Duration deadline;
+    private final Duration responseQueueVisibilityTimeout;
+    private final RemovalPolicy tableRemovalPolicy;
+
+    private ScatterGatherRfqProps(Builder b) {
+        this.code = Objects.requireNonNull(b.code, "ScatterGatherRfqProps.code is required");
+        this.demoResponderCount = b.demoResponderCount;
+        this.demoResponderAvailability = b.demoResponderAvailability;
+        this.demoResponderMaxDelay = b.demoResponderMaxDelay;
+        this.demoResponderTimeout = b.demoResponderTimeout;
+        this.responders = b.responders == null ? List.of() : List.copyOf(b.responders);
+        this.externalResponderCount = b.externalResponderCount;
+        this.deadline = b.deadline;
+        this.responseQueueVisibilityTimeout = b.responseQueueVisibilityTimeout;
+        this.tableRemovalPolicy = b.tableRemovalPolicy;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The wild-rydes-lambdas jar: it holds the handlers of package {@code com.wildrydes.lambdas.rfq}. Required. */
+    public Code getCode() {
+        return code;
+    }
+
+    /** How many demo responders to create, named UnicornManagementResource1 to N. Default: 10 (when no responders are given). */
+    public Integer getDemoResponderCount() {
+        return demoResponderCount;
+    }
+
+    /** How often a demo responder answers, 0 to 1. Default: 0.5. */
+    public Double getDemoResponderAvailability() {
+        return demoResponderAvailability;
+    }
+
+    /** The longest a demo responder "computes" before it answers. Default: 60 seconds. */
+    public Duration getDemoResponderMaxDelay() {
+        return demoResponderMaxDelay;
+    }
+
+    /** The demo responders' function timeout; must exceed their maximum delay. Default: 70 seconds. */
+    public Duration getDemoResponderTimeout() {
+        return demoResponderTimeout;
+    }
+
+    /** Your responder functions: subscribed to the request topic and allowed to answer. Default: none. */
+    public List<IFunction> getResponders() {
+        return responders;
+    }
+
+    /** Responders you subscribe to the request topic yourself (other accounts, HTTP endpoints). Default: 0. */
+    public Integer getExternalResponderCount() {
+        return externalResponderCount;
+    }
+
+    /** How long a request takes quotes; later ones are not counted. Up to 15 minutes. Default: 2 minutes. */
+    public Duration getDeadline() {
+        return deadline;
+    }
+
+    /** The response queue's visibility timeout; at least the collector's 10 s. Default: six times it, 60 s. */
+    public Duration getResponseQueueVisibilityTimeout() {
+        return responseQueueVisibilityTimeout;
+    }
+
+    /** Default: RETAIN. */
+    public RemovalPolicy getTableRemovalPolicy() {
+        return tableRemovalPolicy;
+    }
+
+    boolean usesDemoResponders() {
+        return responders.isEmpty() && externalResponderCount == null;
+    }
+
+    public static final class Builder {
+        private Code code;
+        private Integer demoResponderCount;
+        private Double demoResponderAvailability;
+        private Duration demoResponderMaxDelay;
+        private Duration demoResponderTimeout;
+        private List<IFunction> responders;
+        private Integer externalResponderCount;
+        private Duration deadline;
+        private Duration responseQueueVisibilityTimeout;
+        private RemovalPolicy tableRemovalPolicy;
+
+        public Builder code(Code code) {
+            this.code = code;
+            return this;
+        }
+
+        public Builder demoResponderCount(Integer demoResponderCount) {
+            this.demoResponderCount = demoResponderCount;
+            return this;
+        }
+
+        public Builder demoResponderAvailability(Double demoResponderAvailability) {
+            this.demoResponderAvailability = demoResponderAvailability;
+            return this;
+        }
+
+        public Builder demoResponderMaxDelay(Duration demoResponderMaxDelay) {
+            this.demoResponderMaxDelay = demoResponderMaxDelay;
+            return this;
+        }
+
+        public Builder demoResponderTimeout(Duration demoResponderTimeout) {
+            this.demoResponderTimeout = demoResponderTimeout;
+            return this;
+        }
+
+        public Builder responders(List<IFunction> responders) {
+            this.responders = responders;
+            return this;
+        }
+
+        public Builder externalResponderCount(Integer externalResponderCount) {
+            this.externalResponderCount = externalResponderCount;
+            return this;
+        }
+
+        public Builder deadline(Duration deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
+        public Builder responseQueueVisibilityTimeout(Duration responseQueueVisibilityTimeout) {
+            this.responseQueueVisibilityTimeout = responseQueueVisibilityTimeout;
+            return this;
+        }
+
+        public Builder tableRemovalPolicy(RemovalPolicy tableRemovalPolicy) {
+            this.tableRemovalPolicy = tableRemovalPolicy;
+            return this;
+        }
+
+        public ScatterGatherRfqProps build() {
+            return new ScatterGatherRfqProps(this);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.wildrydes.infra;
+
+import com.wildrydes.constructs.ScatterGatherRfq;
+import com.wildrydes.constructs.ScatterGatherRfqProps;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/**
+ * Lab 3, scatter-gather: the instant ride request for quotes with the construct's ten demo
+ * responders, each available one time in two and taking up to a minute to answer.
+ */
+public class ScatterGatherStack extends Stack {
+
+    public ScatterGatherStack(Construct scope, String id, StackProps props) {
+        super(scope, id, props);
+        ScatterGatherRfq rfq = new ScatterGatherRfq(this, "RideBooking", ScatterGatherRfqProps.builder()
+                .code(LambdaBundle.code())
+                .build());
+        LabStacks.destroyOnDelete(this);
+
+        RideCompletionSource.output(this, "RideBookingApiSubmitInstantRideRfqEndpoint", rfq.getSubmitUrl(),
+                "POST a request for quotes here");
+        RideCompletionSource.output(this, "RideBookingApiQueryInstantRideRfqEndpoint", rfq.getQueryUrl(),
+                "GET <this URL>/<rfq-id> for its quotes and state");
+        RideCompletionSource.output(this, "RequestForQuotesTopicArn", rfq.getRequestTopic().getTopicArn(),
+                "Responders subscribe here");
+        RideCompletionSource.output(this, "RfqCompletionTopicArn", rfq.getCompletionTopic().getTopicArn(),
+                "One event per request when all responders answered or its deadline passed");
+        RideCompletionSource.output(this, "RidesBookingTableName", rfq.getTable().getTableName(), "Requests and quotes");
+        RideCompletionSource.output(this, "ResponseQueueUrl", rfq.getResponseQueue().getQueueUrl(),
+                "The return address of every request");
+        RideCompletionSource.output(this, "ResponseDeadLetterQueueUrl", rfq.getResponseDeadLetterQueue().getQueueUrl(),
+                "Malformed responses and responses to unknown requests");
+    }
+}
