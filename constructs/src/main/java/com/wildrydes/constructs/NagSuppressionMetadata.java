@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.IConstruct;
 
 /**
@@ -17,9 +18,24 @@ public final class NagSuppressionMetadata {
     private NagSuppressionMetadata() {
     }
 
-    /** Suppresses {@code ruleId} (for example {@code AwsSolutions-SQS3}) on the construct's resource. */
+    /**
+     * Suppresses {@code ruleId} on the default policy a role's grants were written to, for the
+     * findings listed in {@code appliesTo} only (for example {@code Resource::*}).
+     */
+    public static void suppressOnPolicy(IRole role, String ruleId, String reason, String... appliesTo) {
+        IConstruct policy = role.getNode().tryFindChild("DefaultPolicy");
+        if (policy == null) {
+            throw new IllegalStateException("Role " + role.getNode().getPath() + " has no default policy to suppress " + ruleId + " on");
+        }
+        suppress(policy, ruleId, reason, appliesTo);
+    }
+
+    /**
+     * Suppresses {@code ruleId} (for example {@code AwsSolutions-SQS3}) on the construct's resource;
+     * with {@code appliesTo}, only those findings of a granular rule.
+     */
     @SuppressWarnings("unchecked")
-    public static void suppress(IConstruct construct, String ruleId, String reason) {
+    public static void suppress(IConstruct construct, String ruleId, String reason, String... appliesTo) {
         if (reason == null || reason.length() < 10) {
             throw new IllegalArgumentException("A suppression of " + ruleId + " needs a reason of at least 10 characters, got: " + reason);
         }
@@ -34,7 +50,11 @@ public final class NagSuppressionMetadata {
         Map<String, String> rule = new LinkedHashMap<>();
         rule.put("id", ruleId);
         rule.put("reason", reason);
-        rules.add(rule);
+        Map<String, Object> entry = new LinkedHashMap<>(rule);
+        if (appliesTo.length > 0) {
+            entry.put("applies_to", List.of(appliesTo));
+        }
+        rules.add(entry);
         nag.put("rules_to_suppress", rules);
         resource.addMetadata("cdk_nag", nag);
     }

@@ -17,6 +17,9 @@ public final class LambdaBundle {
 
     public static final String SUBMIT_RIDE_COMPLETION = "com.wildrydes.lambdas.rides.SubmitRideCompletionHandler::handleRequest";
     public static final String RIDE_NOTIFICATION = "com.wildrydes.lambdas.backend.RideNotificationHandler::handleRequest";
+    public static final String CHARGE_FARE = "com.wildrydes.lambdas.fares.ChargeFareHandler::handleRequest";
+    public static final String CREDIT_CUSTOMER_ACCOUNT = "com.wildrydes.lambdas.fares.CreditCustomerAccountHandler::handleRequest";
+    public static final String REFUND_FARE = "com.wildrydes.lambdas.fares.RefundFareHandler::handleRequest";
     public static final String RIDE_QUEUE = "com.wildrydes.lambdas.backend.RideQueueHandler::handleRequest";
 
     private LambdaBundle() {

@@ -15,6 +15,7 @@ public final class WildRydesApp {
     public static final String LAB_1 = "wild-rydes-async-msg-1";
     public static final String LAB_2 = "wild-rydes-async-msg-2";
     public static final String LAB_3 = "wild-rydes-async-msg-3";
+    public static final String LAB_4 = "wild-rydes-async-msg-4";
 
     private WildRydesApp() {
     }
@@ -35,6 +36,9 @@ public final class WildRydesApp {
                 .build());
         new ScatterGatherStack(app, LAB_3, StackProps.builder()
                 .description("Wild Rydes lab 3: scatter-gather, the instant ride request for quotes (ARC314-R)")
+                .build());
+        new SagaOrchestrationStack(app, LAB_4, StackProps.builder()
+                .description("Wild Rydes lab 4: saga orchestration of fare collection with Step Functions (ARC314-R)")
                 .build());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     }

@@ -1,0 +1,84 @@
+package com.wildrydes.infra;
+
+import com.wildrydes.constructs.FareCollectionSaga;
+import com.wildrydes.constructs.FareCollectionSagaProps;
+import com.wildrydes.constructs.JavaFunction;
+import com.wildrydes.constructs.JavaFunctionProps;
+import com.wildrydes.constructs.NagSuppressionMetadata;
+import com.wildrydes.constructs.TopicGrants;
+import java.util.List;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.Pass;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.constructs.Construct;
+
+/**
+ * Lab 4, saga orchestration of fare collection: the complete saga ({@code <stack>-complete}), and
+ * the learner's starting point ({@code <stack>-start-here}: one Pass state, RegisterFare) with the
+ * permissions the finished saga needs, so that the learner can build it in the console.
+ */
+public class SagaOrchestrationStack extends Stack {
+
+    public SagaOrchestrationStack(Construct scope, String id, StackProps props) {
+        super(scope, id, props);
+        Code code = LambdaBundle.code();
+        JavaFunction charge = payment("ChargeFareFunction", LambdaBundle.CHARGE_FARE, "Charges a fare (simulated payment gateway)", code);
+        JavaFunction credit = payment("CreditCustomerAccountFunction", LambdaBundle.CREDIT_CUSTOMER_ACCOUNT,
+                "Credits a customer's account (simulated)", code);
+        JavaFunction refund = payment("RefundFareFunction", LambdaBundle.REFUND_FARE, "Refunds a charge (simulated)", code);
+
+        FareCollectionSaga saga = new FareCollectionSaga(this, "FareCollectionSaga", FareCollectionSagaProps.builder()
+                .chargeFunction(charge.getAlias())
+                .creditFunction(credit.getAlias())
+                .refundFunction(refund.getAlias())
+                .stateMachineName(getStackName() + "-complete")
+                .build());
+        StateMachine startHere = startHere(saga, List.of(charge, credit, refund));
+        LabStacks.destroyOnDelete(this);
+
+        RideCompletionSource.output(this, "CompleteStateMachineArn", saga.getStateMachine().getStateMachineArn(),
+                "The finished saga: start an execution with the workshop's sample inputs");
+        RideCompletionSource.output(this, "StartHereStateMachineArn", startHere.getStateMachineArn(),
+                "Your starting point: build the saga here");
+        RideCompletionSource.output(this, "FaresTableName", saga.getFaresTable().getTableName(), "Each fare and its status");
+        RideCompletionSource.output(this, "FareProcessingTopicArn", saga.getFareProcessingTopic().getTopicArn(),
+                "Success and failure notifications");
+        RideCompletionSource.output(this, "SuccessfulTransactionsQueueUrl",
+                saga.getSuccessfulTransactions().getQueue().getQueueUrl(), "Notifications with IsSuccessful=true");
+        RideCompletionSource.output(this, "FailedTransactionsQueueUrl",
+                saga.getFailedTransactions().getQueue().getQueueUrl(), "Notifications with IsSuccessful=false");
+        RideCompletionSource.output(this, "ChargeFareFunctionArn", charge.getAlias().getFunctionArn(), "Charge");
+        RideCompletionSource.output(this, "CreditCustomerAccountFunctionArn", credit.getAlias().getFunctionArn(), "Credit");
+        RideCompletionSource.output(this, "RefundFareFunctionArn", refund.getAlias().getFunctionArn(), "Refund");
+    }
+
+    private JavaFunction payment(String id, String handler, String description, Code code) {
+        return new JavaFunction(this, id, JavaFunctionProps.builder()
+                .code(code).handler(handler).description(description).memorySize(512).build());
+    }
+
+    private StateMachine startHere(FareCollectionSaga saga, List<JavaFunction> functions) {
+        LogGroup logs = LogGroup.Builder.create(this, "StartHereExecutionLogs").retention(RetentionDays.ONE_MONTH).build();
+        StateMachine startHere = StateMachine.Builder.create(this, "StartHereStateMachine")
+                .stateMachineName(getStackName() + "-start-here")
+                .definitionBody(DefinitionBody.fromChainable(new Pass(this, "RegisterFare")))
+                .tracingEnabled(true)
+                .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
+                .build();
+        saga.getFaresTable().grant(startHere, "dynamodb:PutItem", "dynamodb:UpdateItem");
+        TopicGrants.grantPublish(saga.getFareProcessingTopic(), startHere);
+        for (JavaFunction function : functions) {
+            function.getAlias().grantInvoke(startHere);
+        }
+        NagSuppressionMetadata.suppressOnPolicy(startHere.getRole(), "AwsSolutions-IAM5",
+                FareCollectionSaga.LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");
+        return startHere;
+    }
+}

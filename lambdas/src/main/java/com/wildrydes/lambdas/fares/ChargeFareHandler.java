@@ -1,0 +1,40 @@
+package com.wildrydes.lambdas.fares;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.wildrydes.lambdas.common.StructuredLog;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Pre-authorises the card and captures the fare with the pre-auth code, against a simulated
+ * payment gateway. Needs customerId, fareId and fareAmount (the card fields are the gateway's
+ * business and are neither returned nor logged). Returns the charge; raises
+ * {@link PaymentAuthorizationException} or {@link PaymentChargeException} on the simulated
+ * failures, and {@link com.wildrydes.lambdas.common.InvalidRequestException} on a missing field.
+ */
+public class ChargeFareHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        FareRequest request = new FareRequest(input);
+        String customerId = request.required("customerId");
+        String fareId = request.required("fareId");
+        String fareAmount = request.required("fareAmount");
+        if (request.customerEndsWith("fail_auth")) {
+            throw new PaymentAuthorizationException("The card of customer " + customerId + " was not authorised for fare " + fareId);
+        }
+        if (request.customerEndsWith("fail_charge")) {
+            throw new PaymentChargeException("Fare " + fareId + " of customer " + customerId + " could not be charged");
+        }
+        Map<String, Object> charge = new LinkedHashMap<>();
+        charge.put("customerId", customerId);
+        charge.put("fareId", fareId);
+        charge.put("fareAmount", fareAmount);
+        charge.put("chargeToken", "tok_" + UUID.randomUUID().toString().replace("-", ""));
+        charge.put("chargeId", "ch_" + UUID.randomUUID().toString().replace("-", ""));
+        StructuredLog.info("fare-charged", Map.of("fareId", fareId, "chargeId", charge.get("chargeId")));
+        return charge;
+    }
+}
