@@ -91,7 +91,8 @@ final class FareCollectionStates {
                 .lambdaFunction(props.getChargeFunction())
                 .payload(TaskInput.fromJsonPathAt("$"))
                 .resultSelector(fromPayload("customerId", "fareId", "fareAmount", "chargeId"))
-                .resultPath("$") // the charge replaces the input: no card data travels further
+                // No ResultPath: the default, "$", makes the charge replace the input, so no card data
+                // travels further. (Written out, "$" means the same on AWS, but some interpreters mishandle it.)
                 .build();
         charge.addCatch(setFailed, CatchProps.builder().errors(props.getPaymentErrors()).resultPath("$.error").build());
 

@@ -107,6 +107,14 @@ public final class LocalEngines implements BeforeAllCallback, ExtensionContext.S
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    public URI dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
+    }
+
+    public URI snsSqsEndpoint() {
+        return snsSqsEndpoint;
+    }
+
     @Override
     public void close() {
         synchronized (LocalEngines.class) {

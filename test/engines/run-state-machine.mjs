@@ -1,0 +1,128 @@
+// Runs an Amazon States Language definition offline with aws-local-stepfunctions, performing each
+// Task state's service call for real against local engines, with the parameters exactly as the
+// interpreter resolved them (as Step Functions would pass them):
+//   dynamodb:*     -> the DynamoDB JSON API of the local DynamoDB engine
+//   sns:publish    -> the SNS query API of the local SNS engine
+//   lambda:invoke  -> the test's Lambda bridge, which runs the Java handler and reports errors
+//                     the way the Java Lambda runtime does
+// Usage: node run-state-machine.mjs run.json, where run.json holds
+//   {"definition": {...}, "input": {...}, "dynamoDbEndpoint": "...", "snsEndpoint": "...", "lambdaBridge": "..."}
+// Prints one JSON line: {"status": "SUCCEEDED"|"FAILED", "output"|"error"+"cause", "states": [entered state names],
+//   "failures": [{"state", "error", "cause"} of every state that failed, caught or not]}.
+import { readFileSync } from "node:fs";
+
+// Node 20 lacks Promise.withResolvers, which aws-local-stepfunctions 3 uses.
+if (!Promise.withResolvers) {
+  Promise.withResolvers = function withResolvers() {
+    let resolve, reject;
+    const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+    return { promise, resolve, reject };
+  };
+}
+const { StateMachine } = await import("aws-local-stepfunctions");
+
+const run = JSON.parse(readFileSync(process.argv[2], "utf8"));
+// The local engines check that a request is signed, not what the signature is.
+const FAKE_AUTH = "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=0";
+const AMZ_DATE = "20260101T000000Z";
+
+function namedError(name, message) {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+async function dynamoDb(action, parameters) {
+  const response = await fetch(run.dynamoDbEndpoint, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-amz-json-1.0",
+      "X-Amz-Target": `DynamoDB_20120810.${action}`,
+      Authorization: FAKE_AUTH,
+      "X-Amz-Date": AMZ_DATE,
+    },
+    body: JSON.stringify(parameters),
+  });
+  const body = await response.json();
+  if (!response.ok) {
+    const type = String(body.__type ?? "UnknownError").split("#").pop();
+    throw namedError(`DynamoDB.${type}`, body.message ?? body.Message ?? JSON.stringify(body));
+  }
+  return body;
+}
+
+async function snsPublish(parameters) {
+  const form = new URLSearchParams({ Action: "Publish", Version: "2010-03-31", TopicArn: parameters.TopicArn });
+  // Step Functions serializes a JSON object given as Message into its JSON text.
+  form.set("Message", typeof parameters.Message === "string" ? parameters.Message : JSON.stringify(parameters.Message));
+  if (parameters.Subject) form.set("Subject", parameters.Subject);
+  Object.entries(parameters.MessageAttributes ?? {}).forEach(([name, value], i) => {
+    form.set(`MessageAttributes.entry.${i + 1}.Name`, name);
+    form.set(`MessageAttributes.entry.${i + 1}.Value.DataType`, value.DataType);
+    if (value.StringValue !== undefined) form.set(`MessageAttributes.entry.${i + 1}.Value.StringValue`, value.StringValue);
+  });
+  const response = await fetch(run.snsEndpoint, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: FAKE_AUTH, "X-Amz-Date": AMZ_DATE },
+    body: form.toString(),
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    const code = (text.match(/<Code>([^<]+)<\/Code>/) ?? [])[1] ?? "UnknownError";
+    const message = (text.match(/<Message>([^<]+)<\/Message>/) ?? [])[1] ?? text;
+    throw namedError(`SNS.${code.endsWith("Exception") ? code : code + "Exception"}`, message);
+  }
+  return { MessageId: (text.match(/<MessageId>([^<]+)<\/MessageId>/) ?? [])[1] };
+}
+
+async function lambdaInvoke(parameters) {
+  const response = await fetch(run.lambdaBridge, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ FunctionName: parameters.FunctionName, Payload: parameters.Payload }),
+  });
+  const body = await response.json();
+  if (body.errorType) {
+    // Step Functions names a Lambda error by the runtime's errorType; the cause is the error document.
+    throw namedError(body.errorType, JSON.stringify({ errorMessage: body.errorMessage, errorType: body.errorType,
+      stackTrace: body.stackTrace ?? [] }));
+  }
+  return { ExecutedVersion: "live", Payload: body.Payload, StatusCode: 200 };
+}
+
+function handlerFor(resource) {
+  const integration = resource.split(":::").pop();
+  const [service, action] = integration.split(":");
+  if (service === "dynamodb") return (p) => dynamoDb(action.charAt(0).toUpperCase() + action.slice(1), p);
+  if (integration === "sns:publish") return snsPublish;
+  if (integration === "lambda:invoke") return lambdaInvoke;
+  throw new Error(`No local engine for ${resource}`);
+}
+
+const handlers = {};
+for (const [name, state] of Object.entries(run.definition.States)) {
+  if (state.Type === "Task") handlers[name] = handlerFor(state.Resource);
+}
+
+const machine = new StateMachine(run.definition, { validationOptions: { checkArn: true, checkPaths: true } });
+const execution = machine.run(run.input, { overrides: { taskResourceLocalHandlers: handlers } });
+const states = [];
+const failures = [];
+let failed = null;
+const logging = (async () => {
+  for await (const event of execution.eventLogs) {
+    if (event.type === "StateEntered") states.push(event.state.name);
+    if (event.type === "StateFailed") failures.push({ state: event.state.name, error: event.Error, cause: event.Cause });
+    if (event.type === "ExecutionFailed") failed = { error: event.Error, cause: event.Cause };
+  }
+})();
+let outcome;
+try {
+  outcome = { status: "SUCCEEDED", output: await execution.result };
+} catch (error) {
+  outcome = { status: "FAILED", error: error.name, cause: error.cause ?? error.message };
+}
+await logging.catch(() => {});
+// The execution's own failure event carries the Fail state's Error and Cause.
+if (failed) outcome = { status: "FAILED", error: failed.error, cause: failed.cause };
+console.log(JSON.stringify({ ...outcome, states, failures }));
