@@ -1,0 +1,123 @@
+package com.wildrydes.test.lab4;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wildrydes.constructs.FareCollectionSagaProps;
+import com.wildrydes.infra.WildRydesApp;
+import com.wildrydes.lambdas.common.InvalidRequestException;
+import com.wildrydes.lambdas.fares.AccountCreditException;
+import com.wildrydes.lambdas.fares.ChargeFareHandler;
+import com.wildrydes.lambdas.fares.CreditCustomerAccountHandler;
+import com.wildrydes.lambdas.fares.PaymentAuthorizationException;
+import com.wildrydes.lambdas.fares.PaymentChargeException;
+import com.wildrydes.lambdas.fares.RefundException;
+import com.wildrydes.lambdas.fares.RefundFareHandler;
+import com.wildrydes.test.stepfunctions.LocalStepFunctions;
+import com.wildrydes.test.stepfunctions.TemplateDefinition;
+import com.wildrydes.test.support.SynthesizedApp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The synthesized state machines as Amazon States Language, and the error names their catches rely on. */
+class SagaDefinitionTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private static String definition(String logicalIdPrefix) {
+        return TemplateDefinition.resolve(SynthesizedApp.template(WildRydesApp.LAB_4).toJSON(), logicalIdPrefix,
+                ref -> ref.contains("Alias") ? "arn:aws:lambda:us-east-1:000000000000:function:" + ref + ":live"
+                        : ref.contains("Topic") ? "arn:aws:sns:us-east-1:000000000000:" + ref : ref);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FareCollectionSagaStateMachine", "StartHereStateMachine"})
+    void isValidAmazonStatesLanguage(String stateMachine) throws Exception {
+        assertNull(LocalStepFunctions.validationErrors(definition(stateMachine)));
+    }
+
+    @Test
+    void theValidatorRefusesABrokenDefinition() throws Exception {
+        String broken = definition("FareCollectionSagaStateMachine").replace("\"Next\":\"ChargeFare\"", "\"Next\":\"ChargeTheFare\"");
+        assertTrue(LocalStepFunctions.validationErrors(broken).contains("ChargeTheFare"));
+    }
+
+    @Test
+    void theStartHereMachineIsThePassStateRegisterFare() throws Exception {
+        JsonNode startHere = json.readTree(definition("StartHereStateMachine"));
+        assertEquals("RegisterFare", startHere.get("StartAt").asText());
+        assertEquals("Pass", startHere.at("/States/RegisterFare/Type").asText());
+    }
+
+    /**
+     * The Java Lambda runtime reports a thrown exception as its fully qualified class name: the
+     * runtime's own converter says so for each exception our handlers throw, and those names are
+     * exactly what the synthesized catches match.
+     */
+    @Test
+    void catchesNameTheErrorsExactlyAsTheJavaRuntimeReportsThem() throws Exception {
+        List<Executable> throwing = List.of(
+                () -> new ChargeFareHandler().handleRequest(Map.of("customerId", "3_fail_auth", "fareId", "f", "fareAmount", "1"), null),
+                () -> new ChargeFareHandler().handleRequest(Map.of("customerId", "3_fail_charge", "fareId", "f", "fareAmount", "1"), null),
+                () -> new ChargeFareHandler().handleRequest(Map.of("customerId", "3"), null),
+                () -> new CreditCustomerAccountHandler().handleRequest(Map.of("customerId", "3_fail_credit", "chargeId", "c"), null),
+                () -> new RefundFareHandler().handleRequest(Map.of("customerId", "3_fail_refund", "fareId", "f", "chargeId", "c"), null));
+        List<String> reported = new ArrayList<>();
+        for (Executable call : throwing) {
+            try {
+                call.execute();
+            } catch (Throwable thrown) {
+                reported.add(LambdaErrorConverter.fromThrowable(thrown).errorType);
+            }
+        }
+        assertEquals(List.of(PaymentAuthorizationException.class.getName(), PaymentChargeException.class.getName(),
+                InvalidRequestException.class.getName(), AccountCreditException.class.getName(),
+                RefundException.class.getName()), reported);
+
+        JsonNode states = json.readTree(definition("FareCollectionSagaStateMachine")).get("States");
+        assertEquals(FareCollectionSagaProps.DEFAULT_PAYMENT_ERRORS, errorsCaughtBy(states, "ChargeFare").get(0));
+        assertEquals(FareCollectionSagaProps.DEFAULT_CREDIT_ERRORS, errorsCaughtBy(states, "CreditCustomerAccount").get(0));
+        assertEquals(FareCollectionSagaProps.DEFAULT_REFUND_ERRORS, errorsCaughtBy(states, "RefundFare").get(0));
+        assertTrue(Stream.of(FareCollectionSagaProps.DEFAULT_PAYMENT_ERRORS, FareCollectionSagaProps.DEFAULT_CREDIT_ERRORS,
+                        FareCollectionSagaProps.DEFAULT_REFUND_ERRORS).flatMap(List::stream).allMatch(reported::contains),
+                "every caught name is one the runtime reports");
+    }
+
+    @Test
+    void registerFareWritesATypedItemWithoutCardDataAndRetriesOnlyTransientErrors() throws Exception {
+        JsonNode register = json.readTree(definition("FareCollectionSagaStateMachine")).at("/States/RegisterFare");
+        JsonNode item = register.at("/Parameters/Item");
+        assertEquals(List.of("customerId", "fareAmount", "fareId", "fareStatus"), fieldNames(item));
+        assertEquals("$.fareId", item.at("/fareId/S.$").asText());
+        assertEquals("attribute_not_exists(fareId)", register.at("/Parameters/ConditionExpression").asText());
+        assertEquals(json.readTree("[{\"ErrorEquals\":[\"DynamoDB.ProvisionedThroughputExceededException\","
+                + "\"DynamoDB.RequestLimitExceeded\",\"DynamoDB.ServiceUnavailable\",\"DynamoDB.ThrottlingException\"],"
+                + "\"IntervalSeconds\":1,\"MaxAttempts\":2,\"BackoffRate\":2}]"), register.get("Retry"));
+    }
+
+    private static List<List<String>> errorsCaughtBy(JsonNode states, String state) {
+        List<List<String>> catches = new ArrayList<>();
+        for (JsonNode catcher : states.get(state).get("Catch")) {
+            List<String> errors = new ArrayList<>();
+            catcher.get("ErrorEquals").forEach(error -> errors.add(error.asText()));
+            catches.add(errors);
+        }
+        return catches;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names.stream().sorted().toList();
+    }
+}
