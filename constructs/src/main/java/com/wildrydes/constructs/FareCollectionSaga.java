@@ -1,19 +1,13 @@
 package com.wildrydes.constructs;
 
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.CreateAlarmOptions;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.dynamodb.Attribute;
-import software.amazon.awscdk.services.dynamodb.AttributeType;
-import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.ITable;
-import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
-import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -61,20 +55,9 @@ public class FareCollectionSaga extends Construct {
 
     public FareCollectionSaga(Construct scope, String id, FareCollectionSagaProps props) {
         super(scope, id);
-        this.faresTable = Table.Builder.create(this, "FaresTable")
-                .partitionKey(Attribute.builder().name("fareId").type(AttributeType.STRING).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .encryption(TableEncryption.AWS_MANAGED)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).build())
-                .removalPolicy(props.getTableRemovalPolicy() != null ? props.getTableRemovalPolicy() : RemovalPolicy.RETAIN)
-                .build();
-        Key topicKey = Key.Builder.create(this, "FareProcessingTopicKey")
-                .description("Encrypts the fare-processing topic at rest")
-                .enableKeyRotation(true)
-                .build();
-        this.fareProcessingTopic = Topic.Builder.create(this, "FareProcessingTopic")
-                .masterKey(topicKey).enforceSsl(true).build();
+        this.faresTable = SecureResources.table(this, "FaresTable", "fareId", null, props.getTableRemovalPolicy());
+        Key topicKey = SecureResources.rotatingKey(this, "FareProcessingTopicKey", "Encrypts the fare-processing topic at rest");
+        this.fareProcessingTopic = SecureResources.encryptedTopic(this, "FareProcessingTopic", topicKey);
         this.successfulTransactions = transactionsQueue("SuccessfulTransactions", true);
         this.failedTransactions = transactionsQueue("FailedTransactions", false);
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.IResource;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.Method;
@@ -13,13 +12,8 @@ import software.amazon.awscdk.services.apigateway.Model;
 import software.amazon.awscdk.services.apigateway.ModelOptions;
 import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RestApi;
-import software.amazon.awscdk.services.dynamodb.Attribute;
-import software.amazon.awscdk.services.dynamodb.AttributeType;
-import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.ITable;
-import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
-import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -64,21 +58,11 @@ public class ScatterGatherRfq extends Construct {
         this.expectedResponders = validate(props);
         Duration deadline = props.getDeadline() != null ? props.getDeadline() : ScatterGatherRfqProps.DEFAULT_DEADLINE;
 
-        Key topicsKey = Key.Builder.create(this, "TopicsKey")
-                .description("Encrypts the request-for-quotes and completion topics at rest")
-                .enableKeyRotation(true)
-                .build();
-        this.requestTopic = Topic.Builder.create(this, "RequestTopic").masterKey(topicsKey).enforceSsl(true).build();
-        this.completionTopic = Topic.Builder.create(this, "CompletionTopic").masterKey(topicsKey).enforceSsl(true).build();
-        this.table = Table.Builder.create(this, "RidesBookingTable")
-                .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name("responder").type(AttributeType.STRING).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .encryption(TableEncryption.AWS_MANAGED)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).build())
-                .removalPolicy(props.getTableRemovalPolicy() != null ? props.getTableRemovalPolicy() : RemovalPolicy.RETAIN)
-                .build();
+        Key topicsKey = SecureResources.rotatingKey(this, "TopicsKey",
+                "Encrypts the request-for-quotes and completion topics at rest");
+        this.requestTopic = SecureResources.encryptedTopic(this, "RequestTopic", topicsKey);
+        this.completionTopic = SecureResources.encryptedTopic(this, "CompletionTopic", topicsKey);
+        this.table = SecureResources.table(this, "RidesBookingTable", "id", "responder", props.getTableRemovalPolicy());
 
         this.responseDeadLetterQueue = SecureQueues.deadLetterQueue(this, "ResponseDeadLetterQueue", false);
         this.responseQueue = QueueConsumers.queue(this, "ResponseQueue", false,

@@ -3,7 +3,6 @@ package com.wildrydes.constructs;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.Method;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
@@ -12,13 +11,8 @@ import software.amazon.awscdk.services.apigateway.Model;
 import software.amazon.awscdk.services.apigateway.ModelOptions;
 import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RestApi;
-import software.amazon.awscdk.services.dynamodb.Attribute;
-import software.amazon.awscdk.services.dynamodb.AttributeType;
-import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.ITable;
-import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
-import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
@@ -45,14 +39,7 @@ public class UnicornManagementService extends Construct {
     public UnicornManagementService(Construct scope, String id, UnicornManagementServiceProps props) {
         super(scope, id);
         this.rideCompletionTopic = props.getRideCompletionTopic();
-        this.ridesTable = Table.Builder.create(this, "RidesTable")
-                .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .encryption(TableEncryption.AWS_MANAGED)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).build())
-                .removalPolicy(props.getTableRemovalPolicy() != null ? props.getTableRemovalPolicy() : RemovalPolicy.RETAIN)
-                .build();
+        this.ridesTable = SecureResources.table(this, "RidesTable", "id", null, props.getTableRemovalPolicy());
 
         this.submitFunction = new JavaFunction(this, "SubmitRideCompletionFunction", JavaFunctionProps.builder()
                 .code(props.getCode())

@@ -1,6 +1,12 @@
 package com.wildrydes.infra;
 
 import com.wildrydes.constructs.FilterPolicy;
+import com.wildrydes.constructs.JavaFunction;
+import com.wildrydes.constructs.JavaFunctionProps;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.lambda.Code;
+import software.constructs.Construct;
 
 /** The workshop's three backend services of labs 1 and 2, and which rides each receives. */
 enum BackendService {
@@ -24,6 +30,18 @@ enum BackendService {
         this.id = id;
         this.serviceName = serviceName;
         this.filterPolicy = filterPolicy;
+    }
+
+    /** The service's function: the given handler, configured with SERVICE_NAME and the demo's failure rate. */
+    JavaFunction createFunction(Construct scope, Code code, String handler, String lab) {
+        return new JavaFunction(scope, id + "Function", JavaFunctionProps.builder()
+                .code(code)
+                .handler(handler)
+                .description("Wild Rydes " + serviceName + " service (" + lab + ")")
+                .memorySize(512)
+                .timeout(Duration.seconds(10))
+                .environment(Map.of("SERVICE_NAME", serviceName, "FAILURE_RATE", DEMO_FAILURE_RATE))
+                .build());
     }
 
     /** The filter on the message attributes, or null for every ride. */

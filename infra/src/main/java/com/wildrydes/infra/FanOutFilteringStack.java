@@ -3,9 +3,6 @@ package com.wildrydes.infra;
 import com.wildrydes.constructs.FilteredSubscription;
 import com.wildrydes.constructs.FilteredSubscriptionProps;
 import com.wildrydes.constructs.JavaFunction;
-import com.wildrydes.constructs.JavaFunctionProps;
-import java.util.Map;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;
@@ -30,14 +27,7 @@ public class FanOutFilteringStack extends Stack {
     }
 
     private void subscribe(Code code, Topic topic, BackendService service) {
-        JavaFunction function = new JavaFunction(this, service.id + "Function", JavaFunctionProps.builder()
-                .code(code)
-                .handler(LambdaBundle.RIDE_NOTIFICATION)
-                .description("Wild Rydes " + service.serviceName + " service (lab 1)")
-                .memorySize(512)
-                .timeout(Duration.seconds(10))
-                .environment(Map.of("SERVICE_NAME", service.serviceName, "FAILURE_RATE", BackendService.DEMO_FAILURE_RATE))
-                .build());
+        JavaFunction function = service.createFunction(this, code, LambdaBundle.RIDE_NOTIFICATION, "lab 1");
         FilteredSubscription subscription = new FilteredSubscription(this, service.id + "Subscription",
                 FilteredSubscriptionProps.builder()
                         .topic(topic)

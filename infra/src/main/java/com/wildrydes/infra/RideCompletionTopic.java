@@ -1,7 +1,6 @@
 package com.wildrydes.infra;
 
-import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
+import com.wildrydes.constructs.SecureResources;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
@@ -13,16 +12,8 @@ final class RideCompletionTopic {
     }
 
     static Topic create(Construct scope) {
-        Key key = Key.Builder.create(scope, "RideCompletionTopicKey")
-                .description("Encrypts the Wild Rydes ride-completion topic at rest")
-                .enableKeyRotation(true)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .pendingWindow(Duration.days(7))
-                .build();
-        return Topic.Builder.create(scope, "RideCompletionTopic")
-                .displayName("Wild Rydes ride completions")
-                .masterKey(key)
-                .enforceSsl(true)
-                .build();
+        Key key = SecureResources.rotatingKey(scope, "RideCompletionTopicKey",
+                "Encrypts the Wild Rydes ride-completion topic at rest");
+        return SecureResources.encryptedTopic(scope, "RideCompletionTopic", key);
     }
 }

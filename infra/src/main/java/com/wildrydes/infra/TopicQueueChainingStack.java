@@ -1,11 +1,8 @@
 package com.wildrydes.infra;
 
 import com.wildrydes.constructs.JavaFunction;
-import com.wildrydes.constructs.JavaFunctionProps;
 import com.wildrydes.constructs.TopicQueueChain;
 import com.wildrydes.constructs.TopicQueueChainProps;
-import java.util.Map;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;
@@ -33,14 +30,7 @@ public class TopicQueueChainingStack extends Stack {
     }
 
     private void chain(Code code, Topic topic, BackendService service) {
-        JavaFunction function = new JavaFunction(this, service.id + "Function", JavaFunctionProps.builder()
-                .code(code)
-                .handler(LambdaBundle.RIDE_QUEUE)
-                .description("Wild Rydes " + service.serviceName + " service (lab 2)")
-                .memorySize(512)
-                .timeout(Duration.seconds(10))
-                .environment(Map.of("SERVICE_NAME", service.serviceName, "FAILURE_RATE", BackendService.DEMO_FAILURE_RATE))
-                .build());
+        JavaFunction function = service.createFunction(this, code, LambdaBundle.RIDE_QUEUE, "lab 2");
         TopicQueueChain chain = new TopicQueueChain(this, service.id + "Chain", TopicQueueChainProps.builder()
                 .topic(topic)
                 .consumer(function.getAlias())

@@ -79,21 +79,15 @@ public final class EngineFixtures {
 
     /** Every message that arrives within {@code wait}, with all message attributes, deleted as read. */
     public List<Message> drain(String queueUrl, Duration wait) {
-        List<Message> received = new ArrayList<>();
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Message> batch = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).messageAttributeNames("All")).messages();
-            for (Message message : batch) {
-                received.add(message);
-                sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-            }
-        }
-        return received;
+        return receive(queueUrl, Integer.MAX_VALUE, wait);
     }
 
     /** Waits until {@code count} messages arrived (or {@code wait} passed), deleting them as read. */
     public List<Message> await(String queueUrl, int count, Duration wait) {
+        return receive(queueUrl, count, wait);
+    }
+
+    private List<Message> receive(String queueUrl, int count, Duration wait) {
         List<Message> received = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();
         while (received.size() < count && System.nanoTime() < deadline) {

@@ -70,8 +70,7 @@ public final class LocalEngines implements BeforeAllCallback, ExtensionContext.S
     public void beforeAll(ExtensionContext context) {
         synchronized (LocalEngines.class) {
             if (running == null) {
-                Path engines = RepositoryRoot.path().resolve("test/engines");
-                installIfMissing(engines);
+                Path engines = EngineInstall.ensureInstalled();
                 try {
                     Path logs = Files.createDirectories(RepositoryRoot.path().resolve("test/target/engine-logs"));
                     running = new LocalEngines(engines, logs);
@@ -126,29 +125,6 @@ public final class LocalEngines implements BeforeAllCallback, ExtensionContext.S
 
     private static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    }
-
-    /** Runs `npm ci` in test/engines when its node_modules is missing or older than the lockfile. */
-    private static void installIfMissing(Path engines) {
-        Path installed = engines.resolve("node_modules/.package-lock.json");
-        try {
-            if (Files.exists(installed)
-                    && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(engines.resolve("package-lock.json"))) >= 0) {
-                return;
-            }
-            Path log = engines.resolve("npm-ci.log");
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                    .directory(engines.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                npm.destroyForcibly();
-                throw new IllegalStateException("`npm ci` in " + engines + " failed; see " + log);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not run `npm ci` in " + engines + " (is Node.js with npm on PATH?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String awaitListeningLine(EngineProcess engine) {

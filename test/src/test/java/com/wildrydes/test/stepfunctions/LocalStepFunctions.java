@@ -2,7 +2,7 @@ package com.wildrydes.test.stepfunctions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.wildrydes.test.support.RepositoryRoot;
+import com.wildrydes.test.engines.EngineInstall;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ public final class LocalStepFunctions {
     }
 
     private static JsonNode node(String script, String argumentFile) throws IOException {
-        Path engines = RepositoryRoot.path().resolve("test/engines");
+        Path engines = EngineInstall.ensureInstalled();
         Path file = Files.createTempFile("sfn-", ".json");
         Path log = Files.createTempFile("sfn-", ".log");
         try {
