@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>
  * Use with {@code @ExtendWith(LocalEngines.class)} and {@link #get()}.
  */
-public final class LocalEngines implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class LocalEngines implements BeforeAllCallback, AutoCloseable {
 
     public static final Region REGION = Region.US_EAST_1;
     private static final Pattern LISTENING = Pattern.compile("listening (http://127\\.0\\.0\\.1:\\d+)");
