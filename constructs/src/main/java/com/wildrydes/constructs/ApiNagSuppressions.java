@@ -14,8 +14,8 @@ final class ApiNagSuppressions {
                 "No WAF web ACL: the stage is throttled and every body is schema-validated; a web ACL is an "
                         + "account-level cost and policy decision left to the team that deploys this.");
         NagSuppressionMetadata.suppress(api.getDeploymentStage(), "AwsSolutions-APIG6",
-                "Access logs record every request; execution logging needs the account-wide API Gateway "
-                        + "CloudWatch role, which a single stack must not create or overwrite.");
+                "Access logs record every request. Execution logging, which writes each request's processing "
+                        + "steps, is a cost and data-exposure choice left to the team that runs the API.");
         for (Method method : methods) {
             NagSuppressionMetadata.suppress(method, "AwsSolutions-APIG4",
                     "Public on purpose: the workshop's learners call this API with curl. Put an authorizer "
