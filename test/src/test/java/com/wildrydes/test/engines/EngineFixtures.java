@@ -26,7 +26,7 @@ public final class EngineFixtures {
     private final SnsClient sns;
     private final SqsClient sqs;
 
-    public EngineFixtures(LocalEngines engines) {
+    public EngineFixtures(RunningEngines engines) {
         this.dynamoDb = engines.dynamoDb();
         this.sns = engines.sns();
         this.sqs = engines.sqs();

@@ -1,164 +1,52 @@
 package com.wildrydes.test.engines;
 
 import com.wildrydes.test.support.RepositoryRoot;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Starts, once per test run, the local engines that speak the AWS APIs, each on 127.0.0.1 only:
- * dynoxide (DynamoDB) and fauxqs (SNS and SQS). It installs them first from
- * {@code test/engines/package-lock.json} when they are missing, and stops them when the run ends,
- * whether the tests passed or failed. Tests get real AWS SDK clients pointed at them.
+ * A JUnit extension that starts the local engines that speak the AWS APIs once per test run
+ * ({@link RunningEngines}), after installing them from {@code test/engines/package-lock.json} when
+ * they are missing, and stops them when the run ends, whether the tests passed or failed.
  * <p>
  * Use with {@code @ExtendWith(LocalEngines.class)} and {@link #get()}.
  */
-public final class LocalEngines implements BeforeAllCallback, AutoCloseable {
+public final class LocalEngines implements BeforeAllCallback {
 
-    public static final Region REGION = Region.US_EAST_1;
-    private static final Pattern LISTENING = Pattern.compile("listening (http://127\\.0\\.0\\.1:\\d+)");
-
-    private static LocalEngines running;
-
-    private final EngineProcess dynoxide;
-    private final EngineProcess fauxqs;
-    private final URI dynamoDbEndpoint;
-    private final URI snsSqsEndpoint;
-
-    /** Used by JUnit to register the extension; the engines start in {@link #beforeAll}. */
-    public LocalEngines() {
-        this.dynoxide = null;
-        this.fauxqs = null;
-        this.dynamoDbEndpoint = null;
-        this.snsSqsEndpoint = null;
-    }
-
-    private LocalEngines(Path engines, Path logs) {
-        int port = freePort();
-        this.dynoxide = EngineProcess.start("dynoxide", List.of(
-                engines.resolve("node_modules/@dynoxide/linux-x64/dynoxide").toString(),
-                "serve", "--host", "127.0.0.1", "--port", Integer.toString(port)),
-                engines, logs.resolve("dynoxide.log"));
-        this.dynoxide.awaitPort(port);
-        this.dynamoDbEndpoint = URI.create("http://127.0.0.1:" + port);
-
-        // fauxqs picks its own free port and prints it: no race for the port.
-        this.fauxqs = EngineProcess.start("fauxqs", List.of("node", "fauxqs-loopback.mjs", "0"),
-                engines, logs.resolve("fauxqs.log"));
-        this.snsSqsEndpoint = URI.create(awaitListeningLine(fauxqs));
-    }
+    private static RunningEngines running;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         synchronized (LocalEngines.class) {
-            if (running == null) {
-                Path engines = EngineInstall.ensureInstalled();
-                try {
-                    Path logs = Files.createDirectories(RepositoryRoot.path().resolve("test/target/engine-logs"));
-                    running = new LocalEngines(engines, logs);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                // The root store closes its resources when the whole run ends, passed or failed.
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(LocalEngines.class, running);
+            if (running != null) {
+                return;
             }
+            Path engines = EngineInstall.ensureInstalled();
+            try {
+                Path logs = Files.createDirectories(RepositoryRoot.path().resolve("test/target/engine-logs"));
+                running = new RunningEngines(engines, logs);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // The root store closes what it holds when the whole run ends, passed or failed.
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(LocalEngines.class, (AutoCloseable) () -> {
+                synchronized (LocalEngines.class) {
+                    running.close();
+                    running = null;
+                }
+            });
         }
     }
 
     /** The engines of this run; only after the extension's beforeAll. */
-    public static LocalEngines get() {
+    public static RunningEngines get() {
         if (running == null) {
             throw new IllegalStateException("Annotate the test class with @ExtendWith(LocalEngines.class)");
         }
         return running;
-    }
-
-    public DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(REGION)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    public SnsClient sns() {
-        return SnsClient.builder().endpointOverride(snsSqsEndpoint).region(REGION)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    public SqsClient sqs() {
-        return SqsClient.builder().endpointOverride(snsSqsEndpoint).region(REGION)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    public URI dynamoDbEndpoint() {
-        return dynamoDbEndpoint;
-    }
-
-    public URI snsSqsEndpoint() {
-        return snsSqsEndpoint;
-    }
-
-    @Override
-    public void close() {
-        synchronized (LocalEngines.class) {
-            fauxqs.close();
-            dynoxide.close();
-            running = null;
-        }
-    }
-
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    }
-
-    private static String awaitListeningLine(EngineProcess engine) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (!engine.process().isAlive()) {
-                throw new IllegalStateException("fauxqs exited before listening; see " + engine.log());
-            }
-            try (BufferedReader reader = Files.newBufferedReader(engine.log(), StandardCharsets.UTF_8)) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.find()) {
-                        return matcher.group(1);
-                    }
-                }
-            } catch (IOException notYet) {
-                // the log file appears with the first output
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        engine.close();
-        throw new IllegalStateException("fauxqs did not report its address within 30 s; see " + engine.log());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import com.wildrydes.lambdas.rides.RideStore;
 import com.wildrydes.lambdas.rides.SubmitRideCompletionHandler;
 import com.wildrydes.test.engines.EngineFixtures;
 import com.wildrydes.test.engines.LocalEngines;
+import com.wildrydes.test.engines.RunningEngines;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -136,7 +137,7 @@ class SubmitRideCompletionHandlerEngineTest {
     }
 
     private SubmitRideCompletionHandler handler(String topic) {
-        LocalEngines engines = LocalEngines.get();
+        RunningEngines engines = LocalEngines.get();
         return new SubmitRideCompletionHandler(new RideStore(engines.dynamoDb(), table),
                 new RidePublisher(engines.sns(), topic), () -> UUID.randomUUID().toString());
     }
