@@ -24,28 +24,19 @@ final class RequestSchemas {
 
     /** A ride completion: from, to, customer, duration, distance, fare. */
     static JsonSchema rideCompletion() {
-        JsonSchema text = TEXT;
         JsonSchema number = JsonSchema.builder()
                 .type(List.of(JsonSchemaType.NUMBER, JsonSchemaType.STRING))
                 .minimum(0)
                 .pattern(NON_NEGATIVE_DECIMAL)
                 .build();
-        // Insertion-ordered, never Map.of: the schema's key order feeds the API deployment's hash,
-        // and Map.of's order changes from JVM to JVM, which would redeploy the API on every synth.
         Map<String, JsonSchema> properties = new LinkedHashMap<>();
-        properties.put("from", text);
-        properties.put("to", text);
+        properties.put("from", TEXT);
+        properties.put("to", TEXT);
         properties.put("duration", number);
         properties.put("distance", number);
-        properties.put("customer", text);
+        properties.put("customer", TEXT);
         properties.put("fare", number);
-        return JsonSchema.builder()
-                .schema(JsonSchemaVersion.DRAFT4)
-                .title("RideCompletion")
-                .type(JsonSchemaType.OBJECT)
-                .required(List.of("from", "to", "duration", "distance", "customer", "fare"))
-                .properties(properties)
-                .build();
+        return requiredObject("RideCompletion", properties);
     }
 
     /** A request for quotes: from, to, customer. */
@@ -54,11 +45,20 @@ final class RequestSchemas {
         properties.put("from", TEXT);
         properties.put("to", TEXT);
         properties.put("customer", TEXT);
+        return requiredObject("RfqRequest", properties);
+    }
+
+    /**
+     * A draft-4 object schema in which every property is required. The properties come
+     * insertion-ordered, never from Map.of: the schema's key order feeds the API deployment's hash,
+     * and Map.of's order changes from JVM to JVM, which would redeploy the API on every synth.
+     */
+    private static JsonSchema requiredObject(String title, Map<String, JsonSchema> properties) {
         return JsonSchema.builder()
                 .schema(JsonSchemaVersion.DRAFT4)
-                .title("RfqRequest")
+                .title(title)
                 .type(JsonSchemaType.OBJECT)
-                .required(List.of("from", "to", "customer"))
+                .required(List.copyOf(properties.keySet()))
                 .properties(properties)
                 .build();
     }
