@@ -1,5 +1,6 @@
 package com.wildrydes.constructs;
 
+import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -55,6 +56,7 @@ public class FareCollectionSaga extends Construct {
 
     public FareCollectionSaga(Construct scope, String id, FareCollectionSagaProps props) {
         super(scope, id);
+        ValidatedProps.check(this, () -> validate(props));
         this.faresTable = SecureResources.table(this, "FaresTable", "fareId", null, props.getTableRemovalPolicy());
         Key topicKey = SecureResources.rotatingKey(this, "FareProcessingTopicKey", "Encrypts the fare-processing topic at rest");
         this.fareProcessingTopic = SecureResources.encryptedTopic(this, "FareProcessingTopic", topicKey);
@@ -124,5 +126,19 @@ public class FareCollectionSaga extends Construct {
 
     public Alarm getFailedExecutionsAlarm() {
         return failedExecutionsAlarm;
+    }
+
+    private static void validate(FareCollectionSagaProps props) {
+        requireErrorNames("paymentErrors", props.getPaymentErrors());
+        requireErrorNames("creditErrors", props.getCreditErrors());
+        requireErrorNames("refundErrors", props.getRefundErrors());
+    }
+
+    /** Step Functions refuses a catcher with no error names ("ErrorEquals": []) at deploy time. */
+    private static void requireErrorNames(String prop, List<String> names) {
+        if (names != null && (names.isEmpty() || names.stream().anyMatch(n -> n == null || n.isBlank()))) {
+            throw new IllegalArgumentException("FareCollectionSaga: " + prop + " must name at least one error, each "
+                    + "non-blank (leave it unset for the defaults), got " + names);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package com.wildrydes.constructs;
 
 import java.util.List;
-import java.util.Objects;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.IFunction;
 
@@ -33,9 +32,12 @@ public final class FareCollectionSagaProps {
     private final RemovalPolicy tableRemovalPolicy;
 
     private FareCollectionSagaProps(Builder b) {
-        this.chargeFunction = Objects.requireNonNull(b.chargeFunction, "FareCollectionSagaProps.chargeFunction is required");
-        this.creditFunction = Objects.requireNonNull(b.creditFunction, "FareCollectionSagaProps.creditFunction is required");
-        this.refundFunction = Objects.requireNonNull(b.refundFunction, "FareCollectionSagaProps.refundFunction is required");
+        this.chargeFunction = RequiredProp.of(b.chargeFunction, "FareCollectionSagaProps.chargeFunction",
+                "the IFunction that charges the card");
+        this.creditFunction = RequiredProp.of(b.creditFunction, "FareCollectionSagaProps.creditFunction",
+                "the IFunction that credits the customer account");
+        this.refundFunction = RequiredProp.of(b.refundFunction, "FareCollectionSagaProps.refundFunction",
+                "the IFunction that refunds a charge");
         this.paymentErrors = b.paymentErrors != null ? List.copyOf(b.paymentErrors) : DEFAULT_PAYMENT_ERRORS;
         this.creditErrors = b.creditErrors != null ? List.copyOf(b.creditErrors) : DEFAULT_CREDIT_ERRORS;
         this.refundErrors = b.refundErrors != null ? List.copyOf(b.refundErrors) : DEFAULT_REFUND_ERRORS;

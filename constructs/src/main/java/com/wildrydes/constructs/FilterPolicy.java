@@ -5,11 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import software.amazon.awscdk.services.sns.Filter;
+import software.amazon.awscdk.services.sns.FilterOrPolicy;
+import software.amazon.awscdk.services.sns.Policy;
+import software.amazon.awscdk.services.sns.SubscriptionFilter;
 
 /**
  * An SNS subscription filter policy, written as the JSON that the SNS documentation and the
@@ -36,6 +43,7 @@ public final class FilterPolicy {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> OPERATORS = Set.of(
             "prefix", "suffix", "anything-but", "numeric", "exists", "equals-ignore-case", "cidr");
+    private static final String OR = "$or";
     private static final Set<String> NUMERIC_COMPARISONS = Set.of("=", "<", "<=", ">", ">=");
 
     private final FilterPolicyScope scope;
@@ -43,9 +51,33 @@ public final class FilterPolicy {
     private final Map<String, Object> document;
 
     private FilterPolicy(FilterPolicyScope scope, String json) {
+        this(scope, json, true);
+    }
+
+    private FilterPolicy(FilterPolicyScope scope, String json, boolean checked) {
+        if (scope == null) {
+            throw new IllegalArgumentException("FilterPolicy: scope is required: expected MESSAGE_ATTRIBUTES or "
+                    + "MESSAGE_BODY, got null");
+        }
         this.scope = scope;
         this.json = json;
-        this.document = parseAndValidate(scope, json);
+        this.document = checked ? parseAndValidate(scope, json) : parseObject(json);
+    }
+
+    private static Map<String, Object> bodyDocument(Map<String, FilterOrPolicy> policy) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        new TreeMap<>(policy).forEach((key, value) -> document.put(key, value instanceof Policy nested
+                ? bodyDocument(nested.getPolicyDoc())
+                : ((Filter) value).getFilterDoc().getConditions()));
+        return document;
+    }
+
+    private static String toJson(Map<String, Object> document) {
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("FilterPolicy: expected filters that render as JSON, got " + document, e);
+        }
     }
 
     /** A policy matched against the message attributes (SNS's default scope). */
@@ -56,6 +88,32 @@ public final class FilterPolicy {
     /** A policy matched against the JSON message body. */
     public static FilterPolicy onMessageBody(String json) {
         return new FilterPolicy(FilterPolicyScope.MESSAGE_BODY, json);
+    }
+
+    /**
+     * A message-attribute policy written with CDK's own {@link SubscriptionFilter}s (as for
+     * {@code LambdaSubscription}'s {@code filterPolicy}), checked like a written one.
+     */
+    public static FilterPolicy fromSubscriptionFilters(Map<String, SubscriptionFilter> filters) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        new TreeMap<>(filters).forEach((key, filter) -> document.put(key, filter.getConditions()));
+        return new FilterPolicy(FilterPolicyScope.MESSAGE_ATTRIBUTES, toJson(document));
+    }
+
+    /**
+     * A message-body policy written with CDK's own {@link FilterOrPolicy} (as for
+     * {@code LambdaSubscription}'s {@code filterPolicyWithMessageBody}), checked like a written one.
+     */
+    public static FilterPolicy fromMessageBodyPolicy(Map<String, FilterOrPolicy> policy) {
+        return new FilterPolicy(FilterPolicyScope.MESSAGE_BODY, toJson(bodyDocument(policy)));
+    }
+
+    /**
+     * The policy exactly as given, checked only for being one JSON object: for what SNS accepts and
+     * this class does not know yet. SNS still checks it when the subscription is created.
+     */
+    public static FilterPolicy unchecked(FilterPolicyScope scope, String json) {
+        return new FilterPolicy(scope, json, false);
     }
 
     public FilterPolicyScope getScope() {
@@ -72,8 +130,30 @@ public final class FilterPolicy {
         return document;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> parseAndValidate(FilterPolicyScope scope, String json) {
+        JsonNode root = parse(json);
+        // SNS counts its limits per alternative: a policy with "$or" is the OR of several plain
+        // policies, each within the key limit, and their value combinations add up.
+        List<Counts> alternatives = checkObject(scope, root, "", json);
+        for (Counts alternative : alternatives) {
+            if (alternative.keys > MAX_KEYS) {
+                throw invalid(json, "at most " + MAX_KEYS + " keys (SNS's limit), got " + alternative.keys
+                        + (alternatives.size() > 1 ? " in one alternative of its $or" : ""));
+            }
+        }
+        long combinations = alternatives.stream().mapToLong(a -> a.combinations).sum();
+        if (combinations > MAX_COMBINATIONS) {
+            throw invalid(json, "at most " + MAX_COMBINATIONS
+                    + " combinations of values (SNS's limit), got " + combinations);
+        }
+        return toMap(root);
+    }
+
+    private static Map<String, Object> parseObject(String json) {
+        return toMap(parse(json));
+    }
+
+    private static JsonNode parse(String json) {
         if (json == null || json.isBlank()) {
             throw invalid(json, "a JSON object such as {\"fare\": [{\"numeric\": [\">=\", 50]}]}, got nothing");
         }
@@ -90,37 +170,69 @@ public final class FilterPolicy {
         if (root == null || !root.isObject() || root.isEmpty()) {
             throw invalid(json, "a non-empty JSON object of keys to arrays of conditions");
         }
-        Counts counts = new Counts();
-        checkObject(scope, root, "", counts, json);
-        if (counts.keys > MAX_KEYS) {
-            throw invalid(json, "at most " + MAX_KEYS + " keys (SNS's limit), got " + counts.keys);
-        }
-        if (counts.combinations > MAX_COMBINATIONS) {
-            throw invalid(json, "at most " + MAX_COMBINATIONS
-                    + " combinations of values (SNS's limit), got " + counts.combinations);
-        }
+        return root;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> toMap(JsonNode root) {
         return JSON.convertValue(root, LinkedHashMap.class);
     }
 
-    private static void checkObject(FilterPolicyScope scope, JsonNode object, String path, Counts counts,
-                                     String json) {
+    /** Checks one object of the policy; returns its alternatives (one unless it holds "$or"). */
+    private static List<Counts> checkObject(FilterPolicyScope scope, JsonNode object, String path, String json) {
+        List<Counts> alternatives = List.of(new Counts(0, 1));
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = path + field.getKey();
             JsonNode value = field.getValue();
-            if (value.isArray()) {
+            List<Counts> fieldAlternatives;
+            if (OR.equals(field.getKey()) && isOrOperand(value)) {
+                fieldAlternatives = new ArrayList<>();
+                for (JsonNode branch : value) {
+                    fieldAlternatives.addAll(checkObject(scope, branch, path, json));
+                }
+            } else if (value.isArray()) {
                 checkConditions(key, value, json);
-                counts.keys++;
-                counts.combinations *= Math.max(1, value.size());
+                fieldAlternatives = List.of(new Counts(1, Math.max(1, value.size())));
             } else if (value.isObject() && scope == FilterPolicyScope.MESSAGE_BODY) {
-                checkObject(scope, value, key + ".", counts, json);
+                fieldAlternatives = checkObject(scope, value, key + ".", json);
             } else if (value.isObject()) {
                 throw invalid(json, "key '" + key + "' to map to an array of conditions; nested objects "
                         + "need FilterPolicy.onMessageBody, got an object on message attributes");
             } else {
                 throw invalid(json, "key '" + key + "' to map to an array of conditions, got " + value);
             }
+            alternatives = and(alternatives, fieldAlternatives);
+            if (alternatives.size() > MAX_COMBINATIONS) {
+                throw invalid(json, "at most " + MAX_COMBINATIONS + " combinations of values (SNS's limit), got more "
+                        + "than " + MAX_COMBINATIONS + " alternatives of its $or");
+            }
         }
+        return alternatives;
+    }
+
+    /** SNS reads "$or" as the operator only over an array of two or more objects; else it is a key. */
+    private static boolean isOrOperand(JsonNode value) {
+        if (!value.isArray() || value.size() < 2) {
+            return false;
+        }
+        for (JsonNode branch : value) {
+            if (!branch.isObject() || branch.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every alternative of the left side combined with every alternative of the right side. */
+    private static List<Counts> and(List<Counts> left, List<Counts> right) {
+        List<Counts> combined = new ArrayList<>();
+        for (Counts l : left) {
+            for (Counts r : right) {
+                combined.add(new Counts(l.keys + r.keys, l.combinations * r.combinations));
+            }
+        }
+        return combined;
     }
 
     private static void checkConditions(String key, JsonNode conditions, String json) {
@@ -146,7 +258,7 @@ public final class FilterPolicy {
         String operator = condition.fieldNames().next();
         JsonNode operand = condition.get(operator);
         if (!OPERATORS.contains(operator)) {
-            throw invalid(json, "key '" + key + "': an operator among " + List.copyOf(new java.util.TreeSet<>(OPERATORS))
+            throw invalid(json, "key '" + key + "': an operator among " + List.copyOf(new TreeSet<>(OPERATORS))
                     + ", got '" + operator + "'");
         }
         switch (operator) {
@@ -206,8 +318,7 @@ public final class FilterPolicy {
         return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
     }
 
-    private static final class Counts {
-        int keys;
-        long combinations = 1;
+    /** The keys and value combinations of one alternative of a policy. */
+    private record Counts(int keys, long combinations) {
     }
 }

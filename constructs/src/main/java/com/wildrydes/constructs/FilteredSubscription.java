@@ -45,7 +45,7 @@ public class FilteredSubscription extends Construct {
 
     public FilteredSubscription(Construct scope, String id, FilteredSubscriptionProps props) {
         super(scope, id);
-        validate(props);
+        ValidatedProps.check(this, () -> validate(props));
         this.topic = props.getTopic();
         boolean fifo = Boolean.TRUE.equals(topic.getFifo());
         this.deadLetterQueue = props.getDeadLetterQueue() != null
@@ -112,6 +112,13 @@ public class FilteredSubscription extends Construct {
                 && (age.toSeconds().doubleValue() < 60 || age.toSeconds().doubleValue() > 6 * 3600)) {
             throw new IllegalArgumentException("FilteredSubscription: maxEventAge must be from 1 minute to 6 hours "
                     + "(Lambda's range), got " + age.toHumanString());
+        }
+        if (hasQueue && Boolean.TRUE.equals(props.getQueue().getFifo()) != Boolean.TRUE.equals(props.getTopic().getFifo())) {
+            String topicKind = Boolean.TRUE.equals(props.getTopic().getFifo()) ? "FIFO" : "standard";
+            String queueKind = Boolean.TRUE.equals(props.getQueue().getFifo()) ? "FIFO" : "standard";
+            throw new IllegalArgumentException("FilteredSubscription: queue must be a " + topicKind + " queue to subscribe to a "
+                    + topicKind + " topic (SNS delivers a standard topic to standard queues only, a FIFO topic to FIFO "
+                    + "queues only), got a " + queueKind + " queue");
         }
         if (props.getFunction() != null && Boolean.TRUE.equals(props.getTopic().getFifo())) {
             throw new IllegalArgumentException("FilteredSubscription: a FIFO topic delivers only to SQS queues, "

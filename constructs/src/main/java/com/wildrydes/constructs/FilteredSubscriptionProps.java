@@ -1,6 +1,5 @@
 package com.wildrydes.constructs;
 
-import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -27,7 +26,8 @@ public final class FilteredSubscriptionProps {
     private final Boolean configureAsyncInvoke;
 
     private FilteredSubscriptionProps(Builder b) {
-        this.topic = Objects.requireNonNull(b.topic, "FilteredSubscriptionProps.topic is required");
+        this.topic = RequiredProp.of(b.topic, "FilteredSubscriptionProps.topic",
+                "the ITopic to subscribe to");
         this.function = b.function;
         this.queue = b.queue;
         this.filterPolicy = b.filterPolicy;

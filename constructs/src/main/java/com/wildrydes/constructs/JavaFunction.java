@@ -13,6 +13,7 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionProps;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.RuntimeFamily;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
@@ -40,10 +41,7 @@ public class JavaFunction extends Construct implements IGrantable {
     public JavaFunction(Construct scope, String id, JavaFunctionProps props) {
         super(scope, id);
         Runtime runtime = props.getRuntime() != null ? props.getRuntime() : Runtime.JAVA_25;
-        if (!Boolean.TRUE.equals(runtime.getSupportsSnapStart())) {
-            throw new IllegalArgumentException("JavaFunction: expected a runtime that supports SnapStart "
-                    + "(java11 or newer), got " + runtime.getName());
-        }
+        ValidatedProps.check(this, () -> validateRuntime(runtime));
         this.logGroup = LogGroup.Builder.create(this, "LogGroup")
                 .retention(props.getLogRetention() != null ? props.getLogRetention() : JavaFunctionProps.DEFAULT_LOG_RETENTION)
                 .build();
@@ -99,5 +97,12 @@ public class JavaFunction extends Construct implements IGrantable {
     @Override
     public IPrincipal getGrantPrincipal() {
         return function.getGrantPrincipal();
+    }
+
+    private static void validateRuntime(Runtime runtime) {
+        if (runtime.getFamily() != RuntimeFamily.JAVA || !Boolean.TRUE.equals(runtime.getSupportsSnapStart())) {
+            throw new IllegalArgumentException("JavaFunction: runtime must be a Java runtime that supports SnapStart "
+                    + "(java11 or newer), got " + runtime.getName());
+        }
     }
 }

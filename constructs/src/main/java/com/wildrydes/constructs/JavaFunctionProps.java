@@ -3,7 +3,6 @@ package com.wildrydes.constructs;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -27,8 +26,10 @@ public final class JavaFunctionProps {
     private final Runtime runtime;
 
     private JavaFunctionProps(Builder b) {
-        this.code = Objects.requireNonNull(b.code, "JavaFunctionProps.code is required");
-        this.handler = Objects.requireNonNull(b.handler, "JavaFunctionProps.handler is required");
+        this.code = RequiredProp.of(b.code, "JavaFunctionProps.code",
+                "the Code of the function, such as Code.fromAsset(jar)");
+        this.handler = RequiredProp.of(b.handler, "JavaFunctionProps.handler",
+                "the handler class, such as com.example.Handler");
         this.description = b.description;
         this.memorySize = b.memorySize;
         this.timeout = b.timeout;

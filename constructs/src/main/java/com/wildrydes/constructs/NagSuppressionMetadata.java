@@ -39,9 +39,7 @@ public final class NagSuppressionMetadata {
         if (reason == null || reason.length() < 10) {
             throw new IllegalArgumentException("A suppression of " + ruleId + " needs a reason of at least 10 characters, got: " + reason);
         }
-        CfnResource resource = construct instanceof CfnResource cfn
-                ? cfn
-                : (CfnResource) construct.getNode().getDefaultChild();
+        CfnResource resource = resourceOf(construct, ruleId);
         Object existing = resource.getCfnOptions().getMetadata() == null
                 ? null : resource.getCfnOptions().getMetadata().get("cdk_nag");
         Map<String, Object> nag = existing instanceof Map<?, ?> map
@@ -57,5 +55,25 @@ public final class NagSuppressionMetadata {
         rules.add(entry);
         nag.put("rules_to_suppress", rules);
         resource.addMetadata("cdk_nag", nag);
+    }
+
+    /** The CloudFormation resource cdk-nag reports on: the construct itself or its default child. */
+    private static CfnResource resourceOf(IConstruct construct, String ruleId) {
+        if (construct instanceof CfnResource cfn) {
+            return cfn;
+        }
+        if (construct.getNode().getDefaultChild() instanceof CfnResource cfn) {
+            return cfn;
+        }
+        // A construct of several resources (a JavaFunction: function, role, log group, alias) has no
+        // one resource to carry the suppression: the caller must say which it means.
+        List<String> resources = construct.getNode().findAll().stream()
+                .filter(CfnResource.class::isInstance)
+                .map(c -> c.getNode().getPath())
+                .toList();
+        throw new IllegalArgumentException("NagSuppressionMetadata: cannot record " + ruleId + " on "
+                + construct.getNode().getPath() + ": expected a CloudFormation resource or a construct with a default "
+                + "child, got a construct of " + resources.size() + " resources " + resources
+                + "; pass the one the finding is on (for a JavaFunction, getFunction() or getFunction().getRole())");
     }
 }

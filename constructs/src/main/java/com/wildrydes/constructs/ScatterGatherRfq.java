@@ -55,7 +55,7 @@ public class ScatterGatherRfq extends Construct {
 
     public ScatterGatherRfq(Construct scope, String id, ScatterGatherRfqProps props) {
         super(scope, id);
-        this.expectedResponders = validate(props);
+        this.expectedResponders = ValidatedProps.check(this, () -> validate(props));
         Duration deadline = props.getDeadline() != null ? props.getDeadline() : ScatterGatherRfqProps.DEFAULT_DEADLINE;
 
         Key topicsKey = SecureResources.rotatingKey(this, "TopicsKey",

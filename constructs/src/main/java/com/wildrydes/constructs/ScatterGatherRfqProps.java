@@ -1,7 +1,6 @@
 package com.wildrydes.constructs;
 
 import java.util.List;
-import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Code;
@@ -35,7 +34,8 @@ public final class ScatterGatherRfqProps {
     private final RemovalPolicy tableRemovalPolicy;
 
     private ScatterGatherRfqProps(Builder b) {
-        this.code = Objects.requireNonNull(b.code, "ScatterGatherRfqProps.code is required");
+        this.code = RequiredProp.of(b.code, "ScatterGatherRfqProps.code",
+                "the Code of the wild-rydes-lambdas jar, such as Code.fromAsset(jar)");
         this.demoResponderCount = b.demoResponderCount;
         this.demoResponderAvailability = b.demoResponderAvailability;
         this.demoResponderMaxDelay = b.demoResponderMaxDelay;

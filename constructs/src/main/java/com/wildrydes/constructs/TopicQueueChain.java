@@ -40,7 +40,7 @@ public class TopicQueueChain extends Construct {
         super(scope, id);
         boolean fifo = Boolean.TRUE.equals(props.getTopic().getFifo());
         Duration consumerTimeout = consumerTimeout(props);
-        validate(props, fifo, consumerTimeout);
+        ValidatedProps.check(this, () -> validate(props, fifo, consumerTimeout));
 
         this.deadLetterQueue = SecureQueues.deadLetterQueue(this, "DeadLetterQueue", fifo);
         this.queue = props.getQueue() != null ? props.getQueue() : createQueue(props, fifo, consumerTimeout);
@@ -118,6 +118,11 @@ public class TopicQueueChain extends Construct {
         if (batch != null && (batch < 1 || batch > maxBatch)) {
             throw new IllegalArgumentException("TopicQueueChain: batchSize must be from 1 to " + maxBatch + " for a "
                     + (fifo ? "FIFO" : "standard") + " queue, got " + batch);
+        }
+        if (fifo && props.getMaxBatchingWindow() != null) {
+            throw new IllegalArgumentException("TopicQueueChain: maxBatchingWindow applies to standard queues only "
+                    + "(Lambda refuses a batching window on a FIFO queue's event source mapping), got "
+                    + props.getMaxBatchingWindow().toHumanString() + " with a FIFO topic");
         }
         if (batch != null && batch > 10 && props.getMaxBatchingWindow() == null) {
             throw new IllegalArgumentException("TopicQueueChain: a batchSize over 10 needs a maxBatchingWindow, got batchSize "

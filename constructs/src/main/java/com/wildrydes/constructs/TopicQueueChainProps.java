@@ -1,6 +1,5 @@
 package com.wildrydes.constructs;
 
-import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -38,7 +37,8 @@ public final class TopicQueueChainProps {
     private final Duration oldestMessageAlarmAge;
 
     private TopicQueueChainProps(Builder b) {
-        this.topic = Objects.requireNonNull(b.topic, "TopicQueueChainProps.topic is required");
+        this.topic = RequiredProp.of(b.topic, "TopicQueueChainProps.topic",
+                "the ITopic the queue subscribes to");
         this.consumer = b.consumer;
         this.consumerTimeout = b.consumerTimeout;
         this.queue = b.queue;

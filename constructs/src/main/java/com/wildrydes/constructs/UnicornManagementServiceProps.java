@@ -1,6 +1,5 @@
 package com.wildrydes.constructs;
 
-import java.util.Objects;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -21,10 +20,12 @@ public final class UnicornManagementServiceProps {
     private final Integer throttlingBurstLimit;
 
     private UnicornManagementServiceProps(Builder b) {
-        this.rideCompletionTopic = Objects.requireNonNull(b.rideCompletionTopic,
-                "UnicornManagementServiceProps.rideCompletionTopic is required");
-        this.code = Objects.requireNonNull(b.code, "UnicornManagementServiceProps.code is required");
-        this.handler = Objects.requireNonNull(b.handler, "UnicornManagementServiceProps.handler is required");
+        this.rideCompletionTopic = RequiredProp.of(b.rideCompletionTopic, "UnicornManagementServiceProps.rideCompletionTopic",
+                "the ITopic rides are published to");
+        this.code = RequiredProp.of(b.code, "UnicornManagementServiceProps.code",
+                "the Code of the submit handler");
+        this.handler = RequiredProp.of(b.handler, "UnicornManagementServiceProps.handler",
+                "the submit handler class");
         this.tableRemovalPolicy = b.tableRemovalPolicy;
         this.stageName = b.stageName;
         this.throttlingRateLimit = b.throttlingRateLimit;

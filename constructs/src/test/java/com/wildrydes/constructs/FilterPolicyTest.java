@@ -81,4 +81,61 @@ class FilterPolicyTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> FilterPolicy.onMessageBody(big));
         assertTrue(error.getMessage().contains("at most 262144 bytes"), error.getMessage());
     }
+
+    @Test
+    void acceptsTheOrOperatorAndCountsItsAlternativesAsSnsDoes() {
+        FilterPolicy policy = FilterPolicy.onMessageAttributes("{\"source\": [\"app\"], \"$or\": "
+                + "[{\"fare\": [{\"numeric\": [\">=\", 50]}]}, {\"vip\": [\"true\", \"yes\"]}]}");
+        assertEquals(List.of("source", "$or"), List.copyOf(policy.toMap().keySet()));
+        // Each alternative may use the five keys; the combinations of all alternatives add up.
+        FilterPolicy.onMessageBody("{\"a\": [\"1\"], \"b\": [\"1\"], \"c\": [\"1\"], \"d\": [\"1\"], "
+                + "\"$or\": [{\"e\": [\"1\"]}, {\"f\": [\"1\"]}]}");
+        String tooMany = "{\"$or\": [{\"a\": " + values(100) + "}, {\"b\": " + values(51) + "}]}";
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> FilterPolicy.onMessageAttributes(tooMany));
+        assertTrue(error.getMessage().contains("combinations of values (SNS's limit), got 151"), error.getMessage());
+        IllegalArgumentException keys = assertThrows(IllegalArgumentException.class, () -> FilterPolicy.onMessageAttributes(
+                "{\"a\": [\"1\"], \"b\": [\"1\"], \"c\": [\"1\"], \"d\": [\"1\"], "
+                        + "\"$or\": [{\"e\": [\"1\"], \"f\": [\"1\"]}, {\"g\": [\"1\"]}]}"));
+        assertTrue(keys.getMessage().contains("got 6 in one alternative of its $or"), keys.getMessage());
+    }
+
+    @Test
+    void anOrOverFewerThanTwoObjectsIsAnOrdinaryKeyAsSnsReadsIt() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> FilterPolicy.onMessageAttributes("{\"$or\": [{\"a\": [\"1\"]}]}"));
+        assertTrue(error.getMessage().contains("key '$or'"), error.getMessage());
+    }
+
+    @Test
+    void takesCdksOwnFiltersAndChecksThem() {
+        FilterPolicy attributes = FilterPolicy.fromSubscriptionFilters(Map.of("total",
+                software.amazon.awscdk.services.sns.SubscriptionFilter.numericFilter(
+                        software.amazon.awscdk.services.sns.NumericConditions.builder().greaterThanOrEqualTo(1000).build())));
+        assertEquals(Map.of("total", List.of(Map.of("numeric", List.of(">=", 1000)))), attributes.toMap());
+        FilterPolicy body = FilterPolicy.fromMessageBodyPolicy(Map.of("order",
+                software.amazon.awscdk.services.sns.FilterOrPolicy.policy(Map.of("color",
+                        software.amazon.awscdk.services.sns.FilterOrPolicy.filter(
+                                software.amazon.awscdk.services.sns.SubscriptionFilter.stringFilter(
+                                        software.amazon.awscdk.services.sns.StringConditions.builder()
+                                                .allowlist(List.of("red")).build()))))));
+        assertEquals(FilterPolicyScope.MESSAGE_BODY, body.getScope());
+        assertEquals(Map.of("order", Map.of("color", List.of("red"))), body.toMap());
+    }
+
+    @Test
+    void passesAPolicyAsIsWhenAskedTo() {
+        FilterPolicy policy = FilterPolicy.unchecked(FilterPolicyScope.MESSAGE_ATTRIBUTES,
+                "{\"a\": [{\"wildcard\": \"x*\"}]}");
+        assertEquals(Map.of("a", List.of(Map.of("wildcard", "x*"))), policy.toMap());
+        assertThrows(IllegalArgumentException.class, () -> FilterPolicy.unchecked(FilterPolicyScope.MESSAGE_BODY, "[1]"));
+    }
+
+    private static String values(int count) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            json.append(i == 0 ? "" : ", ").append('"').append(i).append('"');
+        }
+        return json.append(']').toString();
+    }
 }
