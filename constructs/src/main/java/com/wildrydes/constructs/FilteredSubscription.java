@@ -2,6 +2,7 @@ package com.wildrydes.constructs;
 
 import java.util.List;
 import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Validations;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -13,7 +14,6 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Permission;
-import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.sns.CfnSubscription;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Subscription;
@@ -54,6 +54,7 @@ public class FilteredSubscription extends Construct {
 
         SubscriptionProps.Builder subscription = SubscriptionProps.builder()
                 .topic(topic)
+                .region(ValidatedProps.check(this, () -> TopicRegions.subscriptionRegion(this, topic)))
                 .deadLetterQueue(deadLetterQueue);
         AddToResourcePolicyResult queuePolicy = null;
         if (props.getFunction() != null) {
@@ -127,26 +128,40 @@ public class FilteredSubscription extends Construct {
     }
 
     private void allowTopicToInvoke(IFunction function) {
-        function.addPermission("AllowInvokeFrom" + Names.nodeUniqueId(getNode()), Permission.builder()
+        String permissionId = "AllowInvokeFrom" + Names.nodeUniqueId(getNode());
+        function.addPermission(permissionId, Permission.builder()
                 .principal(new ServicePrincipal(SNS_SERVICE))
                 .action("lambda:InvokeFunction")
                 .sourceArn(topic.getTopicArn())
                 .build());
+        if (function.getNode().tryFindChild(permissionId) == null) {
+            // CDK skips the permission of a function imported into a stack whose account it cannot
+            // compare (environment-agnostic, or another account); SNS would then be refused.
+            Annotations.of(this).addWarningV2("@wildrydes/constructs:invokePermissionNotCreated",
+                    "No lambda:InvokeFunction permission was added to " + function.getNode().getPath()
+                            + ": CDK cannot tell that it is in this stack's account. Import it with "
+                            + "Function.fromFunctionAttributes(...).sameEnvironment(true) when it is, or let its owner "
+                            + "allow lambda:InvokeFunction to sns.amazonaws.com with source ARN " + topic.getTopicArn() + ".");
+        }
     }
 
     private IQueue configureAsyncInvoke(IFunction function, FilteredSubscriptionProps props, boolean fifo) {
         if (Boolean.FALSE.equals(props.getConfigureAsyncInvoke())) {
             return props.getFailedInvocationsQueue();
         }
+        if (AsyncInvokeConfigs.isConfigured(function)) {
+            Annotations.of(this).addInfo(function.getNode().getPath() + " already has its asynchronous invocation "
+                    + "configured (another subscription or request for quotes): its retries and on-failure "
+                    + "destination apply to this subscription too.");
+            return props.getFailedInvocationsQueue();
+        }
         IQueue failed = props.getFailedInvocationsQueue() != null
                 ? props.getFailedInvocationsQueue()
                 : SecureQueues.deadLetterQueue(this, "FailedInvocationsQueue", fifo);
-        function.configureAsyncInvoke(EventInvokeConfigOptions.builder()
-                .onFailure(new SqsDestination(failed))
+        AsyncInvokeConfigs.configure(this, function, failed, EventInvokeConfigOptions.builder()
                 .retryAttempts(props.getRetryAttempts() != null
                         ? props.getRetryAttempts() : FilteredSubscriptionProps.DEFAULT_RETRY_ATTEMPTS)
-                .maxEventAge(props.getMaxEventAge() != null ? props.getMaxEventAge() : Duration.hours(6))
-                .build());
+                .maxEventAge(props.getMaxEventAge() != null ? props.getMaxEventAge() : Duration.hours(6)));
         return failed;
     }
 
@@ -159,6 +174,14 @@ public class FilteredSubscription extends Construct {
                 .resources(List.of(queue.getQueueArn()))
                 .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", topic.getTopicArn())))
                 .build());
+        if (!Boolean.TRUE.equals(result.getStatementAdded())) {
+            // An imported queue's policy belongs to its owner: without this statement SNS is refused.
+            Annotations.of(this).addWarningV2("@wildrydes/constructs:queuePolicyNotChanged",
+                    "The imported queue " + queue.getNode().getPath() + " keeps its own policy: allow sqs:SendMessage "
+                            + "to sns.amazonaws.com with aws:SourceArn " + topic.getTopicArn() + " on "
+                            + queue.getQueueArn() + " (and kms:GenerateDataKey, kms:Decrypt on its key, if a "
+                            + "customer-managed key encrypts it), or SNS cannot deliver to it.");
+        }
         if (queue.getEncryptionMasterKey() != null) {
             // A queue encrypted with a customer-managed key needs SNS to be able to use that key.
             queue.getEncryptionMasterKey().grant(new ServicePrincipal(SNS_SERVICE), "kms:Decrypt", "kms:GenerateDataKey*");

@@ -1,6 +1,7 @@
 package com.wildrydes.constructs;
 
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.lambda.CfnEventSourceMapping;
 import software.amazon.awscdk.services.lambda.EventSourceMapping;
 import software.amazon.awscdk.services.lambda.EventSourceMappingProps;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -38,8 +39,10 @@ final class QueueConsumers {
      */
     static EventSourceMapping connect(Construct scope, String id, IQueue queue, IFunction consumer, Integer batchSize,
                                       Duration maxBatchingWindow, Integer maxConcurrency) {
-        queue.grantConsumeMessages(consumer);
-        return new EventSourceMapping(scope, id, EventSourceMappingProps.builder()
+        FunctionTargets.grantOrWarn(scope, consumer, () -> queue.grantConsumeMessages(consumer),
+                "sqs:ReceiveMessage, sqs:ChangeMessageVisibility, sqs:GetQueueUrl, sqs:DeleteMessage and "
+                        + "sqs:GetQueueAttributes", queue.getNode().getPath());
+        EventSourceMapping mapping = new EventSourceMapping(scope, id, EventSourceMappingProps.builder()
                 .target(consumer)
                 .eventSourceArn(queue.getQueueArn())
                 .batchSize(batchSize != null ? batchSize : TopicQueueChainProps.DEFAULT_BATCH_SIZE)
@@ -47,5 +50,11 @@ final class QueueConsumers {
                 .maxConcurrency(maxConcurrency)
                 .reportBatchItemFailures(true)
                 .build());
+        if (FunctionTargets.importedQualifier(consumer) != null) {
+            // CDK names an imported function by its bare name, which would feed $LATEST: the mapping
+            // must name the alias or version the ARN gives.
+            ((CfnEventSourceMapping) mapping.getNode().getDefaultChild()).setFunctionName(consumer.getFunctionArn());
+        }
+        return mapping;
     }
 }
