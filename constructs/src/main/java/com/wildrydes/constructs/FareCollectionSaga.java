@@ -9,6 +9,7 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -98,8 +99,8 @@ public class FareCollectionSaga extends Construct {
     }
 
     /** Lets {@code grantee} start executions of the saga. */
-    public void grantStartExecution(IGrantable grantee) {
-        stateMachine.grantStartExecution(grantee);
+    public Grant grantStartExecution(IGrantable grantee) {
+        return stateMachine.grantStartExecution(grantee);
     }
 
     public StateMachine getStateMachine() {

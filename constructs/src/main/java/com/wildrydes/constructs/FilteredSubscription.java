@@ -8,6 +8,7 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.AddToResourcePolicyResult;
 import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -190,11 +191,9 @@ public class FilteredSubscription extends Construct {
     }
 
     /** Lets {@code grantee} read and delete what landed in the dead-letter queue, to inspect or replay it. */
-    public void grantConsumeDeadLetters(IGrantable grantee) {
-        deadLetterQueue.grantConsumeMessages(grantee);
-        if (failedInvocationsQueue != null) {
-            failedInvocationsQueue.grantConsumeMessages(grantee);
-        }
+    public Grant grantConsumeDeadLetters(IGrantable grantee) {
+        Grant grant = deadLetterQueue.grantConsumeMessages(grantee);
+        return failedInvocationsQueue == null ? grant : grant.combine(failedInvocationsQueue.grantConsumeMessages(grantee));
     }
 
     public ITopic getTopic() {

@@ -14,6 +14,7 @@ import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -109,8 +110,11 @@ public class ScatterGatherRfq extends Construct {
         for (int i = 0; i < props.getResponders().size(); i++) {
             IFunction responder = props.getResponders().get(i);
             new FilteredSubscription(this, "Responder" + (i + 1) + "Subscription", FilteredSubscriptionProps.builder()
-                    .topic(requestTopic).function(responder).build());
-            grantRespond(responder);
+                    .topic(requestTopic).function(responder)
+                    .configureAsyncInvoke(props.getConfigureResponderAsyncInvoke())
+                    .build());
+            FunctionTargets.grantOrWarn(this, responder, () -> grantRespond(responder), "sqs:SendMessage",
+                    responseQueue.getNode().getPath());
         }
 
         this.api = WorkshopRestApi.create(this, "Wild Rydes instant ride request for quotes", null, null, null);
@@ -208,13 +212,13 @@ public class ScatterGatherRfq extends Construct {
     }
 
     /** Lets a responder answer: send to the response queue, and nothing else. */
-    public void grantRespond(IGrantable responder) {
-        responseQueue.grantSendMessages(responder);
+    public Grant grantRespond(IGrantable responder) {
+        return responseQueue.grantSendMessages(responder);
     }
 
     /** Lets {@code subscriber} subscribe to the completion events. */
-    public void grantSubscribeToCompletions(IGrantable subscriber) {
-        completionTopic.grantSubscribe(subscriber);
+    public Grant grantSubscribeToCompletions(IGrantable subscriber) {
+        return completionTopic.grantSubscribe(subscriber);
     }
 
     /** The full URL of {@code POST /submit-instant-ride-rfq}. */

@@ -32,6 +32,7 @@ public final class ScatterGatherRfqProps {
     private final Duration deadline;
     private final Duration responseQueueVisibilityTimeout;
     private final RemovalPolicy tableRemovalPolicy;
+    private final Boolean configureResponderAsyncInvoke;
 
     private ScatterGatherRfqProps(Builder b) {
         this.code = RequiredProp.of(b.code, "ScatterGatherRfqProps.code",
@@ -45,6 +46,7 @@ public final class ScatterGatherRfqProps {
         this.deadline = b.deadline;
         this.responseQueueVisibilityTimeout = b.responseQueueVisibilityTimeout;
         this.tableRemovalPolicy = b.tableRemovalPolicy;
+        this.configureResponderAsyncInvoke = b.configureResponderAsyncInvoke;
     }
 
     public static Builder builder() {
@@ -101,6 +103,16 @@ public final class ScatterGatherRfqProps {
         return tableRemovalPolicy;
     }
 
+    /**
+     * Whether to configure each supplied responder's asynchronous invocation (two retries, then its
+     * own failed-invocations queue). Set false when the responder's owner configures it. A responder
+     * that already has a configuration in this app (another request for quotes, a subscription)
+     * keeps it either way: Lambda allows one per function and qualifier. Default: true.
+     */
+    public Boolean getConfigureResponderAsyncInvoke() {
+        return configureResponderAsyncInvoke;
+    }
+
     boolean usesDemoResponders() {
         return responders.isEmpty() && externalResponderCount == null;
     }
@@ -116,6 +128,7 @@ public final class ScatterGatherRfqProps {
         private Duration deadline;
         private Duration responseQueueVisibilityTimeout;
         private RemovalPolicy tableRemovalPolicy;
+        private Boolean configureResponderAsyncInvoke;
 
         public Builder code(Code code) {
             this.code = code;
@@ -164,6 +177,11 @@ public final class ScatterGatherRfqProps {
 
         public Builder tableRemovalPolicy(RemovalPolicy tableRemovalPolicy) {
             this.tableRemovalPolicy = tableRemovalPolicy;
+            return this;
+        }
+
+        public Builder configureResponderAsyncInvoke(Boolean configureResponderAsyncInvoke) {
+            this.configureResponderAsyncInvoke = configureResponderAsyncInvoke;
             return this;
         }
 

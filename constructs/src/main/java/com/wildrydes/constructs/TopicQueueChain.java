@@ -7,6 +7,7 @@ import software.amazon.awscdk.services.cloudwatch.CreateAlarmOptions;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.lambda.EventSourceMapping;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -150,8 +151,8 @@ public class TopicQueueChain extends Construct {
     }
 
     /** Lets {@code grantee} read and delete dead letters, to inspect or redrive them. */
-    public void grantConsumeDeadLetters(IGrantable grantee) {
-        deadLetterQueue.grantConsumeMessages(grantee);
+    public Grant grantConsumeDeadLetters(IGrantable grantee) {
+        return deadLetterQueue.grantConsumeMessages(grantee);
     }
 
     /** Messages waiting in the dead-letter queue. */
