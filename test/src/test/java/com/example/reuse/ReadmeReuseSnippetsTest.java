@@ -1,0 +1,124 @@
+package com.example.reuse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+
+/**
+ * The README's "Reusing the constructs" snippets, compiled and synthesized exactly as printed:
+ * one stack whose constructor runs them in order, after declaring the few things each snippet
+ * says the reader already has (an operators' role, an ops topic, their own functions and queue).
+ */
+class ReadmeReuseSnippetsTest {
+
+    private static final Path README = Path.of("..", "README.md");
+    private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL);
+
+    /** What the snippets take as given, named as the README names them. */
+    private static final String READER_ALREADY_HAS = """
+            IRole operatorsRole = Role.fromRoleArn(this, "Operators", "arn:aws:iam::123456789012:role/operators");
+            IRole partnerRole = Role.fromRoleArn(this, "Partner", "arn:aws:iam::123456789012:role/partner");
+            IRole checkoutService = Role.fromRoleArn(this, "Checkout", "arn:aws:iam::123456789012:role/checkout");
+            ITopic opsTopic = Topic.fromTopicArn(this, "Ops", "arn:aws:sns:eu-west-1:123456789012:ops");
+            IQueue bookingQueue = Queue.fromQueueArn(this, "Booking", "arn:aws:sqs:eu-west-1:123456789012:booking");
+            IFunction pricingServiceA = Function.fromFunctionArn(this, "PricingA", "arn:aws:lambda:eu-west-1:123456789012:function:pricing-a");
+            IFunction pricingServiceB = Function.fromFunctionArn(this, "PricingB", "arn:aws:lambda:eu-west-1:123456789012:function:pricing-b:live");
+            IFunction paymentGateway = Function.fromFunctionArn(this, "Payments", "arn:aws:lambda:eu-west-1:123456789012:function:payments");
+            IFunction ledger = Function.fromFunctionArn(this, "Ledger", "arn:aws:lambda:eu-west-1:123456789012:function:ledger:3");
+            IFunction refunds = Function.fromFunctionArn(this, "Refunds", "arn:aws:lambda:eu-west-1:123456789012:function:refunds");
+            """;
+
+    private static final String IMPORTS = """
+            import com.wildrydes.constructs.*;
+            import java.util.List;
+            import software.amazon.awscdk.*;
+            import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+            import software.amazon.awscdk.services.iam.*;
+            import software.amazon.awscdk.services.lambda.*;
+            import software.amazon.awscdk.services.lambda.Function;
+            import software.amazon.awscdk.services.sns.*;
+            import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
+            import software.amazon.awscdk.services.sqs.*;
+            import software.constructs.Construct;
+            """;
+
+    @Test
+    void theReuseSnippetsCompileAndSynthesizeAsPrinted() throws Exception {
+        List<String> snippets = reuseSnippets();
+        assertTrue(snippets.size() >= 4, "expected the four constructs' snippets, found " + snippets.size());
+        placeTheHandlersJarWhereTheReadmePutsIt();
+
+        Path sources = Files.createTempDirectory("readme-snippets");
+        Path source = sources.resolve("readme/ReadmeStack.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package readme;\n" + IMPORTS
+                + "public class ReadmeStack extends Stack {\n"
+                + "  public ReadmeStack(Construct scope) {\n"
+                + "    super(scope, \"ReadmeStack\", StackProps.builder().env(Environment.builder()"
+                + ".account(\"123456789012\").region(\"eu-west-1\").build()).build());\n"
+                + READER_ALREADY_HAS + String.join("\n", snippets) + "\n  }\n}\n");
+
+        StringWriter diagnostics = new StringWriter();
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        boolean compiled = compiler.getTask(diagnostics, null, null,
+                List.of("-classpath", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                        "-d", sources.toString()),
+                null, compiler.getStandardFileManager(null, null, null).getJavaFileObjects(source.toFile())).call();
+        assertTrue(compiled, "the README's snippets do not compile:\n" + diagnostics);
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {sources.toUri().toURL()}, getClass().getClassLoader())) {
+            App app = new App();
+            Stack stack = (Stack) loader.loadClass("readme.ReadmeStack").getConstructor(software.constructs.Construct.class)
+                    .newInstance(app);
+            CloudAssembly assembly = app.synth();
+            assertFalse(assembly.getStacks().isEmpty());
+            Template template = Template.fromStack(stack);
+            template.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
+            template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", java.util.Map.of(
+                    "FunctionName", "arn:aws:lambda:eu-west-1:123456789012:function:big-orders:live"), 1);
+        }
+    }
+
+    /** The java blocks between the "Reusing the constructs" heading and the next one. */
+    static List<String> reuseSnippets() throws IOException {
+        String readme = Files.readString(README);
+        int start = readme.indexOf("\n## Reusing the constructs");
+        int end = readme.indexOf("\n## ", start + 1);
+        assertTrue(start >= 0 && end > start, "README has no 'Reusing the constructs' section");
+        Matcher blocks = JAVA_BLOCK.matcher(readme.substring(start, end));
+        List<String> snippets = new ArrayList<>();
+        while (blocks.find()) {
+            snippets.add(blocks.group(1));
+        }
+        return snippets;
+    }
+
+    /** The README copies the handlers jar to target/lambda/ (maven-dependency-plugin); so does this test. */
+    private static void placeTheHandlersJarWhereTheReadmePutsIt() throws IOException {
+        Path built = Path.of("..", "lambdas", "target", "wild-rydes-lambdas.jar");
+        assertTrue(Files.isRegularFile(built), "build the lambdas module first: " + built.toAbsolutePath());
+        Path placed = Path.of("target", "lambda", "wild-rydes-lambdas.jar");
+        Files.createDirectories(placed.getParent());
+        Files.copy(built, placed, StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(Files.size(built), Files.size(placed));
+    }
+}
