@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wildrydes.constructs.FareCollectionSaga;
 import com.wildrydes.constructs.FareCollectionSagaProps;
 import com.wildrydes.infra.WildRydesApp;
 import com.wildrydes.lambdas.common.InvalidRequestException;
@@ -145,6 +146,19 @@ class SagaDefinitionTest {
         assertEquals(List.of("ChargeFare", "CreditCustomerAccount", "NotifyChargeUnknown", "NotifyFailure",
                 "NotifyRefundFailure", "NotifySuccess", "RefundFare", "RegisterFare", "SetFareStatusChargeUnknown",
                 "SetFareStatusCompleted", "SetFareStatusFailed", "SetFareStatusRefundFailed"), tasks.stream().sorted().toList());
+    }
+
+    /** The unexpected-failures alarm excludes exactly the errors of the saga's Fail states, each notified. */
+    @Test
+    void theDesignedFailuresAreTheFailStates() throws Exception {
+        JsonNode states = json.readTree(definition("FareCollectionSagaStateMachine")).get("States");
+        List<String> failErrors = new ArrayList<>();
+        states.forEach(state -> {
+            if ("Fail".equals(state.get("Type").asText())) {
+                failErrors.add(state.get("Error").asText());
+            }
+        });
+        assertEquals(FareCollectionSaga.DESIGNED_FAILURES.stream().sorted().toList(), failErrors.stream().sorted().toList());
     }
 
     private static List<List<String>> errorsCaughtBy(JsonNode states, String state) {
