@@ -6,9 +6,15 @@
 //   lambda:invoke  -> the test's Lambda bridge, which runs the Java handler and reports errors
 //                     the way the Java Lambda runtime does
 // Usage: node run-state-machine.mjs run.json, where run.json holds
-//   {"definition": {...}, "input": {...}, "dynamoDbEndpoint": "...", "snsEndpoint": "...", "lambdaBridge": "..."}
+//   {"definition": {...}, "input": {...}, "dynamoDbEndpoint": "...", "snsEndpoint": "...", "lambdaBridge": "...",
+//    "faults": [{"state": "...", "calls": [1, ...], "error": "...", "cause": "..."}]}   (faults optional)
+// A fault makes the listed calls (1 = the state's first attempt) of a Task state fail with the error name
+// Step Functions reports for that condition (a throttle, a transient service error, States.Timeout), without
+// reaching the engine, as a throttled or timed-out request does not: conditions the local engines cannot
+// produce. Whatever follows (a Retry, a Catch) is the definition's own. Retry intervals are not waited out.
 // Prints one JSON line: {"status": "SUCCEEDED"|"FAILED", "output"|"error"+"cause", "states": [entered state names],
-//   "failures": [{"state", "error", "cause"} of every state that failed, caught or not]}.
+//   "failures": [{"state", "error", "cause"} of every state that failed, caught or not],
+//   "calls": {state name: how many times its task ran, retries included}}.
 import { readFileSync } from "node:fs";
 
 // Node 20 lacks Promise.withResolvers, which aws-local-stepfunctions 3 uses.
@@ -99,13 +105,29 @@ function handlerFor(resource) {
   throw new Error(`No local engine for ${resource}`);
 }
 
+const faults = run.faults ?? [];
+for (const fault of faults) {
+  if (run.definition.States[fault.state]?.Type !== "Task") throw new Error(`Fault for ${fault.state}, which is no Task state`);
+}
+const calls = {};
+function withFaults(name, handler) {
+  return async (parameters) => {
+    calls[name] = (calls[name] ?? 0) + 1;
+    const fault = faults.find((f) => f.state === name && f.calls.includes(calls[name]));
+    if (fault) throw namedError(fault.error, fault.cause ?? `${fault.error} injected into call ${calls[name]} of ${name}`);
+    return handler(parameters);
+  };
+}
+
 const handlers = {};
+const retryIntervalOverrides = {};
 for (const [name, state] of Object.entries(run.definition.States)) {
-  if (state.Type === "Task") handlers[name] = handlerFor(state.Resource);
+  if (state.Type === "Task") handlers[name] = withFaults(name, handlerFor(state.Resource));
+  if (state.Retry) retryIntervalOverrides[name] = state.Retry.map(() => 0);
 }
 
 const machine = new StateMachine(run.definition, { validationOptions: { checkArn: true, checkPaths: true } });
-const execution = machine.run(run.input, { overrides: { taskResourceLocalHandlers: handlers } });
+const execution = machine.run(run.input, { overrides: { taskResourceLocalHandlers: handlers, retryIntervalOverrides } });
 const states = [];
 const failures = [];
 let failed = null;
@@ -125,4 +147,4 @@ try {
 await logging.catch(() => {});
 // The execution's own failure event carries the Fail state's Error and Cause.
 if (failed) outcome = { status: "FAILED", error: failed.error, cause: failed.cause };
-console.log(JSON.stringify({ ...outcome, states, failures }));
+console.log(JSON.stringify({ ...outcome, states, failures, calls }));

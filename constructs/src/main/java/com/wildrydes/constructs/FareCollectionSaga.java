@@ -3,10 +3,6 @@ package com.wildrydes.constructs;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
-import software.amazon.awscdk.services.cloudwatch.CreateAlarmOptions;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Grant;
@@ -35,11 +31,16 @@ import software.constructs.Construct;
  *       {@code IsSuccessful=false} reaches the failed-transactions queue and the execution fails.</li>
  *   <li>The refund fails too: the fare is {@code refund_failed} and the notification tells an
  *       operator to refund the charge by hand.</li>
+ *   <li>The charge fails with an error the saga does not name (a timeout, an out-of-memory, an
+ *       unexpected exception, a throttle beyond the retries): whether the card was charged is unknown.
+ *       The fare is {@code charge_unknown} and the notification tells an operator to reconcile it.</li>
  *   <li>The same fare twice: RegisterFare refuses the existing fare ID, so it is charged once; the
  *       second execution ends in {@code FareAlreadyRegistered}.</li>
  * </ul>
- * No card number, expiry date or CVV is stored or published. Executions are traced and logged
- * without execution data (which would include the card fields), and failed executions alarm.
+ * Notifications that need an operator ({@code NeedsOperator=true}) also reach the operator-actions
+ * queue. No card number, expiry date or CVV is stored or published. Executions are traced and logged
+ * (to a log group under {@code /aws/vendedlogs/states/}) without execution data, which would include the
+ * card fields. Alarms fire on what needs an operator, not on a declined card: see {@link #getAlarms()}.
  */
 public class FareCollectionSaga extends Construct {
 
@@ -48,12 +49,26 @@ public class FareCollectionSaga extends Construct {
             + "(logs:CreateLogDelivery and the rest) and X-Ray (xray:PutTraceSegments and the rest) support no "
             + "resource-level permissions; Step Functions needs them to log executions and trace them.";
 
+    /** The message attribute the transaction queues filter on: {@code "true"} or {@code "false"}. */
+    public static final String IS_SUCCESSFUL = "IsSuccessful";
+    /** The message attribute the operator-actions queue filters on: {@code "true"} or {@code "false"}. */
+    public static final String NEEDS_OPERATOR = "NeedsOperator";
+    /**
+     * How a saga execution may end by design, each with its notification: what fails otherwise (a
+     * bookkeeping step that failed after its retries) failed unexpectedly and left no notification.
+     */
+    public static final List<String> DESIGNED_FAILURES = List.of(
+            "FareCollectionFailed", "FareAlreadyRegistered", "FareNeedsManualRefund", "FareChargeOutcomeUnknown");
+
     private final Table faresTable;
     private final Topic fareProcessingTopic;
     private final TopicQueueChain successfulTransactions;
     private final TopicQueueChain failedTransactions;
+    private final TopicQueueChain operatorActions;
     private final StateMachine stateMachine;
-    private final Alarm failedExecutionsAlarm;
+    private final Alarm operatorActionsAlarm;
+    private final Alarm unfinishedExecutionsAlarm;
+    private final Alarm unexpectedFailuresAlarm;
 
     public FareCollectionSaga(Construct scope, String id, FareCollectionSagaProps props) {
         super(scope, id);
@@ -61,10 +76,14 @@ public class FareCollectionSaga extends Construct {
         this.faresTable = SecureResources.table(this, "FaresTable", "fareId", null, props.getTableRemovalPolicy());
         Key topicKey = SecureResources.rotatingKey(this, "FareProcessingTopicKey", "Encrypts the fare-processing topic at rest");
         this.fareProcessingTopic = SecureResources.encryptedTopic(this, "FareProcessingTopic", topicKey);
-        this.successfulTransactions = transactionsQueue("SuccessfulTransactions", true);
-        this.failedTransactions = transactionsQueue("FailedTransactions", false);
+        this.successfulTransactions = notificationsQueue("SuccessfulTransactions", IS_SUCCESSFUL, "true", null);
+        this.failedTransactions = notificationsQueue("FailedTransactions", IS_SUCCESSFUL, "false", null);
+        // Read by a person, who deletes a message once the fare is reconciled: kept as long as SQS keeps any.
+        this.operatorActions = notificationsQueue("OperatorActions", NEEDS_OPERATOR, "true", Duration.days(14));
 
-        LogGroup executionLogs = LogGroup.Builder.create(this, "ExecutionLogs").retention(RetentionDays.ONE_MONTH).build();
+        LogGroup executionLogs = LogGroup.Builder.create(this, "ExecutionLogs")
+                .logGroupName(VendedLogGroups.stepFunctionsLogGroupName(this, props.getStateMachineName()))
+                .retention(RetentionDays.ONE_MONTH).build();
         this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
                 .stateMachineName(props.getStateMachineName())
                 .stateMachineType(StateMachineType.STANDARD)
@@ -80,21 +99,23 @@ public class FareCollectionSaga extends Construct {
         NagSuppressionMetadata.suppressOnPolicy(stateMachine.getRole(), "AwsSolutions-IAM5",
                 LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");
 
-        this.failedExecutionsAlarm = stateMachine.metricFailed(MetricOptions.builder()
-                        .period(Duration.minutes(5)).statistic("Sum").build())
-                .createAlarm(this, "FailedExecutionsAlarm", CreateAlarmOptions.builder()
-                        .alarmDescription("A fare-collection saga failed: see the failed-transactions queue and the fare's status")
-                        .threshold(1)
-                        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                        .evaluationPeriods(1)
-                        .treatMissingData(TreatMissingData.NOT_BREACHING)
-                        .build());
+        SagaAlarms alarms = new SagaAlarms(this, stateMachine, executionLogs);
+        this.operatorActionsAlarm = alarms.operatorActions(operatorActions);
+        this.unfinishedExecutionsAlarm = alarms.unfinishedExecutions();
+        this.unexpectedFailuresAlarm = alarms.unexpectedFailures(DESIGNED_FAILURES);
     }
 
-    private TopicQueueChain transactionsQueue(String id, boolean successful) {
+    /**
+     * A queue of the notifications whose {@code attribute} is {@code value}. No backlog alarm: the saga does
+     * not know who reads these queues (in the lab, nothing does, so the oldest message always grows old);
+     * a service that consumes one can alarm on {@code getQueue().metricApproximateAgeOfOldestMessage()}.
+     */
+    private TopicQueueChain notificationsQueue(String id, String attribute, String value, Duration retention) {
         return new TopicQueueChain(this, id, TopicQueueChainProps.builder()
                 .topic(fareProcessingTopic)
-                .filterPolicy(FilterPolicy.onMessageAttributes("{\"IsSuccessful\": [\"" + successful + "\"]}"))
+                .filterPolicy(FilterPolicy.onMessageAttributes("{\"" + attribute + "\": [\"" + value + "\"]}"))
+                .retentionPeriod(retention)
+                .oldestMessageAlarm(false)
                 .build());
     }
 
@@ -125,8 +146,40 @@ public class FareCollectionSaga extends Construct {
         return failedTransactions;
     }
 
-    public Alarm getFailedExecutionsAlarm() {
-        return failedExecutionsAlarm;
+    /**
+     * Notifications with {@code NeedsOperator=true}: a refund that failed, a charge of unknown outcome. Each
+     * says what to do; delete it when done.
+     */
+    public TopicQueueChain getOperatorActions() {
+        return operatorActions;
+    }
+
+    /** Fires while the operator-actions queue holds a message: a fare needs someone. */
+    public Alarm getOperatorActionsAlarm() {
+        return operatorActionsAlarm;
+    }
+
+    /** Fires when an execution timed out or was aborted: it stopped wherever it was, without a notification. */
+    public Alarm getUnfinishedExecutionsAlarm() {
+        return unfinishedExecutionsAlarm;
+    }
+
+    /**
+     * Fires when an execution failed other than by design (see {@link #DESIGNED_FAILURES}), for example a
+     * status update or a notification that failed after its retries: nothing was notified.
+     */
+    public Alarm getUnexpectedFailuresAlarm() {
+        return unexpectedFailuresAlarm;
+    }
+
+    /**
+     * Every alarm of the saga, to attach actions to: the three above and each notification queue's
+     * dead-letter alarm. None fires for a declined card or a compensated credit, which need no one.
+     */
+    public List<Alarm> getAlarms() {
+        return List.of(operatorActionsAlarm, unfinishedExecutionsAlarm, unexpectedFailuresAlarm,
+                successfulTransactions.getDeadLetterAlarm(), failedTransactions.getDeadLetterAlarm(),
+                operatorActions.getDeadLetterAlarm());
     }
 
     private static void validate(FareCollectionSagaProps props) {

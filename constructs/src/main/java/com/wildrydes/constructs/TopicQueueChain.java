@@ -63,9 +63,13 @@ public class TopicQueueChain extends Construct {
                         .evaluationPeriods(1)
                         .treatMissingData(TreatMissingData.NOT_BREACHING)
                         .build());
+        this.oldestMessageAlarm = Boolean.FALSE.equals(props.getOldestMessageAlarm()) ? null : oldestMessageAlarm(props);
+    }
+
+    private Alarm oldestMessageAlarm(TopicQueueChainProps props) {
         Duration alarmAge = props.getOldestMessageAlarmAge() != null
                 ? props.getOldestMessageAlarmAge() : TopicQueueChainProps.DEFAULT_OLDEST_MESSAGE_ALARM_AGE;
-        this.oldestMessageAlarm = queue.metricApproximateAgeOfOldestMessage(
+        return queue.metricApproximateAgeOfOldestMessage(
                         MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build())
                 .createAlarm(this, "OldestMessageAlarm", CreateAlarmOptions.builder()
                         .alarmDescription("The consumers are falling behind: the oldest message is older than "
@@ -85,6 +89,11 @@ public class TopicQueueChain extends Construct {
     }
 
     private static void validate(TopicQueueChainProps props, boolean fifo, Duration consumerTimeout) {
+        if (Boolean.FALSE.equals(props.getOldestMessageAlarm()) && props.getOldestMessageAlarmAge() != null) {
+            throw new IllegalArgumentException("TopicQueueChain: oldestMessageAlarmAge "
+                    + props.getOldestMessageAlarmAge().toHumanString() + " given with oldestMessageAlarm false: "
+                    + "expected an age only for an alarm that exists");
+        }
         if (props.getQueue() != null && props.hasQueueSettings()) {
             throw new IllegalArgumentException("TopicQueueChain: give an existing queue or the settings of a new one "
                     + "(visibilityTimeout, retentionPeriod, maxReceiveCount), got both");
@@ -187,7 +196,10 @@ public class TopicQueueChain extends Construct {
         return deadLetterAlarm;
     }
 
-    /** Fires when the oldest message has waited longer than oldestMessageAlarmAge for five minutes. */
+    /**
+     * Fires when the oldest message has waited longer than oldestMessageAlarmAge for five minutes; null when
+     * the props turned it off.
+     */
     public Alarm getOldestMessageAlarm() {
         return oldestMessageAlarm;
     }

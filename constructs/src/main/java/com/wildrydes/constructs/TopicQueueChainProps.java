@@ -35,6 +35,7 @@ public final class TopicQueueChainProps {
     private final Duration maxBatchingWindow;
     private final Integer maxConcurrency;
     private final Duration oldestMessageAlarmAge;
+    private final Boolean oldestMessageAlarm;
 
     private TopicQueueChainProps(Builder b) {
         this.topic = RequiredProp.of(b.topic, "TopicQueueChainProps.topic",
@@ -51,6 +52,7 @@ public final class TopicQueueChainProps {
         this.maxBatchingWindow = b.maxBatchingWindow;
         this.maxConcurrency = b.maxConcurrency;
         this.oldestMessageAlarmAge = b.oldestMessageAlarmAge;
+        this.oldestMessageAlarm = b.oldestMessageAlarm;
     }
 
     public static Builder builder() {
@@ -132,6 +134,14 @@ public final class TopicQueueChainProps {
         return oldestMessageAlarmAge;
     }
 
+    /**
+     * Whether to alarm on a growing backlog. Turn it off for a queue that no service consumes (one that a
+     * person reads), where the oldest message always grows old. Default: true.
+     */
+    public Boolean getOldestMessageAlarm() {
+        return oldestMessageAlarm;
+    }
+
     boolean hasQueueSettings() {
         return visibilityTimeout != null || retentionPeriod != null || maxReceiveCount != null;
     }
@@ -150,6 +160,7 @@ public final class TopicQueueChainProps {
         private Duration maxBatchingWindow;
         private Integer maxConcurrency;
         private Duration oldestMessageAlarmAge;
+        private Boolean oldestMessageAlarm;
 
         public Builder topic(ITopic topic) {
             this.topic = topic;
@@ -213,6 +224,11 @@ public final class TopicQueueChainProps {
 
         public Builder oldestMessageAlarmAge(Duration oldestMessageAlarmAge) {
             this.oldestMessageAlarmAge = oldestMessageAlarmAge;
+            return this;
+        }
+
+        public Builder oldestMessageAlarm(Boolean oldestMessageAlarm) {
+            this.oldestMessageAlarm = oldestMessageAlarm;
             return this;
         }
 

@@ -148,6 +148,23 @@ class TopicQueueChainTest {
     }
 
     @Test
+    void aQueueThatAPersonReadsNeedsNoBacklogAlarm() {
+        Stack stack = TestStacks.newStack();
+        TopicQueueChain chain = chain(stack, TopicQueueChainProps.builder().topic(TestStacks.topic(stack)).oldestMessageAlarm(false));
+        Template template = Template.fromStack(stack);
+        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateAgeOfOldestMessage"), 0);
+        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible"), 1);
+        assertNull(chain.getOldestMessageAlarm());
+        assertNotNull(chain.getDeadLetterAlarm());
+        assertMessage("oldestMessageAlarmAge 5 minutes given with oldestMessageAlarm false: expected an age only for an "
+                + "alarm that exists", () -> {
+                    Stack other = TestStacks.newStack();
+                    chain(other, TopicQueueChainProps.builder().topic(TestStacks.topic(other))
+                .oldestMessageAlarm(false).oldestMessageAlarmAge(Duration.minutes(5)));
+                });
+    }
+
+    @Test
     void refusesAnExistingQueueTogetherWithQueueSettings() {
         Stack stack = TestStacks.newStack();
         assertMessage("give an existing queue or the settings of a new one (visibilityTimeout, retentionPeriod, "

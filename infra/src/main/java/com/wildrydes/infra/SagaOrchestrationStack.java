@@ -6,6 +6,7 @@ import com.wildrydes.constructs.JavaFunction;
 import com.wildrydes.constructs.JavaFunctionProps;
 import com.wildrydes.constructs.NagSuppressionMetadata;
 import com.wildrydes.constructs.TopicGrants;
+import com.wildrydes.constructs.VendedLogGroups;
 import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -54,6 +55,8 @@ public class SagaOrchestrationStack extends Stack {
                 saga.getSuccessfulTransactions().getQueue().getQueueUrl(), "Notifications with IsSuccessful=true");
         RideCompletionSource.output(this, "FailedTransactionsQueueUrl",
                 saga.getFailedTransactions().getQueue().getQueueUrl(), "Notifications with IsSuccessful=false");
+        RideCompletionSource.output(this, "OperatorActionsQueueUrl", saga.getOperatorActions().getQueue().getQueueUrl(),
+                "Notifications with NeedsOperator=true: fares to refund by hand or to reconcile");
         RideCompletionSource.output(this, "ChargeFareFunctionArn", charge.getAlias().getFunctionArn(), "Charge");
         RideCompletionSource.output(this, "CreditCustomerAccountFunctionArn", credit.getAlias().getFunctionArn(), "Credit");
         RideCompletionSource.output(this, "RefundFareFunctionArn", refund.getAlias().getFunctionArn(), "Refund");
@@ -65,9 +68,12 @@ public class SagaOrchestrationStack extends Stack {
     }
 
     private StateMachine startHere(FareCollectionSaga saga, List<JavaFunction> functions) {
-        LogGroup logs = LogGroup.Builder.create(this, "StartHereExecutionLogs").retention(RetentionDays.ONE_MONTH).build();
+        String name = getStackName() + "-start-here";
+        LogGroup logs = LogGroup.Builder.create(this, "StartHereExecutionLogs")
+                .logGroupName(VendedLogGroups.stepFunctionsLogGroupName(this, name))
+                .retention(RetentionDays.ONE_MONTH).build();
         StateMachine startHere = StateMachine.Builder.create(this, "StartHereStateMachine")
-                .stateMachineName(getStackName() + "-start-here")
+                .stateMachineName(name)
                 .definitionBody(DefinitionBody.fromChainable(new Pass(this, "RegisterFare")))
                 .tracingEnabled(true)
                 .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())

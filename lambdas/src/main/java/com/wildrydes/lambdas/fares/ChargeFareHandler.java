@@ -3,6 +3,8 @@ package com.wildrydes.lambdas.fares;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.wildrydes.lambdas.common.StructuredLog;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +14,10 @@ import java.util.UUID;
  * payment gateway. Needs customerId, fareId and fareAmount (the card fields are the gateway's
  * business and are neither returned nor logged). Returns the charge; raises
  * {@link PaymentAuthorizationException} or {@link PaymentChargeException} on the simulated
- * failures, and {@link com.wildrydes.lambdas.common.InvalidRequestException} on a missing field.
+ * failures, and {@link com.wildrydes.lambdas.common.InvalidRequestException} on a missing field. A
+ * customerId ending in {@code fail_unknown} simulates a gateway that took the request and never
+ * answered: an {@link UncheckedIOException} the saga does not expect, after which nobody knows whether
+ * the card was charged.
  */
 public class ChargeFareHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -27,6 +32,10 @@ public class ChargeFareHandler implements RequestHandler<Map<String, Object>, Ma
         }
         if (request.customerEndsWith("fail_charge")) {
             throw new PaymentChargeException("Fare " + fareId + " of customer " + customerId + " could not be charged");
+        }
+        if (request.customerEndsWith("fail_unknown")) {
+            throw new UncheckedIOException("The payment gateway did not answer for fare " + fareId,
+                    new SocketTimeoutException("Read timed out"));
         }
         Map<String, Object> charge = new LinkedHashMap<>();
         charge.put("customerId", customerId);

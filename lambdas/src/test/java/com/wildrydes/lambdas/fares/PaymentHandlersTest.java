@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wildrydes.lambdas.common.InvalidRequestException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,9 @@ class PaymentHandlersTest {
     void chargeFailsAsTheSimulatedGatewayIsTold() {
         assertThrows(PaymentAuthorizationException.class, () -> new ChargeFareHandler().handleRequest(with("customerId", "3_fail_auth"), null));
         assertThrows(PaymentChargeException.class, () -> new ChargeFareHandler().handleRequest(with("customerId", "3_fail_charge"), null));
+        UncheckedIOException unanswered = assertThrows(UncheckedIOException.class,
+                () -> new ChargeFareHandler().handleRequest(with("customerId", "3_fail_unknown"), null));
+        assertTrue(unanswered.getMessage().contains("wr_563") && !unanswered.getMessage().contains("2424"), unanswered.getMessage());
         InvalidRequestException missing = assertThrows(InvalidRequestException.class,
                 () -> new ChargeFareHandler().handleRequest(with("fareAmount", ""), null));
         assertEquals("fareAmount", missing.getField());

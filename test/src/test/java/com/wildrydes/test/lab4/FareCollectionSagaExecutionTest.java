@@ -2,6 +2,7 @@ package com.wildrydes.test.lab4;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import com.wildrydes.test.engines.LocalEngines;
 import com.wildrydes.test.stepfunctions.LambdaBridge;
 import com.wildrydes.test.stepfunctions.LocalStepFunctions;
 import com.wildrydes.test.stepfunctions.LocalStepFunctions.Execution;
+import com.wildrydes.test.stepfunctions.LocalStepFunctions.Fault;
 import com.wildrydes.test.stepfunctions.TemplateDefinition;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.time.Duration;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -45,6 +49,7 @@ class FareCollectionSagaExecutionTest {
     private String table;
     private String successfulQueue;
     private String failedQueue;
+    private String operatorQueue;
     private String definition;
     private LambdaBridge lambdas;
     private final List<String> published = new ArrayList<>();
@@ -66,6 +71,8 @@ class FareCollectionSagaExecutionTest {
                     successfulQueue = queue;
                 } else if (resource.getKey().startsWith("FareCollectionSagaFailedTransactions")) {
                     failedQueue = queue;
+                } else if (resource.getKey().startsWith("FareCollectionSagaOperatorActions")) {
+                    operatorQueue = queue;
                 }
             }
         }
@@ -139,6 +146,7 @@ class FareCollectionSagaExecutionTest {
         assertEquals("com.wildrydes.lambdas.fares.AccountCreditException", notification.get("error").asText());
         assertTrue(notification.get("cause").asText().contains("could not be credited"), notification.toString());
         assertNothingIn(successfulQueue);
+        assertNothingIn(operatorQueue);
         assertNoCardData();
     }
 
@@ -158,6 +166,7 @@ class FareCollectionSagaExecutionTest {
         String chargeId = notification.get("chargeId").asText();
         assertEquals("Refund charge " + chargeId + " by hand: the customer was charged but not credited.",
                 notification.get("action").asText());
+        assertEquals(notification, single(operatorQueue), "an operator is told, and only what needs one");
         assertNoCardData();
     }
 
@@ -172,6 +181,106 @@ class FareCollectionSagaExecutionTest {
         assertEquals("completed", status("wr_566"));
         assertEquals(1, fixtures.drain(successfulQueue, Duration.ofSeconds(2)).size(), "one success notification");
         assertNothingIn(failedQueue);
+    }
+
+    /**
+     * A charge that fails in a way the saga does not name (the gateway did not answer, the function timed
+     * out or ran out of memory, the task timed out) may or may not have charged the card. The fare is
+     * recorded as charge_unknown, an operator is told to reconcile it, and the execution fails with a
+     * named error; the fareId is not left registered and unexplained.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "an unexpected exception of the real handler, 3_fail_unknown, , java.io.UncheckedIOException",
+            "a function timeout or out-of-memory, 3, Lambda.Unknown, Lambda.Unknown",
+            "the task timeout, 3, States.Timeout, States.Timeout",
+            "throttled beyond its retries, 3, Lambda.TooManyRequestsException, Lambda.TooManyRequestsException"})
+    void aChargeWithAnUnknownOutcomeIsRecordedAndAnOperatorIsTold(String what, String customerId, String injected,
+                                                                   String error) throws Exception {
+        String fareId = "wr_" + UUID.randomUUID().toString().substring(0, 6);
+        List<Fault> faults = injected == null ? List.of()
+                : List.of(new Fault("ChargeFare", List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), injected));
+        Execution execution = execute(fare(customerId, fareId), faults);
+
+        assertEquals("FAILED", execution.status(), execution.toString());
+        assertEquals("FareChargeOutcomeUnknown", execution.error());
+        assertEquals(List.of("RegisterFare", "ChargeFare", "SetFareStatusChargeUnknown", "NotifyChargeUnknown",
+                "FareChargeOutcomeUnknown"), execution.states());
+        assertEquals("charge_unknown", status(fareId));
+        JsonNode notification = single(failedQueue);
+        assertEquals(fareId, notification.get("fareId").asText());
+        assertEquals(customerId, notification.get("customerId").asText());
+        assertEquals("charge_unknown", notification.get("fareStatus").asText());
+        assertEquals(error, notification.get("error").asText());
+        assertEquals("Whether fare " + fareId + " was charged is unknown: check the payment gateway, then refund "
+                + "the charge or complete the fare by hand.", notification.get("action").asText());
+        assertEquals(notification, single(operatorQueue));
+        assertNothingIn(successfulQueue);
+        assertNoCardData();
+    }
+
+    @Test
+    void aThrottledCreditIsRetriedNotRefunded() throws Exception {
+        Execution execution = execute(fare("3", "wr_567"),
+                List.of(new Fault("CreditCustomerAccount", List.of(1, 2), "Lambda.TooManyRequestsException")));
+
+        assertEquals("SUCCEEDED", execution.status(), execution.toString());
+        assertEquals(List.of("RegisterFare", "ChargeFare", "CreditCustomerAccount", "SetFareStatusCompleted",
+                "NotifySuccess", "FareCollected"), execution.states(), "no refund of a valid charge");
+        assertEquals(3, execution.calls("CreditCustomerAccount"));
+        assertEquals("completed", status("wr_567"));
+        assertEquals("completed", single(successfulQueue).get("fareStatus").asText());
+        assertNothingIn(failedQueue);
+    }
+
+    @Test
+    void aThrottledChargeIsRetried() throws Exception {
+        Execution execution = execute(fare("3", "wr_568"),
+                List.of(new Fault("ChargeFare", List.of(1), "Lambda.TooManyRequestsException")));
+
+        assertEquals("SUCCEEDED", execution.status(), execution.toString());
+        assertEquals(2, execution.calls("ChargeFare"));
+        assertEquals("completed", status("wr_568"));
+    }
+
+    /** After a successful charge and credit, a transient error must not leave the fare unrecorded or unnotified. */
+    @ParameterizedTest(name = "{0} fails with {1}")
+    @CsvSource({
+            "SetFareStatusCompleted, DynamoDB.ProvisionedThroughputExceededException",
+            "SetFareStatusCompleted, DynamoDB.InternalServerError",
+            "SetFareStatusCompleted, States.Timeout",
+            "NotifySuccess, SNS.ThrottledException",
+            "NotifySuccess, SNS.InternalErrorException",
+            "NotifySuccess, SNS.KMSThrottlingException",
+            "NotifySuccess, States.Timeout"})
+    void aTransientErrorOfABookkeepingStepIsRetried(String state, String error) throws Exception {
+        String fareId = "wr_" + UUID.randomUUID().toString().substring(0, 6);
+        Execution execution = execute(fare("3", fareId), List.of(new Fault(state, List.of(1, 2), error)));
+
+        assertEquals("SUCCEEDED", execution.status(), execution.toString());
+        assertEquals(3, execution.calls(state));
+        assertEquals("completed", status(fareId));
+        assertEquals(fareId, single(successfulQueue).get("fareId").asText());
+    }
+
+    @ParameterizedTest(name = "{0} fails with {1}")
+    @CsvSource({
+            "SetFareStatusRefundFailed, DynamoDB.ThrottlingException",
+            "NotifyRefundFailure, SNS.ThrottledException",
+            "SetFareStatusChargeUnknown, DynamoDB.RequestLimitExceeded",
+            "NotifyChargeUnknown, States.Timeout"})
+    void aTransientErrorOnAFailurePathIsRetriedAndTheOperatorStillTold(String state, String error) throws Exception {
+        String customerId = state.contains("Refund") ? "3_fail_refund" : "3_fail_unknown";
+        String fareId = "wr_" + UUID.randomUUID().toString().substring(0, 6);
+        Execution execution = execute(fare(customerId, fareId), List.of(new Fault(state, List.of(1), error)));
+
+        assertEquals("FAILED", execution.status());
+        assertEquals(customerId.equals("3_fail_refund") ? "FareNeedsManualRefund" : "FareChargeOutcomeUnknown",
+                execution.error(), execution.toString());
+        assertEquals(2, execution.calls(state));
+        assertEquals(customerId.equals("3_fail_refund") ? "refund_failed" : "charge_unknown", status(fareId));
+        assertEquals(fareId, single(operatorQueue).get("fareId").asText());
+        fixtures.drain(failedQueue, Duration.ofSeconds(1));
     }
 
     private void assertChargeFailure(String customerId, String error) throws Exception {
@@ -189,14 +298,19 @@ class FareCollectionSagaExecutionTest {
         assertEquals("failed", notification.get("fareStatus").asText());
         assertEquals(error, notification.get("error").asText(), "named as the Java Lambda runtime names it");
         assertNothingIn(successfulQueue);
+        assertNothingIn(operatorQueue);
         assertNoCardData();
     }
 
     private Execution execute(Map<String, Object> input) throws Exception {
+        return execute(input, List.of());
+    }
+
+    private Execution execute(Map<String, Object> input, List<Fault> faults) throws Exception {
         return LocalStepFunctions.run(definition, input, Map.of(
                 "dynamoDbEndpoint", LocalEngines.get().dynamoDbEndpoint().toString(),
                 "snsEndpoint", LocalEngines.get().snsSqsEndpoint().toString(),
-                "lambdaBridge", lambdas.endpoint().toString()));
+                "lambdaBridge", lambdas.endpoint().toString()), faults);
     }
 
     private static Map<String, Object> fare(String customerId, String fareId) {
@@ -216,6 +330,7 @@ class FareCollectionSagaExecutionTest {
     }
 
     private JsonNode single(String queue) throws Exception {
+        assertNotNull(queue, "no such queue subscribed in the template");
         List<Message> messages = fixtures.await(queue, 1, Duration.ofSeconds(5));
         messages.addAll(fixtures.drain(queue, Duration.ofSeconds(1)));
         assertEquals(1, messages.size(), "one notification");
@@ -224,6 +339,7 @@ class FareCollectionSagaExecutionTest {
     }
 
     private void assertNothingIn(String queue) {
+        assertNotNull(queue, "no such queue subscribed in the template");
         assertEquals(List.of(), fixtures.drain(queue, Duration.ofSeconds(1)));
     }
 

@@ -1,12 +1,14 @@
 package com.wildrydes.test.lab4;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wildrydes.constructs.FareCollectionSaga;
 import com.wildrydes.constructs.FareCollectionSagaProps;
 import com.wildrydes.infra.WildRydesApp;
 import com.wildrydes.lambdas.common.InvalidRequestException;
@@ -86,6 +88,8 @@ class SagaDefinitionTest {
 
         JsonNode states = json.readTree(definition("FareCollectionSagaStateMachine")).get("States");
         assertEquals(FareCollectionSagaProps.DEFAULT_PAYMENT_ERRORS, errorsCaughtBy(states, "ChargeFare").get(0));
+        assertEquals(List.of("States.ALL"), errorsCaughtBy(states, "ChargeFare").get(1), "an unnamed charge error is caught too");
+        assertEquals("SetFareStatusChargeUnknown", states.at("/ChargeFare/Catch/1/Next").asText());
         assertEquals(FareCollectionSagaProps.DEFAULT_CREDIT_ERRORS, errorsCaughtBy(states, "CreditCustomerAccount").get(0));
         assertEquals(FareCollectionSagaProps.DEFAULT_REFUND_ERRORS, errorsCaughtBy(states, "RefundFare").get(0));
         assertTrue(Stream.of(FareCollectionSagaProps.DEFAULT_PAYMENT_ERRORS, FareCollectionSagaProps.DEFAULT_CREDIT_ERRORS,
@@ -103,6 +107,58 @@ class SagaDefinitionTest {
         assertEquals(json.readTree("[{\"ErrorEquals\":[\"DynamoDB.ProvisionedThroughputExceededException\","
                 + "\"DynamoDB.RequestLimitExceeded\",\"DynamoDB.ServiceUnavailable\",\"DynamoDB.ThrottlingException\"],"
                 + "\"IntervalSeconds\":1,\"MaxAttempts\":2,\"BackoffRate\":2}]"), register.get("Retry"));
+    }
+
+    /**
+     * Each task has a timeout, and each retries what can succeed a second time: a Lambda task its throttle
+     * (the function did not run) and Lambda's service errors; a status update DynamoDB's throttling, server
+     * errors and its own timeout (setting the same status twice is harmless); a publish SNS's and KMS's
+     * throttling, server errors and its timeout. Which error names these are, and that the retries recover,
+     * the offline executions show (FareCollectionSagaExecutionTest); this keeps every task covered.
+     */
+    @Test
+    void everyTaskHasATimeoutAndRetriesWhatCanSucceedAgain() throws Exception {
+        JsonNode states = json.readTree(definition("FareCollectionSagaStateMachine")).get("States");
+        List<String> tasks = new ArrayList<>();
+        states.fields().forEachRemaining(state -> {
+            if (!"Task".equals(state.getValue().get("Type").asText())) {
+                return;
+            }
+            String name = state.getKey();
+            JsonNode task = state.getValue();
+            tasks.add(name);
+            assertTrue(task.path("TimeoutSeconds").asInt() > 0, name + " has a timeout");
+            List<String> retried = new ArrayList<>();
+            task.get("Retry").forEach(retrier -> retrier.get("ErrorEquals").forEach(error -> retried.add(error.asText())));
+            String resource = task.get("Resource").asText();
+            List<String> expected = resource.endsWith("lambda:invoke")
+                    ? List.of("Lambda.TooManyRequestsException", "Lambda.ServiceException", "Lambda.AWSLambdaException",
+                            "Lambda.SdkClientException", "Lambda.ClientExecutionTimeoutException")
+                    : resource.endsWith("dynamodb:updateItem")
+                    ? List.of("DynamoDB.ProvisionedThroughputExceededException", "DynamoDB.ThrottlingException",
+                            "DynamoDB.InternalServerError", "States.Timeout")
+                    : resource.endsWith("sns:publish")
+                    ? List.of("SNS.ThrottledException", "SNS.KMSThrottlingException", "SNS.InternalErrorException", "States.Timeout")
+                    : List.of("DynamoDB.ProvisionedThroughputExceededException", "DynamoDB.ThrottlingException");
+            assertTrue(retried.containsAll(expected), name + " retries " + expected + ", retries " + retried);
+            assertFalse(retried.contains("States.ALL"), name + " retries only what can succeed again");
+        });
+        assertEquals(List.of("ChargeFare", "CreditCustomerAccount", "NotifyChargeUnknown", "NotifyFailure",
+                "NotifyRefundFailure", "NotifySuccess", "RefundFare", "RegisterFare", "SetFareStatusChargeUnknown",
+                "SetFareStatusCompleted", "SetFareStatusFailed", "SetFareStatusRefundFailed"), tasks.stream().sorted().toList());
+    }
+
+    /** The unexpected-failures alarm excludes exactly the errors of the saga's Fail states, each notified. */
+    @Test
+    void theDesignedFailuresAreTheFailStates() throws Exception {
+        JsonNode states = json.readTree(definition("FareCollectionSagaStateMachine")).get("States");
+        List<String> failErrors = new ArrayList<>();
+        states.forEach(state -> {
+            if ("Fail".equals(state.get("Type").asText())) {
+                failErrors.add(state.get("Error").asText());
+            }
+        });
+        assertEquals(FareCollectionSaga.DESIGNED_FAILURES.stream().sorted().toList(), failErrors.stream().sorted().toList());
     }
 
     private static List<List<String>> errorsCaughtBy(JsonNode states, String state) {

@@ -33,10 +33,31 @@ class SagaOrchestrationStackTest {
                 "FilterPolicy", Map.of("IsSuccessful", List.of("false"))));
     }
 
+    /**
+     * Four of the README's five sample inputs end in a failed execution by design (a declined card, a
+     * compensated credit): no alarm counts failed executions, and none watches the age of a queue that
+     * nothing in the lab consumes. The alarms watch what needs an operator.
+     */
     @Test
-    void failedExecutionsAlarm() {
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ExecutionsFailed",
-                "Namespace", "AWS/States", "Threshold", 1));
+    void alarmsFireOnWhatNeedsAnOperator() {
+        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "ExecutionsFailed"), 0);
+        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateAgeOfOldestMessage"), 0);
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
+                "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt",
+                        List.of(Match.stringLikeRegexp("FareCollectionSagaOperatorActionsQueue.*"), "QueueName"))))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Metrics", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Expression", "timedOut + aborted"))))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName",
+                Match.stringLikeRegexp(".*-UnexpectedFailures"), "Namespace", "WildRydes/FareCollectionSaga"));
+    }
+
+    /** Log groups under /aws/vendedlogs/ share one entry of the account's CloudWatch Logs resource policy. */
+    @Test
+    void bothStateMachinesLogToVendedLogGroups() {
+        for (String name : List.of("wild-rydes-async-msg-4-complete-", "wild-rydes-async-msg-4-start-here-")) {
+            template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", Map.of("Fn::Join", List.of("",
+                    Match.arrayWith(List.of("/aws/vendedlogs/states/" + name))))));
+        }
     }
 
     @Test
@@ -52,7 +73,7 @@ class SagaOrchestrationStackTest {
     void hasTheOutputsALearnerNeeds() {
         Map<String, Map<String, Object>> outputs = template.findOutputs("*");
         for (String output : List.of("CompleteStateMachineArn", "StartHereStateMachineArn", "FaresTableName",
-                "FareProcessingTopicArn", "SuccessfulTransactionsQueueUrl", "FailedTransactionsQueueUrl")) {
+                "FareProcessingTopicArn", "SuccessfulTransactionsQueueUrl", "FailedTransactionsQueueUrl", "OperatorActionsQueueUrl")) {
             assertTrue(outputs.containsKey(output), "missing output " + output + " in " + outputs.keySet());
         }
     }
