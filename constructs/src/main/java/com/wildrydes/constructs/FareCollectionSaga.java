@@ -184,8 +184,6 @@ public class FareCollectionSaga extends Construct {
 
     private static void validate(FareCollectionSagaProps props) {
         requireErrorNames("paymentErrors", props.getPaymentErrors());
-        requireErrorNames("creditErrors", props.getCreditErrors());
-        requireErrorNames("refundErrors", props.getRefundErrors());
     }
 
     /** Step Functions refuses a catcher with no error names ("ErrorEquals": []) at deploy time. */

@@ -106,7 +106,7 @@ final class FareCollectionStates {
                 .resultPath("$.refund")
                 .build();
         retryThrottles(refund);
-        refund.addCatch(refundFailed, CatchProps.builder().errors(props.getRefundErrors()).resultPath("$.refundError").build());
+        // Whatever stopped the refund, the charge stands: an operator must refund it.
         refund.addCatch(refundFailed, CatchProps.builder().errors(List.of(Errors.ALL)).resultPath("$.refundError").build());
         refund.next(setFailed);
 
@@ -117,7 +117,7 @@ final class FareCollectionStates {
                 .resultPath(JsonPath.DISCARD)
                 .build();
         retryThrottles(credit);
-        credit.addCatch(refund, CatchProps.builder().errors(props.getCreditErrors()).resultPath("$.error").build());
+        // Whatever stopped the credit, the compensation is the same: refund the charge.
         credit.addCatch(refund, CatchProps.builder().errors(List.of(Errors.ALL)).resultPath("$.error").build());
 
         LambdaInvoke charge = LambdaInvoke.Builder.create(scope, "ChargeFare")
