@@ -15,6 +15,9 @@ import java.util.Map;
  *   <li>A quote that arrives after the deadline or after the request closed is not counted.</li>
  *   <li>A malformed response, or one for an unknown request, fails: it returns to the queue and,
  *       after the max receive count, lands in the dead-letter queue; it is never stored.</li>
+ *   <li>A quote whose transaction DynamoDB cancels for any other reason (a conflict with another
+ *       quote on the request item, throttling, a validation error) fails the same way: retried,
+ *       and dead-lettered if it never succeeds; never dropped as late.</li>
  *   <li>The last expected quote closes the request and publishes the completion event.</li>
  * </ul>
  */
