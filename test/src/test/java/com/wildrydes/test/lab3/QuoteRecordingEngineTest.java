@@ -3,6 +3,7 @@ package com.wildrydes.test.lab3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wildrydes.lambdas.rfq.ExpectedResponders;
 import com.wildrydes.lambdas.rfq.QuoteCollectorHandler;
 import com.wildrydes.lambdas.rfq.RfqMessaging;
 import com.wildrydes.lambdas.rfq.RfqRequest;
@@ -106,11 +107,13 @@ class QuoteRecordingEngineTest {
     @Test
     void aResponderNameOverDynamoDbsKeyLimitIsDeadLetteredNotDeleted() {
         // dynoxide cancels this transaction as DynamoDB does: [ValidationError, None], the sort
-        // key being over 1024 bytes.
+        // key being over 1024 bytes. (The construct refuses such a name at synthesis; the
+        // collector is given it here to reach DynamoDB's own refusal.)
+        String tooLong = "R".repeat(1100);
         String rfqId = openRequest(2);
-        send(rfqId, "R".repeat(1100));
+        send(rfqId, tooLong);
 
-        Collector collector = new Collector(fixtures.dynamoDb());
+        Collector collector = new Collector(fixtures.dynamoDb(), tooLong);
         collector.pollUntil(Duration.ofSeconds(10), () -> !collector.failed.isEmpty() && queueIsEmpty());
         assertEquals(1, fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(),
                 "the response is in the dead-letter queue");
@@ -165,9 +168,14 @@ class QuoteRecordingEngineTest {
         private final SqsEventSourcePoller poller;
 
         Collector(DynamoDbClient dynamoDb) {
+            this(dynamoDb, RESPONDER);
+        }
+
+        Collector(DynamoDbClient dynamoDb, String expectedResponder) {
             RfqStore store = new RfqStore(dynamoDb, table, Clock.systemUTC());
             QuoteCollectorHandler handler = new QuoteCollectorHandler(store,
-                    new RfqMessaging(fixtures.sns(), fixtures.sqs(), "", responseQueue, "", completionTopic));
+                    new RfqMessaging(fixtures.sns(), fixtures.sqs(), "", responseQueue, "", completionTopic),
+                    new ExpectedResponders(List.of(expectedResponder, "UnicornManagementResource2")));
             this.poller = new SqsEventSourcePoller(fixtures.sqs(), responseQueue, event -> handler.handleRequest(event, null));
         }
 
