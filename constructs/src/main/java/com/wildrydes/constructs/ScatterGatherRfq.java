@@ -3,6 +3,7 @@ package com.wildrydes.constructs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.IResource;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
@@ -31,7 +32,9 @@ import software.constructs.Construct;
  *       publishes it on the request topic (scatter) with its correlation ID ({@code rfq-id}) and
  *       return address ({@code reply-to}: the response queue's URL).</li>
  *   <li>Responders answer to that address; the collector stores each quote once (gather). A quote
- *       after the request's deadline is not counted. Malformed responses are dead-lettered.</li>
+ *       counts only from one of the responder names (the demo responders' or
+ *       {@code responderNames}), compared after normalising; a quote after the request's deadline
+ *       is not counted. Malformed responses and quotes from other names are dead-lettered.</li>
  *   <li>When the last expected responder answers, or the deadline passes, the request closes and
  *       a completion event is published once on {@link #getCompletionTopic()}.</li>
  *   <li>{@code GET /query-instant-ride-rfq/{id}} answers with the quotes so far, whether the
@@ -44,6 +47,7 @@ public class ScatterGatherRfq extends Construct {
     public static final String SUBMIT_PATH = "submit-instant-ride-rfq";
     public static final String QUERY_PATH = "query-instant-ride-rfq";
     static final String HANDLERS = "com.wildrydes.lambdas.rfq.";
+    static final String DEMO_RESPONDER_PREFIX = "UnicornManagementResource";
 
     private final Table table;
     private final Topic requestTopic;
@@ -53,10 +57,13 @@ public class ScatterGatherRfq extends Construct {
     private final RestApi api;
     private final List<JavaFunction> demoResponders = new ArrayList<>();
     private final int expectedResponders;
+    private final List<String> responderNames;
 
     public ScatterGatherRfq(Construct scope, String id, ScatterGatherRfqProps props) {
         super(scope, id);
         this.expectedResponders = ValidatedProps.check(this, () -> validate(props));
+        this.responderNames = props.usesDemoResponders() ? demoResponderNames(expectedResponders) : props.getResponderNames();
+        String responderNamesJson = ValidatedProps.check(this, () -> ResponderNames.toEnvironmentValue(responderNames));
         Duration deadline = props.getDeadline() != null ? props.getDeadline() : ScatterGatherRfqProps.DEFAULT_DEADLINE;
 
         Key topicsKey = SecureResources.rotatingKey(this, "TopicsKey",
@@ -93,8 +100,11 @@ public class ScatterGatherRfq extends Construct {
 
         Map<String, String> closing = Map.of("TABLE_NAME", table.getTableName(),
                 "COMPLETION_TOPIC_ARN", completionTopic.getTopicArn());
+        // Only the collector needs the names: it counts a quote only from one of them.
+        Map<String, String> collecting = new TreeMap<>(closing);
+        collecting.put("RESPONDER_NAMES", responderNamesJson);
         JavaFunction collector = function("CollectorFunction", "QuoteCollectorHandler",
-                "Stores each quote once and closes a request when all have answered", props, closing);
+                "Stores each quote once and closes a request when all have answered", props, collecting);
         JavaFunction deadlineCloser = function("DeadlineFunction", "RfqDeadlineHandler",
                 "Closes a request for quotes at its deadline", props, closing);
         for (JavaFunction closer : List.of(collector, deadlineCloser)) {
@@ -147,6 +157,11 @@ public class ScatterGatherRfq extends Construct {
             throw new IllegalArgumentException("ScatterGatherRfq: responseQueueVisibilityTimeout must be at least the "
                     + "collector's timeout (10 seconds, and AWS advises six times it), got " + visibility.toHumanString());
         }
+        if (props.usesDemoResponders() && props.getResponderNames() != null) {
+            throw new IllegalArgumentException("ScatterGatherRfq: responderNames names the responders you supply, got it "
+                    + "without responders or externalResponderCount (the demo responders are named "
+                    + DEMO_RESPONDER_PREFIX + "1 to N)");
+        }
         if (!props.usesDemoResponders()) {
             if (props.getDemoResponderCount() != null || props.getDemoResponderAvailability() != null
                     || props.getDemoResponderMaxDelay() != null || props.getDemoResponderTimeout() != null) {
@@ -158,7 +173,14 @@ public class ScatterGatherRfq extends Construct {
                 throw new IllegalArgumentException("ScatterGatherRfq: expected at least one responder, got "
                         + props.getResponders().size() + " responder functions and externalResponderCount " + external);
             }
-            return props.getResponders().size() + external;
+            int responders = props.getResponders().size() + external;
+            int named = props.getResponderNames() != null ? props.getResponderNames().size() : 0;
+            if (named != responders) {
+                throw new IllegalArgumentException("ScatterGatherRfq: responderNames must name each responder once, the "
+                        + "name its quotes carry: expected " + responders + " names (" + props.getResponders().size()
+                        + " responder functions and externalResponderCount " + external + "), got " + named);
+            }
+            return responders;
         }
         int count = props.getDemoResponderCount() != null ? props.getDemoResponderCount() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_COUNT;
         if (count < 1 || count > 100) {
@@ -190,8 +212,7 @@ public class ScatterGatherRfq extends Construct {
 
     private void addDemoResponders(ScatterGatherRfqProps props) {
         Duration maxDelay = props.getDemoResponderMaxDelay() != null ? props.getDemoResponderMaxDelay() : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
-        for (int i = 1; i <= expectedResponders; i++) {
-            String name = "UnicornManagementResource" + i;
+        for (String name : responderNames) {
             JavaFunction responder = new JavaFunction(this, name, JavaFunctionProps.builder()
                     .code(props.getCode())
                     .handler(HANDLERS + "DemoResponderHandler::handleRequest")
@@ -209,6 +230,14 @@ public class ScatterGatherRfq extends Construct {
             grantRespond(responder);
             demoResponders.add(responder);
         }
+    }
+
+    private static List<String> demoResponderNames(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            names.add(DEMO_RESPONDER_PREFIX + i);
+        }
+        return names;
     }
 
     /** Lets a responder answer: send to the response queue, and nothing else. */
@@ -261,6 +290,11 @@ public class ScatterGatherRfq extends Construct {
     /** The construct's own demo responders; empty when responders are supplied. */
     public List<JavaFunction> getDemoResponders() {
         return List.copyOf(demoResponders);
+    }
+
+    /** The names whose quotes count: the demo responders' or the given {@code responderNames}. */
+    public List<String> getResponderNames() {
+        return List.copyOf(responderNames);
     }
 
     public int getExpectedResponders() {

@@ -29,6 +29,7 @@ public final class ScatterGatherRfqProps {
     private final Duration demoResponderTimeout;
     private final List<IFunction> responders;
     private final Integer externalResponderCount;
+    private final List<String> responderNames;
     private final Duration deadline;
     private final Duration responseQueueVisibilityTimeout;
     private final RemovalPolicy tableRemovalPolicy;
@@ -43,6 +44,7 @@ public final class ScatterGatherRfqProps {
         this.demoResponderTimeout = b.demoResponderTimeout;
         this.responders = b.responders == null ? List.of() : List.copyOf(b.responders);
         this.externalResponderCount = b.externalResponderCount;
+        this.responderNames = b.responderNames == null ? null : List.copyOf(b.responderNames);
         this.deadline = b.deadline;
         this.responseQueueVisibilityTimeout = b.responseQueueVisibilityTimeout;
         this.tableRemovalPolicy = b.tableRemovalPolicy;
@@ -88,6 +90,15 @@ public final class ScatterGatherRfqProps {
         return externalResponderCount;
     }
 
+    /**
+     * The names your responders put in their quotes, one per responder (supplied and external):
+     * only a quote from one of these counts. Required with {@code responders} or
+     * {@code externalResponderCount}; the demo responders are named UnicornManagementResource1 to N.
+     */
+    public List<String> getResponderNames() {
+        return responderNames;
+    }
+
     /** How long a request takes quotes; later ones are not counted. Up to 15 minutes. Default: 2 minutes. */
     public Duration getDeadline() {
         return deadline;
@@ -125,6 +136,7 @@ public final class ScatterGatherRfqProps {
         private Duration demoResponderTimeout;
         private List<IFunction> responders;
         private Integer externalResponderCount;
+        private List<String> responderNames;
         private Duration deadline;
         private Duration responseQueueVisibilityTimeout;
         private RemovalPolicy tableRemovalPolicy;
@@ -162,6 +174,11 @@ public final class ScatterGatherRfqProps {
 
         public Builder externalResponderCount(Integer externalResponderCount) {
             this.externalResponderCount = externalResponderCount;
+            return this;
+        }
+
+        public Builder responderNames(List<String> responderNames) {
+            this.responderNames = responderNames;
             return this;
         }
 

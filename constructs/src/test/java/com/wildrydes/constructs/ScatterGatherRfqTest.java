@@ -45,6 +45,22 @@ class ScatterGatherRfqTest {
     }
 
     @Test
+    void theCollectorCountsQuotesOnlyFromTheRespondersNames() {
+        Stack stack = TestStacks.newStack();
+        ScatterGatherRfq rfq = rfq(stack, ScatterGatherRfqProps.builder().demoResponderCount(2));
+        assertEquals(List.of("UnicornManagementResource1", "UnicornManagementResource2"), rfq.getResponderNames());
+        Template template = Template.fromStack(stack);
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", "com.wildrydes.lambdas.rfq.QuoteCollectorHandler::handleRequest",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "RESPONDER_NAMES", "[\"UnicornManagementResource1\",\"UnicornManagementResource2\"]")))));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", "com.wildrydes.lambdas.rfq.RfqDeadlineHandler::handleRequest",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "RESPONDER_NAMES", Match.absent())))));
+    }
+
+    @Test
     void theTableHoldsRequestsAndQuotesByIdAndResponder() {
         Stack stack = TestStacks.newStack();
         rfq(stack, ScatterGatherRfqProps.builder());
@@ -84,7 +100,8 @@ class ScatterGatherRfqTest {
     void suppliedRespondersAreSubscribedAndMayAnswer() {
         Stack stack = TestStacks.newStack();
         IFunction a = TestStacks.function(stack, "ResponderA");
-        ScatterGatherRfq rfq = rfq(stack, ScatterGatherRfqProps.builder().responders(List.of(a)).externalResponderCount(2));
+        ScatterGatherRfq rfq = rfq(stack, ScatterGatherRfqProps.builder().responders(List.of(a)).externalResponderCount(2)
+                .responderNames(List.of("ResponderA", "Partner One", "Partner Two")));
         Template template = Template.fromStack(stack);
 
         assertEquals(List.of(), rfq.getDemoResponders());
@@ -92,6 +109,9 @@ class ScatterGatherRfqTest {
         template.resourceCountIs("AWS::SNS::Subscription", 1);
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("EXPECTED_RESPONDERS", "3")))));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "RESPONDER_NAMES", "[\"ResponderA\",\"Partner One\",\"Partner Two\"]")))));
         template.hasResourceProperties("AWS::IAM::Policy", Map.of(
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("ResponderAServiceRole.*"))),
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Map.of("Effect", "Allow",
@@ -115,9 +135,36 @@ class ScatterGatherRfqTest {
                 ScatterGatherRfqProps.builder().externalResponderCount(2).demoResponderCount(3));
         refuses("expected at least one responder, got 0 responder functions and externalResponderCount 0",
                 ScatterGatherRfqProps.builder().externalResponderCount(0));
+        refuses("responderNames must name each responder once, the name its quotes carry: expected 2 names "
+                        + "(0 responder functions and externalResponderCount 2), got 0",
+                ScatterGatherRfqProps.builder().externalResponderCount(2));
+        refuses("responderNames names the responders you supply, got it without responders or externalResponderCount "
+                        + "(the demo responders are named UnicornManagementResource1 to N)",
+                ScatterGatherRfqProps.builder().responderNames(List.of("A")));
         refuses("demoResponderCount must be from 1 to 100, got 0",
                 ScatterGatherRfqProps.builder().demoResponderCount(0));
         refuses("demoResponderAvailability must be from 0 to 1, got 1.5",
                 ScatterGatherRfqProps.builder().demoResponderAvailability(1.5));
+    }
+
+    @Test
+    void theLargestDemoFitsTheCollectorsEnvironment() {
+        assertEquals(100, rfq(TestStacks.newStack(), ScatterGatherRfqProps.builder().demoResponderCount(100))
+                .getResponderNames().size());
+    }
+
+    @Test
+    void refusesResponderNamesTheCollectorCouldNotTellApartOrStore() {
+        refuses("responderNames must differ after trimming, Unicode NFKC and case folding, got \"Partner\" and \" \uFF30ARTNER\"",
+                ScatterGatherRfqProps.builder().externalResponderCount(2).responderNames(List.of("Partner", " \uFF30ARTNER")));
+        refuses("responderNames must not be \"-\", which stands for the request itself in the table, got \" - \"",
+                ScatterGatherRfqProps.builder().externalResponderCount(1).responderNames(List.of(" - ")));
+        refuses("a responder name must be at most 1024 bytes (DynamoDB's sort key limit), got one of 1025",
+                ScatterGatherRfqProps.builder().externalResponderCount(1).responderNames(List.of("R".repeat(1025))));
+        refuses("the responder names must fit in the collector's environment (at most 3500 bytes as JSON; Lambda allows 4 KB in all), got 4013",
+                ScatterGatherRfqProps.builder().externalResponderCount(4).responderNames(List.of(
+                        "A".repeat(1000), "B".repeat(1000), "C".repeat(1000), "D".repeat(1000))));
+        refuses("responderNames must not be empty, got [A,  ]",
+                ScatterGatherRfqProps.builder().externalResponderCount(2).responderNames(List.of("A", " ")));
     }
 }

@@ -32,6 +32,7 @@ class SharedRespondersTest {
             new ScatterGatherRfq(stack, id, ScatterGatherRfqProps.builder()
                     .code(jar(stack, id))
                     .responders(List.of(pricing))
+                    .responderNames(List.of("pricing"))
                     .build());
         }
         Template template = synth(stack);
@@ -47,6 +48,7 @@ class SharedRespondersTest {
         new ScatterGatherRfq(stack, "Rides", ScatterGatherRfqProps.builder()
                 .code(jar(stack, "Rides"))
                 .responders(List.of(partner))
+                .responderNames(List.of("partner"))
                 .configureResponderAsyncInvoke(false)
                 .build());
         Template template = synth(stack);

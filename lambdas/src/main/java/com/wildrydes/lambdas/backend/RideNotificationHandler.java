@@ -3,8 +3,8 @@ package com.wildrydes.lambdas.backend;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.wildrydes.lambdas.common.DemoRandom;
 import com.wildrydes.lambdas.common.Environment;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Lab 1's backend services, subscribed straight to the ride-completion topic. One class serves
@@ -18,7 +18,7 @@ public class RideNotificationHandler implements RequestHandler<SNSEvent, Void> {
 
     public RideNotificationHandler() {
         this(new RideBackendService(Environment.required("SERVICE_NAME"),
-                new FailureInjector(Environment.rate("FAILURE_RATE", 0), () -> ThreadLocalRandom.current().nextDouble())));
+                new FailureInjector(Environment.rate("FAILURE_RATE", 0), DemoRandom.create())));
     }
 
     public RideNotificationHandler(RideBackendService service) {

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.wildrydes.lambdas.common.DemoRandom;
 import com.wildrydes.lambdas.common.Environment;
 import com.wildrydes.lambdas.common.SqsBatches;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Lab 2's backend services, each behind its own queue. One class serves all three: SERVICE_NAME
@@ -23,7 +23,7 @@ public class RideQueueHandler implements RequestHandler<SQSEvent, SQSBatchRespon
 
     public RideQueueHandler() {
         this(new RideBackendService(Environment.required("SERVICE_NAME"),
-                new FailureInjector(Environment.rate("FAILURE_RATE", 0), () -> ThreadLocalRandom.current().nextDouble())));
+                new FailureInjector(Environment.rate("FAILURE_RATE", 0), DemoRandom.create())));
     }
 
     public RideQueueHandler(RideBackendService service) {

@@ -3,6 +3,7 @@ package com.wildrydes.lambdas.common;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +39,24 @@ public final class Json {
             return object;
         } catch (IOException e) {
             throw new InvalidRequestException("body", "expected well-formed JSON: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * Parses a JSON array of strings, such as a list in a handler's environment.
+     *
+     * @throws IllegalStateException naming {@code setting} if the text is not one
+     */
+    public static List<String> parseStringArray(String text, String setting) {
+        try {
+            Object value = MAPPER.anyFrom(text);
+            if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+                return list.stream().map(String.class::cast).toList();
+            }
+            throw new IllegalStateException(setting + " must be a JSON array of strings, got "
+                    + (value instanceof List<?> ? "an array with something other than strings" : describe(value)));
+        } catch (IOException e) {
+            throw new IllegalStateException(setting + " must be a JSON array of strings: " + firstLine(e.getMessage()));
         }
     }
 

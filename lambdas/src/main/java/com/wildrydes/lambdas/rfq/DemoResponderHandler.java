@@ -5,13 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.wildrydes.lambdas.backend.FailureInjector;
 import com.wildrydes.lambdas.common.AwsClients;
+import com.wildrydes.lambdas.common.DemoRandom;
 import com.wildrydes.lambdas.common.Environment;
 import com.wildrydes.lambdas.common.Json;
 import com.wildrydes.lambdas.common.RequestFields;
 import com.wildrydes.lambdas.common.StructuredLog;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -38,7 +38,7 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
     public DemoResponderHandler() {
         this(Environment.required("RESPONDER_NAME"), Environment.rate("AVAILABILITY", 0.5),
                 Long.parseLong(Environment.required("MAX_DELAY_SECONDS")) * 1000, AwsClients.sqs(),
-                () -> ThreadLocalRandom.current().nextDouble(), Thread::sleep);
+                DemoRandom.create(), Thread::sleep);
     }
 
     public DemoResponderHandler(String responder, double availability, long maxDelayMillis, SqsClient sqs,

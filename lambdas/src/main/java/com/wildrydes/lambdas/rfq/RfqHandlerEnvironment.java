@@ -2,6 +2,7 @@ package com.wildrydes.lambdas.rfq;
 
 import com.wildrydes.lambdas.common.AwsClients;
 import com.wildrydes.lambdas.common.Environment;
+import com.wildrydes.lambdas.common.Json;
 import java.time.Clock;
 
 /** The scatter-gather handlers' shared configuration, read from the Lambda environment. */
@@ -12,6 +13,11 @@ final class RfqHandlerEnvironment {
 
     static RfqStore store() {
         return new RfqStore(AwsClients.dynamoDb(), Environment.required("TABLE_NAME"), Clock.systemUTC());
+    }
+
+    /** The collector's responders: RESPONDER_NAMES, a JSON array of the configured names. */
+    static ExpectedResponders expectedResponders() {
+        return new ExpectedResponders(Json.parseStringArray(Environment.required("RESPONDER_NAMES"), "RESPONDER_NAMES"));
     }
 
     /** Each handler is given only the addresses it uses; the others stay empty and unused. */

@@ -23,13 +23,15 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <p>
  * A quote is stored and counted in one transaction, on two conditions: the quote is new (a
  * redelivered or duplicated response changes nothing) and the request is open (a late quote is
- * not counted). The request is closed by a conditional update, so it closes exactly once.
+ * not counted). Any other cancellation of that transaction is thrown, for the caller to retry.
+ * The request is closed by a conditional update, so it closes exactly once.
  */
 public class RfqStore {
 
     static final String REQUEST_SORT_KEY = "-";
     static final String OPEN = "OPEN";
     static final String CLOSED = "CLOSED";
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     /** What became of a quote offered to the store. */
     public enum QuoteOutcome { COUNTED, DUPLICATE, LATE, UNKNOWN_REQUEST }
@@ -80,12 +82,44 @@ public class RfqStore {
                             .build()).build()));
             return QuoteOutcome.COUNTED;
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                return QuoteOutcome.DUPLICATE;
-            }
-            return find(quote.rfqId()).isPresent() ? QuoteOutcome.LATE : QuoteOutcome.UNKNOWN_REQUEST;
+            return switch (whyCancelled(e.cancellationReasons())) {
+                case QUOTE_EXISTS -> QuoteOutcome.DUPLICATE;
+                case REQUEST_NOT_OPEN -> find(quote.rfqId()).isPresent() ? QuoteOutcome.LATE : QuoteOutcome.UNKNOWN_REQUEST;
+                // A conflict with another quote's transaction on the request item, throttling, a
+                // validation error: nothing was written and nothing is known about the quote.
+                // Failing the message retries it and, if it never succeeds, dead-letters it.
+                case OTHER -> throw e;
+            };
         }
+    }
+
+    private enum Cancellation { QUOTE_EXISTS, REQUEST_NOT_OPEN, OTHER }
+
+    /**
+     * Reads the cancellation reasons, which are positional: index 0 is the quote's Put, index 1 the
+     * request's Update, "None" for an item that did not fail. The quote item's condition failing
+     * means it is stored already, and it was stored together with its count, so it is a duplicate
+     * whatever happened to the request. The request's condition failing means it is closed, past
+     * its deadline or missing, but only when the quote's own write did not fail for another
+     * reason (then whether it is a duplicate is unknown).
+     */
+    private static Cancellation whyCancelled(List<CancellationReason> reasons) {
+        if (reasons.size() != 2) {
+            return Cancellation.OTHER;
+        }
+        String quoteItem = reasons.get(0).code();
+        String requestItem = reasons.get(1).code();
+        if (CONDITION_FAILED.equals(quoteItem)) {
+            return Cancellation.QUOTE_EXISTS;
+        }
+        if (CONDITION_FAILED.equals(requestItem) && isNone(quoteItem)) {
+            return Cancellation.REQUEST_NOT_OPEN;
+        }
+        return Cancellation.OTHER;
+    }
+
+    private static boolean isNone(String code) {
+        return code == null || "None".equals(code);
     }
 
     /**

@@ -47,6 +47,7 @@ public final class OrdersApp {
         new ScatterGatherRfq(stack, "Quotes", ScatterGatherRfqProps.builder()
                 .code(Code.fromAsset("target/lambda/wild-rydes-lambdas.jar"))
                 .responders(List.of(bigOrders))
+                .responderNames(List.of("big-orders"))
                 .build());
         app.synth();
     }

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -53,6 +54,16 @@ public final class RunningEngines implements AutoCloseable {
     public DynamoDbClient dynamoDb() {
         return DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(REGION)
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /**
+     * A DynamoDB client whose calls pass through {@code interceptor}: how a test makes the real
+     * client meet an AWS condition the engine cannot produce (a transaction conflict, throttling).
+     */
+    public DynamoDbClient dynamoDb(ExecutionInterceptor interceptor) {
+        return DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(REGION)
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override -> override.addExecutionInterceptor(interceptor)).build();
     }
 
     public SnsClient sns() {

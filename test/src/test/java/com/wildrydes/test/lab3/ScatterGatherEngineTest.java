@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wildrydes.lambdas.rfq.DemoResponderHandler;
+import com.wildrydes.lambdas.rfq.ExpectedResponders;
 import com.wildrydes.lambdas.rfq.QueryRfqHandler;
 import com.wildrydes.lambdas.rfq.QuoteCollectorHandler;
 import com.wildrydes.lambdas.rfq.RfqDeadlineHandler;
@@ -165,6 +166,32 @@ class ScatterGatherEngineTest {
     }
 
     @Test
+    void onlyTheExpectedRespondersCountAndEachOnceWhateverTheSpellingOfItsName() {
+        String rfqId = submit(Duration.ofSeconds(60));
+        // Made-up responders: not one of the three this request expects.
+        for (String madeUp : List.of("Resource1", "resource1", "Resource1 ")) {
+            sendQuote(rfqId, madeUp);
+        }
+        // One expected responder, spelled four ways: in other case, padded, in full-width letters.
+        for (String sameResponder : List.of("UnicornManagementResource1", "unicornmanagementresource1",
+                " UnicornManagementResource1\\t", "\uFF35nicornManagementResource\uFF11")) {
+            sendQuote(rfqId, sameResponder);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && !responseQueueIsEmpty()) {
+            gather(); // a refused response returns after the 1 s visibility timeout until its second receive
+        }
+
+        JsonNode answer = query(rfqId, 200);
+        assertEquals(List.of("UnicornManagementResource1"), responders(answer), "stored under its configured name, once");
+        assertEquals(1, answer.get("answered").asInt());
+        assertEquals(true, answer.get("open").asBoolean(), "made-up names do not complete the request");
+        assertEquals(List.of(), fixtures.drain(completionQueue, Duration.ofSeconds(1)), "no completion");
+        assertEquals(3, fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(),
+                "the made-up responders' quotes are dead-lettered, not lost");
+    }
+
+    @Test
     void unknownAndMalformedIdsAndInvalidRequests() {
         query(UUID.randomUUID().toString(), 404);
         query("not-a-uuid", 400);
@@ -208,7 +235,8 @@ class ScatterGatherEngineTest {
 
     /** Runs the collector over the response queue until a poll finds nothing; returns the failed message ids. */
     private List<String> gather() {
-        QuoteCollectorHandler collector = new QuoteCollectorHandler(store, messaging);
+        QuoteCollectorHandler collector = new QuoteCollectorHandler(store, messaging, new ExpectedResponders(List.of(
+                "UnicornManagementResource1", "UnicornManagementResource2", "UnicornManagementResource3")));
         SqsEventSourcePoller poller = new SqsEventSourcePoller(fixtures.sqs(), responseQueue,
                 event -> collector.handleRequest(event, null));
         List<String> failed = new ArrayList<>();
@@ -219,6 +247,19 @@ class ScatterGatherEngineTest {
             }
         }
         return failed;
+    }
+
+    private void sendQuote(String rfqId, String responder) {
+        fixtures.sqs().sendMessage(send -> send.queueUrl(responseQueue).messageBody(
+                "{\"responder\":\"" + responder + "\",\"rfq-id\":\"" + rfqId + "\",\"quote\":7}"));
+    }
+
+    private boolean responseQueueIsEmpty() {
+        Map<QueueAttributeName, String> counts = fixtures.sqs().getQueueAttributes(get -> get.queueUrl(responseQueue)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return "0".equals(counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                && "0".equals(counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
     private JsonNode query(String id, int expectedStatus) {
