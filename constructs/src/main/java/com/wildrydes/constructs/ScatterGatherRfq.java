@@ -180,6 +180,7 @@ public class ScatterGatherRfq extends Construct {
                 .handler(HANDLERS + handlerClass + "::handleRequest")
                 .description(description)
                 .timeout(ScatterGatherRfqProps.COLLECTOR_TIMEOUT)
+                .snapStart(props.getSnapStart())
                 .environment(environment)
                 .build());
     }
@@ -193,6 +194,7 @@ public class ScatterGatherRfq extends Construct {
                     .handler(HANDLERS + "DemoResponderHandler::handleRequest")
                     .description("Demo responder " + name + ": answers requests for quotes at random")
                     .memorySize(512)
+                    .snapStart(props.getSnapStart())
                     .timeout(props.getDemoResponderTimeout() != null ? props.getDemoResponderTimeout() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT)
                     .environment(Map.of(
                             "RESPONDER_NAME", name,

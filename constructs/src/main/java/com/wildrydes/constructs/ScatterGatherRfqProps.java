@@ -33,6 +33,7 @@ public final class ScatterGatherRfqProps {
     private final Duration deadline;
     private final Duration responseQueueVisibilityTimeout;
     private final RemovalPolicy tableRemovalPolicy;
+    private final Boolean snapStart;
 
     private ScatterGatherRfqProps(Builder b) {
         this.code = Objects.requireNonNull(b.code, "ScatterGatherRfqProps.code is required");
@@ -45,6 +46,7 @@ public final class ScatterGatherRfqProps {
         this.deadline = b.deadline;
         this.responseQueueVisibilityTimeout = b.responseQueueVisibilityTimeout;
         this.tableRemovalPolicy = b.tableRemovalPolicy;
+        this.snapStart = b.snapStart;
     }
 
     public static Builder builder() {
@@ -101,6 +103,11 @@ public final class ScatterGatherRfqProps {
         return tableRemovalPolicy;
     }
 
+    /** SnapStart on the construct's functions (see {@link JavaFunctionProps#getSnapStart()}). Default: true. */
+    public Boolean getSnapStart() {
+        return snapStart;
+    }
+
     boolean usesDemoResponders() {
         return responders.isEmpty() && externalResponderCount == null;
     }
@@ -116,6 +123,7 @@ public final class ScatterGatherRfqProps {
         private Duration deadline;
         private Duration responseQueueVisibilityTimeout;
         private RemovalPolicy tableRemovalPolicy;
+        private Boolean snapStart;
 
         public Builder code(Code code) {
             this.code = code;
@@ -164,6 +172,11 @@ public final class ScatterGatherRfqProps {
 
         public Builder tableRemovalPolicy(RemovalPolicy tableRemovalPolicy) {
             this.tableRemovalPolicy = tableRemovalPolicy;
+            return this;
+        }
+
+        public Builder snapStart(Boolean snapStart) {
+            this.snapStart = snapStart;
             return this;
         }
 

@@ -19,6 +19,7 @@ public final class UnicornManagementServiceProps {
     private final String stageName;
     private final Integer throttlingRateLimit;
     private final Integer throttlingBurstLimit;
+    private final Boolean snapStart;
 
     private UnicornManagementServiceProps(Builder b) {
         this.rideCompletionTopic = Objects.requireNonNull(b.rideCompletionTopic,
@@ -29,6 +30,7 @@ public final class UnicornManagementServiceProps {
         this.stageName = b.stageName;
         this.throttlingRateLimit = b.throttlingRateLimit;
         this.throttlingBurstLimit = b.throttlingBurstLimit;
+        this.snapStart = b.snapStart;
     }
 
     public static Builder builder() {
@@ -70,6 +72,11 @@ public final class UnicornManagementServiceProps {
         return throttlingBurstLimit;
     }
 
+    /** SnapStart on the submit function (see {@link JavaFunctionProps#getSnapStart()}). Default: true. */
+    public Boolean getSnapStart() {
+        return snapStart;
+    }
+
     public static final class Builder {
         private ITopic rideCompletionTopic;
         private Code code;
@@ -78,6 +85,7 @@ public final class UnicornManagementServiceProps {
         private String stageName;
         private Integer throttlingRateLimit;
         private Integer throttlingBurstLimit;
+        private Boolean snapStart;
 
         public Builder rideCompletionTopic(ITopic rideCompletionTopic) {
             this.rideCompletionTopic = rideCompletionTopic;
@@ -111,6 +119,11 @@ public final class UnicornManagementServiceProps {
 
         public Builder throttlingBurstLimit(Integer throttlingBurstLimit) {
             this.throttlingBurstLimit = throttlingBurstLimit;
+            return this;
+        }
+
+        public Builder snapStart(Boolean snapStart) {
+            this.snapStart = snapStart;
             return this;
         }
 

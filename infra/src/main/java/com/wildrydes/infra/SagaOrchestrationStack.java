@@ -29,10 +29,12 @@ public class SagaOrchestrationStack extends Stack {
     public SagaOrchestrationStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         Code code = LambdaBundle.code();
-        JavaFunction charge = payment("ChargeFareFunction", LambdaBundle.CHARGE_FARE, "Charges a fare (simulated payment gateway)", code);
+        LabSettings settings = LabSettings.of(this);
+        JavaFunction charge = payment("ChargeFareFunction", LambdaBundle.CHARGE_FARE, "Charges a fare (simulated payment gateway)",
+                code, settings);
         JavaFunction credit = payment("CreditCustomerAccountFunction", LambdaBundle.CREDIT_CUSTOMER_ACCOUNT,
-                "Credits a customer's account (simulated)", code);
-        JavaFunction refund = payment("RefundFareFunction", LambdaBundle.REFUND_FARE, "Refunds a charge (simulated)", code);
+                "Credits a customer's account (simulated)", code, settings);
+        JavaFunction refund = payment("RefundFareFunction", LambdaBundle.REFUND_FARE, "Refunds a charge (simulated)", code, settings);
 
         FareCollectionSaga saga = new FareCollectionSaga(this, "FareCollectionSaga", FareCollectionSagaProps.builder()
                 .chargeFunction(charge.getAlias())
@@ -59,9 +61,10 @@ public class SagaOrchestrationStack extends Stack {
         RideCompletionSource.output(this, "RefundFareFunctionArn", refund.getAlias().getFunctionArn(), "Refund");
     }
 
-    private JavaFunction payment(String id, String handler, String description, Code code) {
+    private JavaFunction payment(String id, String handler, String description, Code code, LabSettings settings) {
         return new JavaFunction(this, id, JavaFunctionProps.builder()
-                .code(code).handler(handler).description(description).memorySize(512).build());
+                .code(code).handler(handler).description(description).memorySize(512)
+                .snapStart(settings.snapStart()).build());
     }
 
     private StateMachine startHere(FareCollectionSaga saga, List<JavaFunction> functions) {

@@ -16,6 +16,7 @@ public class ScatterGatherStack extends Stack {
         super(scope, id, props);
         ScatterGatherRfq rfq = new ScatterGatherRfq(this, "RideBooking", ScatterGatherRfqProps.builder()
                 .code(LambdaBundle.code())
+                .snapStart(LabSettings.of(this).snapStart())
                 .build());
         LabStacks.destroyOnDelete(this);
 

@@ -22,15 +22,16 @@ public class TopicQueueChainingStack extends Stack {
     public TopicQueueChainingStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         Code code = LambdaBundle.code();
-        Topic topic = RideCompletionSource.create(this, code).topic();
+        LabSettings settings = LabSettings.of(this);
+        Topic topic = RideCompletionSource.create(this, code, settings).topic();
         LabStacks.destroyOnDelete(this);
         for (BackendService service : BackendService.values()) {
-            chain(code, topic, service);
+            chain(code, topic, service, settings);
         }
     }
 
-    private void chain(Code code, Topic topic, BackendService service) {
-        JavaFunction function = service.createFunction(this, code, LambdaBundle.RIDE_QUEUE, "lab 2");
+    private void chain(Code code, Topic topic, BackendService service, LabSettings settings) {
+        JavaFunction function = service.createFunction(this, code, LambdaBundle.RIDE_QUEUE, "lab 2", settings);
         TopicQueueChain chain = new TopicQueueChain(this, service.id + "Chain", TopicQueueChainProps.builder()
                 .topic(topic)
                 .consumer(function.getAlias())
