@@ -76,6 +76,7 @@ public class FareCollectionSaga extends Construct {
         topicKey.grant(stateMachine, "kms:GenerateDataKey", "kms:Decrypt");
         NagSuppressionMetadata.suppressOnPolicy(stateMachine.getRole(), "AwsSolutions-IAM5",
                 LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");
+        ServiceRoleTrust.stateMachinesOfThisAccount(stateMachine.getRole());
 
         this.failedExecutionsAlarm = stateMachine.metricFailed(MetricOptions.builder()
                         .period(Duration.minutes(5)).statistic("Sum").build())
