@@ -21,13 +21,14 @@ public class FanOutFilteringStack extends Stack {
         Code code = LambdaBundle.code();
         LabSettings settings = LabSettings.of(this);
         Topic topic = RideCompletionSource.create(this, code, settings).topic();
+        LabAlarms alarms = LabAlarms.create(this, settings);
         LabStacks.destroyOnDelete(this);
         for (BackendService service : BackendService.values()) {
-            subscribe(code, topic, service, settings);
+            alarms.notifyOn(subscribe(code, topic, service, settings).getAlarms());
         }
     }
 
-    private void subscribe(Code code, Topic topic, BackendService service, LabSettings settings) {
+    private FilteredSubscription subscribe(Code code, Topic topic, BackendService service, LabSettings settings) {
         JavaFunction function = service.createFunction(this, code, LambdaBundle.RIDE_NOTIFICATION, "lab 1", settings);
         FilteredSubscription subscription = new FilteredSubscription(this, service.id + "Subscription",
                 FilteredSubscriptionProps.builder()
@@ -40,5 +41,6 @@ public class FanOutFilteringStack extends Stack {
         RideCompletionSource.output(this, service.id + "FailedInvocationsQueueUrl",
                 subscription.getFailedInvocationsQueue().getQueueUrl(),
                 "Rides " + service.serviceName + " still failed on after Lambda's retries");
+        return subscription;
     }
 }

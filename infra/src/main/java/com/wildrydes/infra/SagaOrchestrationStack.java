@@ -5,6 +5,7 @@ import com.wildrydes.constructs.FareCollectionSagaProps;
 import com.wildrydes.constructs.JavaFunction;
 import com.wildrydes.constructs.JavaFunctionProps;
 import com.wildrydes.constructs.NagSuppressionMetadata;
+import com.wildrydes.constructs.ServiceRoleTrust;
 import com.wildrydes.constructs.TopicGrants;
 import java.util.List;
 import software.amazon.awscdk.Stack;
@@ -43,6 +44,7 @@ public class SagaOrchestrationStack extends Stack {
                 .stateMachineName(getStackName() + "-complete")
                 .build());
         StateMachine startHere = startHere(saga, List.of(charge, credit, refund));
+        LabAlarms.create(this, settings).notifyOn(List.of(saga.getFailedExecutionsAlarm()));
         LabStacks.destroyOnDelete(this);
 
         RideCompletionSource.output(this, "CompleteStateMachineArn", saga.getStateMachine().getStateMachineArn(),
@@ -82,6 +84,7 @@ public class SagaOrchestrationStack extends Stack {
         }
         NagSuppressionMetadata.suppressOnPolicy(startHere.getRole(), "AwsSolutions-IAM5",
                 FareCollectionSaga.LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");
+        ServiceRoleTrust.stateMachinesOfThisAccount(startHere.getRole());
         return startHere;
     }
 }

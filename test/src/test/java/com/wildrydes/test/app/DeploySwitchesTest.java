@@ -21,16 +21,18 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * {@code -c snapStart=false} deploys every lab where Lambda has no SnapStart: no function asks
- * for it, and everything else (the live alias on a published version, cdk-nag) stays as it is.
+ * The deploy-time switches. {@code -c snapStart=false} deploys every lab where Lambda has no
+ * SnapStart: no function asks for it, and everything else (the live alias on a published version,
+ * cdk-nag) stays as it is. {@code -c alarmEmail=...} subscribes that address to each lab's alarm topic.
  */
-class SnapStartSwitchTest {
+class DeploySwitchesTest {
 
     private static App withoutSnapStart;
 
     @BeforeAll
     static void synthesizeWithTheSwitchOff() throws Exception {
-        withoutSnapStart = app(Map.of("snapStart", "false")); // the CLI passes -c values as strings
+        // The CLI passes -c values as strings.
+        withoutSnapStart = app(Map.of("snapStart", "false", "alarmEmail", "ops@example.com"));
     }
 
     @Test
@@ -47,6 +49,24 @@ class SnapStartSwitchTest {
             assertEquals(List.of(), Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")),
                     stack.getStackName() + ": cdk-nag errors without SnapStart");
         }
+    }
+
+    @Test
+    void theAlarmEmailIsSubscribedToEachLabsAlarmTopicAndOnlyWhenGiven() {
+        for (Stack stack : stacks(withoutSnapStart)) {
+            Template.fromStack(stack).hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email",
+                    "Endpoint", "ops@example.com", "TopicArn", Map.of("Ref", Match.stringLikeRegexp("^AlarmTopic[0-9A-F]{8}$"))));
+        }
+        for (Stack stack : stacks(SynthesizedApp.app())) {
+            assertEquals(Map.of(), Template.fromStack(stack).findResources("AWS::SNS::Subscription",
+                    Map.of("Properties", Map.of("Protocol", "email"))), stack.getStackName());
+        }
+    }
+
+    @Test
+    void anAlarmEmailThatIsNotAnAddressStopsSynthesis() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> app(Map.of("alarmEmail", "ops.example.com")));
+        assertTrue(error.getMessage().contains("alarmEmail") && error.getMessage().contains("ops.example.com"), error.getMessage());
     }
 
     @Test
