@@ -98,6 +98,7 @@ public class FareCollectionSaga extends Construct {
         topicKey.grant(stateMachine, "kms:GenerateDataKey", "kms:Decrypt");
         NagSuppressionMetadata.suppressOnPolicy(stateMachine.getRole(), "AwsSolutions-IAM5",
                 LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");
+        ServiceRoleTrust.stateMachinesOfThisAccount(stateMachine.getRole());
 
         SagaAlarms alarms = new SagaAlarms(this, stateMachine, executionLogs);
         this.operatorActionsAlarm = alarms.operatorActions(operatorActions);

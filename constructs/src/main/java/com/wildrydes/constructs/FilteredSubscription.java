@@ -1,11 +1,15 @@
 package com.wildrydes.constructs;
 
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Validations;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.iam.AddToResourcePolicyResult;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.Grant;
@@ -33,7 +37,8 @@ import software.constructs.Construct;
  *       to the failed-invocations queue (Lambda's on-failure destination).</li>
  * </ul>
  * The subscriber is allowed to receive from this topic only: the Lambda permission and the queue
- * policy name the topic as the source.
+ * policy name the topic as the source. Each of these queues that the construct creates has an
+ * alarm on its first message (a queue you give is yours to watch).
  */
 public class FilteredSubscription extends Construct {
 
@@ -43,6 +48,8 @@ public class FilteredSubscription extends Construct {
     private final Subscription subscription;
     private final IQueue deadLetterQueue;
     private final IQueue failedInvocationsQueue;
+    private final Alarm deadLetterAlarm;
+    private final Alarm failedInvocationsAlarm;
 
     public FilteredSubscription(Construct scope, String id, FilteredSubscriptionProps props) {
         super(scope, id);
@@ -87,6 +94,15 @@ public class FilteredSubscription extends Construct {
             cfn.setFilterPolicy(props.getFilterPolicy().toMap());
             cfn.setFilterPolicyScope(props.getFilterPolicy().getScope().cloudFormationValue());
         }
+        this.deadLetterAlarm = props.getDeadLetterQueue() != null ? null
+                : DeadLetterAlarms.anyMessage(this, "DeadLetterAlarm", metricDeadLetters(DeadLetterAlarms.ALARM_METRIC),
+                        "SNS could not deliver a message to this subscriber: inspect the subscription's dead-letter queue, "
+                                + "fix the cause, redrive it");
+        this.failedInvocationsAlarm = failedInvocationsQueue == null || props.getFailedInvocationsQueue() != null ? null
+                : DeadLetterAlarms.anyMessage(this, "FailedInvocationsAlarm",
+                        metricFailedInvocations(DeadLetterAlarms.ALARM_METRIC),
+                        "A message still failed after Lambda's retries (or expired): inspect the failed-invocations queue, "
+                                + "fix the cause, replay it");
     }
 
     private static void validate(FilteredSubscriptionProps props) {
@@ -208,6 +224,41 @@ public class FilteredSubscription extends Construct {
     /** Where SNS puts messages it could not deliver. */
     public IQueue getDeadLetterQueue() {
         return deadLetterQueue;
+    }
+
+    /** Messages SNS could not deliver, waiting in the dead-letter queue. */
+    public Metric metricDeadLetters(MetricOptions props) {
+        return deadLetterQueue.metricApproximateNumberOfMessagesVisible(props);
+    }
+
+    /** For a function subscriber: invocations that still failed, waiting in the failed-invocations queue; null otherwise. */
+    public Metric metricFailedInvocations(MetricOptions props) {
+        return failedInvocationsQueue == null ? null : failedInvocationsQueue.metricApproximateNumberOfMessagesVisible(props);
+    }
+
+    /** Fires on the first undeliverable message; null when the dead-letter queue was given (its owner watches it). */
+    public Alarm getDeadLetterAlarm() {
+        return deadLetterAlarm;
+    }
+
+    /**
+     * Fires on the first invocation that still failed; null for a queue subscriber, or when the
+     * failed-invocations queue was given or async invocation is configured elsewhere.
+     */
+    public Alarm getFailedInvocationsAlarm() {
+        return failedInvocationsAlarm;
+    }
+
+    /** The alarms this construct created: add an action to each to be told. */
+    public List<Alarm> getAlarms() {
+        List<Alarm> alarms = new ArrayList<>();
+        if (deadLetterAlarm != null) {
+            alarms.add(deadLetterAlarm);
+        }
+        if (failedInvocationsAlarm != null) {
+            alarms.add(failedInvocationsAlarm);
+        }
+        return alarms;
     }
 
     /** For a function subscriber: where failed asynchronous invocations go; null for a queue subscriber. */

@@ -23,7 +23,8 @@ import software.constructs.Construct;
  * <ul>
  *   <li>the newest Java LTS runtime on arm64 (Graviton: cheaper per millisecond);</li>
  *   <li>SnapStart on published versions, reached through the {@code live} alias, so that cold
- *       starts resume a snapshot instead of starting a JVM;</li>
+ *       starts resume a snapshot instead of starting a JVM (turn it off with {@code snapStart(false)}
+ *       where Lambda does not offer it; the alias stays);</li>
  *   <li>its own log group with a retention, and a role that may write to that log group only
  *       (no {@code AWSLambdaBasicExecutionRole}, which allows every log group);</li>
  *   <li>memory and timeout chosen, not defaulted.</li>
@@ -63,12 +64,14 @@ public class JavaFunction extends Construct implements IGrantable {
                 .timeout(props.getTimeout() != null ? props.getTimeout() : JavaFunctionProps.DEFAULT_TIMEOUT)
                 .environment(props.getEnvironment())
                 .reservedConcurrentExecutions(props.getReservedConcurrentExecutions())
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .snapStart(props.getSnapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                 .logGroup(logGroup)
                 .role(role)
                 .build());
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "Every change publishes a new version (currentVersion) behind the live alias.");
+        if (props.getSnapStart()) {
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "Every change publishes a new version (currentVersion) behind the live alias.");
+        }
         this.alias = Alias.Builder.create(this, "LiveAlias")
                 .aliasName(ALIAS_NAME)
                 .version(function.getCurrentVersion())

@@ -24,6 +24,7 @@ public final class JavaFunctionProps {
     private final RetentionDays logRetention;
     private final Integer reservedConcurrentExecutions;
     private final Runtime runtime;
+    private final boolean snapStart;
 
     private JavaFunctionProps(Builder b) {
         this.code = RequiredProp.of(b.code, "JavaFunctionProps.code",
@@ -39,6 +40,7 @@ public final class JavaFunctionProps {
         this.logRetention = b.logRetention;
         this.reservedConcurrentExecutions = b.reservedConcurrentExecutions;
         this.runtime = b.runtime;
+        this.snapStart = b.snapStart == null || b.snapStart;
     }
 
     public static Builder builder() {
@@ -88,6 +90,14 @@ public final class JavaFunctionProps {
         return runtime;
     }
 
+    /**
+     * SnapStart on published versions. Default: true. Set false in a region or partition where
+     * Lambda does not offer SnapStart; the function is still published and reached through its alias.
+     */
+    public boolean getSnapStart() {
+        return snapStart;
+    }
+
     public static final class Builder {
         private Code code;
         private String handler;
@@ -98,6 +108,7 @@ public final class JavaFunctionProps {
         private RetentionDays logRetention;
         private Integer reservedConcurrentExecutions;
         private Runtime runtime;
+        private Boolean snapStart;
 
         public Builder code(Code code) {
             this.code = code;
@@ -141,6 +152,11 @@ public final class JavaFunctionProps {
 
         public Builder runtime(Runtime runtime) {
             this.runtime = runtime;
+            return this;
+        }
+
+        public Builder snapStart(Boolean snapStart) {
+            this.snapStart = snapStart;
             return this;
         }
 

@@ -8,12 +8,14 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.IResource;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodDeploymentOptions;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.Model;
 import software.amazon.awscdk.services.apigateway.ModelOptions;
 import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -56,6 +58,7 @@ public class ScatterGatherRfq extends Construct {
     private final IQueue responseDeadLetterQueue;
     private final RestApi api;
     private final List<JavaFunction> demoResponders = new ArrayList<>();
+    private final List<Alarm> alarms = new ArrayList<>();
     private final int expectedResponders;
     private final List<String> responderNames;
 
@@ -81,6 +84,12 @@ public class ScatterGatherRfq extends Construct {
         IQueue deadlineQueue = QueueConsumers.queue(this, "DeadlineQueue", false,
                 QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
                 TopicQueueChainProps.DEFAULT_RETENTION_PERIOD, deadlineDeadLetterQueue, TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT);
+        alarms.add(DeadLetterAlarms.anyMessage(this, "ResponseDeadLetterAlarm",
+                responseDeadLetterQueue.metricApproximateNumberOfMessagesVisible(DeadLetterAlarms.ALARM_METRIC),
+                "A response could not be stored (malformed, or for an unknown request): inspect the response dead-letter queue"));
+        alarms.add(DeadLetterAlarms.anyMessage(this, "DeadlineDeadLetterAlarm",
+                deadlineDeadLetterQueue.metricApproximateNumberOfMessagesVisible(DeadLetterAlarms.ALARM_METRIC),
+                "A request for quotes could not be closed at its deadline: inspect the deadline dead-letter queue, redrive it"));
 
         Map<String, String> tableOnly = Map.of("TABLE_NAME", table.getTableName());
         JavaFunction submit = function("SubmitFunction", "SubmitRfqHandler", "Stores and scatters a request for quotes", props,
@@ -115,19 +124,25 @@ public class ScatterGatherRfq extends Construct {
         QueueConsumers.connect(this, "DeadlineEventSource", deadlineQueue, deadlineCloser.getAlias(), 10, null, null);
 
         if (props.usesDemoResponders()) {
-            addDemoResponders(props);
+            addDemoResponders(props, deadline);
         }
         for (int i = 0; i < props.getResponders().size(); i++) {
             IFunction responder = props.getResponders().get(i);
-            new FilteredSubscription(this, "Responder" + (i + 1) + "Subscription", FilteredSubscriptionProps.builder()
+            alarms.addAll(new FilteredSubscription(this, "Responder" + (i + 1) + "Subscription", FilteredSubscriptionProps.builder()
                     .topic(requestTopic).function(responder)
                     .configureAsyncInvoke(props.getConfigureResponderAsyncInvoke())
-                    .build());
+                    .build()).getAlarms());
             FunctionTargets.grantOrWarn(this, responder, () -> grantRespond(responder), "sqs:SendMessage",
                     responseQueue.getNode().getPath());
         }
 
-        this.api = WorkshopRestApi.create(this, "Wild Rydes instant ride request for quotes", null, null, null);
+        // Each request fans out to every responder: the submit method gets its own, tighter throttle.
+        MethodDeploymentOptions submitThrottle = MethodDeploymentOptions.builder()
+                .throttlingRateLimit(props.getSubmitRateLimit() != null ? props.getSubmitRateLimit() : ScatterGatherRfqProps.DEFAULT_SUBMIT_RATE_LIMIT)
+                .throttlingBurstLimit(props.getSubmitBurstLimit() != null ? props.getSubmitBurstLimit() : ScatterGatherRfqProps.DEFAULT_SUBMIT_BURST_LIMIT)
+                .build();
+        this.api = WorkshopRestApi.create(this, "Wild Rydes instant ride request for quotes", null, null, null,
+                Map.of("/" + SUBMIT_PATH + "/POST", submitThrottle));
         RequestValidator validator = WorkshopRestApi.validator(this, api);
         Model rfqRequest = api.addModel("RfqRequestModel", ModelOptions.builder()
                 .contentType("application/json").modelName("RfqRequest").schema(RequestSchemas.rfqRequest()).build());
@@ -162,7 +177,17 @@ public class ScatterGatherRfq extends Construct {
                     + "without responders or externalResponderCount (the demo responders are named "
                     + DEMO_RESPONDER_PREFIX + "1 to N)");
         }
+        Integer rate = props.getSubmitRateLimit();
+        Integer burst = props.getSubmitBurstLimit();
+        if ((rate != null && rate < 1) || (burst != null && burst < 1)) {
+            throw new IllegalArgumentException("ScatterGatherRfq: submitRateLimit and submitBurstLimit must be at least 1, got "
+                    + rate + " and " + burst);
+        }
         if (!props.usesDemoResponders()) {
+            if (props.getDemoResponderReservedConcurrency() != null) {
+                throw new IllegalArgumentException("ScatterGatherRfq: demoResponderReservedConcurrency configures the demo "
+                        + "responders, got it together with responders or externalResponderCount");
+            }
             if (props.getDemoResponderCount() != null || props.getDemoResponderAvailability() != null
                     || props.getDemoResponderMaxDelay() != null || props.getDemoResponderTimeout() != null) {
                 throw new IllegalArgumentException("ScatterGatherRfq: the demoResponder* props configure the demo "
@@ -186,6 +211,11 @@ public class ScatterGatherRfq extends Construct {
         if (count < 1 || count > 100) {
             throw new IllegalArgumentException("ScatterGatherRfq: demoResponderCount must be from 1 to 100, got " + count);
         }
+        Integer reserved = props.getDemoResponderReservedConcurrency();
+        if (reserved != null && reserved < 1) {
+            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderReservedConcurrency must be at least 1 "
+                    + "(0 would stop the responders), got " + reserved);
+        }
         Double availability = props.getDemoResponderAvailability();
         if (availability != null && (availability < 0 || availability > 1)) {
             throw new IllegalArgumentException("ScatterGatherRfq: demoResponderAvailability must be from 0 to 1, got " + availability);
@@ -206,11 +236,15 @@ public class ScatterGatherRfq extends Construct {
                 .handler(HANDLERS + handlerClass + "::handleRequest")
                 .description(description)
                 .timeout(ScatterGatherRfqProps.COLLECTOR_TIMEOUT)
+                .snapStart(props.getSnapStart())
                 .environment(environment)
                 .build());
     }
 
-    private void addDemoResponders(ScatterGatherRfqProps props) {
+    private void addDemoResponders(ScatterGatherRfqProps props, Duration deadline) {
+        // Lambda keeps a throttled asynchronous event for retries; past the deadline its quote no longer
+        // counts, so the event is given up then (into the failed-invocations queue, which alarms).
+        Duration maxEventAge = Duration.seconds(Math.max(60, deadline.toSeconds().doubleValue()));
         Duration maxDelay = props.getDemoResponderMaxDelay() != null ? props.getDemoResponderMaxDelay() : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
         for (String name : responderNames) {
             JavaFunction responder = new JavaFunction(this, name, JavaFunctionProps.builder()
@@ -218,6 +252,9 @@ public class ScatterGatherRfq extends Construct {
                     .handler(HANDLERS + "DemoResponderHandler::handleRequest")
                     .description("Demo responder " + name + ": answers requests for quotes at random")
                     .memorySize(512)
+                    .reservedConcurrentExecutions(props.getDemoResponderReservedConcurrency() != null
+                            ? props.getDemoResponderReservedConcurrency() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY)
+                    .snapStart(props.getSnapStart())
                     .timeout(props.getDemoResponderTimeout() != null ? props.getDemoResponderTimeout() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT)
                     .environment(Map.of(
                             "RESPONDER_NAME", name,
@@ -225,8 +262,8 @@ public class ScatterGatherRfq extends Construct {
                                     ? props.getDemoResponderAvailability() : ScatterGatherRfqProps.DEFAULT_DEMO_AVAILABILITY),
                             "MAX_DELAY_SECONDS", Long.toString(maxDelay.toSeconds().longValue())))
                     .build());
-            new FilteredSubscription(this, name + "Subscription", FilteredSubscriptionProps.builder()
-                    .topic(requestTopic).function(responder.getAlias()).build());
+            alarms.addAll(new FilteredSubscription(this, name + "Subscription", FilteredSubscriptionProps.builder()
+                    .topic(requestTopic).function(responder.getAlias()).maxEventAge(maxEventAge).build()).getAlarms());
             grantRespond(responder);
             demoResponders.add(responder);
         }
@@ -295,6 +332,14 @@ public class ScatterGatherRfq extends Construct {
     /** The names whose quotes count: the demo responders' or the given {@code responderNames}. */
     public List<String> getResponderNames() {
         return List.copyOf(responderNames);
+    }
+
+    /**
+     * The alarms this construct created, each firing on the first message in a queue of unprocessed
+     * messages (response and deadline dead letters, the responders' subscriptions): add an action to be told.
+     */
+    public List<Alarm> getAlarms() {
+        return List.copyOf(alarms);
     }
 
     public int getExpectedResponders() {

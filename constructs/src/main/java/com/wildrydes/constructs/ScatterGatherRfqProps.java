@@ -21,6 +21,11 @@ public final class ScatterGatherRfqProps {
     /** SQS delays a message by at most 15 minutes, and the deadline timer is such a message. */
     public static final Duration MAX_DEADLINE = Duration.minutes(15);
     public static final Duration COLLECTOR_TIMEOUT = Duration.seconds(10);
+    /** Requests per second the submit method takes; each starts one invocation of every responder. */
+    public static final int DEFAULT_SUBMIT_RATE_LIMIT = 1;
+    public static final int DEFAULT_SUBMIT_BURST_LIMIT = 2;
+    /** Concurrent executions each demo responder reserves, and may not exceed. */
+    public static final int DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY = 10;
 
     private final Code code;
     private final Integer demoResponderCount;
@@ -34,6 +39,10 @@ public final class ScatterGatherRfqProps {
     private final Duration responseQueueVisibilityTimeout;
     private final RemovalPolicy tableRemovalPolicy;
     private final Boolean configureResponderAsyncInvoke;
+    private final Boolean snapStart;
+    private final Integer submitRateLimit;
+    private final Integer submitBurstLimit;
+    private final Integer demoResponderReservedConcurrency;
 
     private ScatterGatherRfqProps(Builder b) {
         this.code = RequiredProp.of(b.code, "ScatterGatherRfqProps.code",
@@ -49,6 +58,10 @@ public final class ScatterGatherRfqProps {
         this.responseQueueVisibilityTimeout = b.responseQueueVisibilityTimeout;
         this.tableRemovalPolicy = b.tableRemovalPolicy;
         this.configureResponderAsyncInvoke = b.configureResponderAsyncInvoke;
+        this.snapStart = b.snapStart;
+        this.submitRateLimit = b.submitRateLimit;
+        this.submitBurstLimit = b.submitBurstLimit;
+        this.demoResponderReservedConcurrency = b.demoResponderReservedConcurrency;
     }
 
     public static Builder builder() {
@@ -124,6 +137,29 @@ public final class ScatterGatherRfqProps {
         return configureResponderAsyncInvoke;
     }
 
+    /** SnapStart on the construct's functions (see {@link JavaFunctionProps#getSnapStart()}). Default: true. */
+    public Boolean getSnapStart() {
+        return snapStart;
+    }
+
+    /** Steady requests per second {@code POST /submit-instant-ride-rfq} accepts (each fans out to every responder). Default: 1. */
+    public Integer getSubmitRateLimit() {
+        return submitRateLimit;
+    }
+
+    /** Requests {@code POST /submit-instant-ride-rfq} accepts at once. Default: 2. */
+    public Integer getSubmitBurstLimit() {
+        return submitBurstLimit;
+    }
+
+    /**
+     * Concurrent executions each demo responder reserves and may not exceed; beyond it Lambda
+     * throttles, and retries the event until the deadline. Default: 10.
+     */
+    public Integer getDemoResponderReservedConcurrency() {
+        return demoResponderReservedConcurrency;
+    }
+
     boolean usesDemoResponders() {
         return responders.isEmpty() && externalResponderCount == null;
     }
@@ -141,6 +177,10 @@ public final class ScatterGatherRfqProps {
         private Duration responseQueueVisibilityTimeout;
         private RemovalPolicy tableRemovalPolicy;
         private Boolean configureResponderAsyncInvoke;
+        private Boolean snapStart;
+        private Integer submitRateLimit;
+        private Integer submitBurstLimit;
+        private Integer demoResponderReservedConcurrency;
 
         public Builder code(Code code) {
             this.code = code;
@@ -199,6 +239,26 @@ public final class ScatterGatherRfqProps {
 
         public Builder configureResponderAsyncInvoke(Boolean configureResponderAsyncInvoke) {
             this.configureResponderAsyncInvoke = configureResponderAsyncInvoke;
+            return this;
+        }
+
+        public Builder snapStart(Boolean snapStart) {
+            this.snapStart = snapStart;
+            return this;
+        }
+
+        public Builder submitRateLimit(Integer submitRateLimit) {
+            this.submitRateLimit = submitRateLimit;
+            return this;
+        }
+
+        public Builder submitBurstLimit(Integer submitBurstLimit) {
+            this.submitBurstLimit = submitBurstLimit;
+            return this;
+        }
+
+        public Builder demoResponderReservedConcurrency(Integer demoResponderReservedConcurrency) {
+            this.demoResponderReservedConcurrency = demoResponderReservedConcurrency;
             return this;
         }
 

@@ -54,15 +54,9 @@ public class TopicQueueChain extends Construct {
                 .build());
         this.eventSourceMapping = props.getConsumer() != null ? connect(props) : null;
 
-        this.deadLetterAlarm = deadLetterQueue.metricApproximateNumberOfMessagesVisible(
-                        MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build())
-                .createAlarm(this, "DeadLetterAlarm", CreateAlarmOptions.builder()
-                        .alarmDescription("A message landed in the dead-letter queue: inspect it, fix the cause, redrive it")
-                        .threshold(0)
-                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                        .evaluationPeriods(1)
-                        .treatMissingData(TreatMissingData.NOT_BREACHING)
-                        .build());
+        this.deadLetterAlarm = DeadLetterAlarms.anyMessage(this, "DeadLetterAlarm",
+                metricDeadLetters(DeadLetterAlarms.ALARM_METRIC),
+                "A message landed in the dead-letter queue: inspect it, fix the cause, redrive it");
         this.oldestMessageAlarm = Boolean.FALSE.equals(props.getOldestMessageAlarm()) ? null : oldestMessageAlarm(props);
     }
 
@@ -167,6 +161,11 @@ public class TopicQueueChain extends Construct {
     /** Messages waiting in the dead-letter queue. */
     public Metric metricDeadLetters() {
         return deadLetterQueue.metricApproximateNumberOfMessagesVisible();
+    }
+
+    /** Messages waiting in the dead-letter queue, read as {@code props} say. */
+    public Metric metricDeadLetters(MetricOptions props) {
+        return deadLetterQueue.metricApproximateNumberOfMessagesVisible(props);
     }
 
     /** The age of the oldest message in the queue: how far the consumers are behind. */

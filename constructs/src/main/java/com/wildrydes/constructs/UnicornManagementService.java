@@ -46,6 +46,7 @@ public class UnicornManagementService extends Construct {
                 .handler(props.getHandler())
                 .description("Stores a completed ride and publishes it to the ride-completion topic")
                 .timeout(Duration.seconds(10))
+                .snapStart(props.getSnapStart())
                 .environment(Map.of(
                         "TABLE_NAME", ridesTable.getTableName(),
                         "TOPIC_ARN", rideCompletionTopic.getTopicArn()))

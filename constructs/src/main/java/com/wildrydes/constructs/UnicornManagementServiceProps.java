@@ -18,6 +18,7 @@ public final class UnicornManagementServiceProps {
     private final String stageName;
     private final Integer throttlingRateLimit;
     private final Integer throttlingBurstLimit;
+    private final Boolean snapStart;
 
     private UnicornManagementServiceProps(Builder b) {
         this.rideCompletionTopic = RequiredProp.of(b.rideCompletionTopic, "UnicornManagementServiceProps.rideCompletionTopic",
@@ -30,6 +31,7 @@ public final class UnicornManagementServiceProps {
         this.stageName = b.stageName;
         this.throttlingRateLimit = b.throttlingRateLimit;
         this.throttlingBurstLimit = b.throttlingBurstLimit;
+        this.snapStart = b.snapStart;
     }
 
     public static Builder builder() {
@@ -71,6 +73,11 @@ public final class UnicornManagementServiceProps {
         return throttlingBurstLimit;
     }
 
+    /** SnapStart on the submit function (see {@link JavaFunctionProps#getSnapStart()}). Default: true. */
+    public Boolean getSnapStart() {
+        return snapStart;
+    }
+
     public static final class Builder {
         private ITopic rideCompletionTopic;
         private Code code;
@@ -79,6 +86,7 @@ public final class UnicornManagementServiceProps {
         private String stageName;
         private Integer throttlingRateLimit;
         private Integer throttlingBurstLimit;
+        private Boolean snapStart;
 
         public Builder rideCompletionTopic(ITopic rideCompletionTopic) {
             this.rideCompletionTopic = rideCompletionTopic;
@@ -112,6 +120,11 @@ public final class UnicornManagementServiceProps {
 
         public Builder throttlingBurstLimit(Integer throttlingBurstLimit) {
             this.throttlingBurstLimit = throttlingBurstLimit;
+            return this;
+        }
+
+        public Builder snapStart(Boolean snapStart) {
+            this.snapStart = snapStart;
             return this;
         }
 

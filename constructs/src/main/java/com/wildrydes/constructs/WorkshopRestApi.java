@@ -1,9 +1,11 @@
 package com.wildrydes.constructs;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.MethodDeploymentOptions;
 import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RequestValidatorProps;
 import software.amazon.awscdk.services.apigateway.RestApi;
@@ -23,6 +25,12 @@ final class WorkshopRestApi {
     }
 
     static RestApi create(Construct scope, String description, String stageName, Integer rateLimit, Integer burstLimit) {
+        return create(scope, description, stageName, rateLimit, burstLimit, null);
+    }
+
+    /** As above, with throttles for single methods, keyed {@code /path/METHOD}, tighter than the stage's. */
+    static RestApi create(Construct scope, String description, String stageName, Integer rateLimit, Integer burstLimit,
+                          Map<String, MethodDeploymentOptions> methodOptions) {
         LogGroup accessLogs = LogGroup.Builder.create(scope, "ApiAccessLogs")
                 .retention(RetentionDays.ONE_MONTH)
                 .build();
@@ -37,6 +45,7 @@ final class WorkshopRestApi {
                         .accessLogDestination(new LogGroupLogDestination(accessLogs))
                         .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
                         .tracingEnabled(true)
+                        .methodOptions(methodOptions)
                         .build())
                 .build();
     }

@@ -101,6 +101,24 @@ class FilteredSubscriptionTest {
         assertEquals(dlq, subscription.getDeadLetterQueue());
         assertNull(subscription.getFailedInvocationsQueue());
         Template.fromStack(stack).resourceCountIs("AWS::SQS::Queue", 2);
+        assertNull(subscription.getDeadLetterAlarm(), "a given dead-letter queue is its owner's to watch");
+        Template.fromStack(stack).resourceCountIs("AWS::CloudWatch::Alarm", 0);
+    }
+
+    @Test
+    void alarmsOnTheFirstMessageInEachQueueItCreates() {
+        Stack stack = TestStacks.newStack();
+        FilteredSubscription subscription = new FilteredSubscription(stack, "Sub", FilteredSubscriptionProps.builder()
+                .topic(TestStacks.topic(stack)).function(TestStacks.function(stack, "Fn")).build());
+        Template template = Template.fromStack(stack);
+        assertEquals(2, subscription.getAlarms().size());
+        for (String queue : List.of("SubDeadLetterQueue", "SubFailedInvocationsQueue")) {
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "MetricName", "ApproximateNumberOfMessagesVisible", "Statistic", "Maximum", "Period", 60,
+                    "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold",
+                    "Dimensions", List.of(Map.of("Name", "QueueName",
+                            "Value", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^" + queue + ".*"), "QueueName"))))));
+        }
     }
 
     @Test

@@ -65,4 +65,17 @@ class JavaFunctionTest {
                         .runtime(Runtime.NODEJS_22_X).build()));
         assertTrue(error.getMessage().contains("got nodejs22.x"), error.getMessage());
     }
+
+    @Test
+    void withoutSnapStartKeepsTheLiveAliasOnAPublishedVersion() {
+        Stack stack = TestStacks.newStack();
+        new JavaFunction(stack, "Fn", JavaFunctionProps.builder()
+                .code(TestStacks.jarCode(stack)).handler("a.B::handleRequest").snapStart(false).build());
+        Template template = Template.fromStack(stack);
+
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("SnapStart", Match.absent(), "Runtime", "java25"));
+        template.resourceCountIs("AWS::Lambda::Version", 1);
+        template.hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", "live",
+                "FunctionVersion", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FnFunctionCurrentVersion.*"), "Version"))));
+    }
 }

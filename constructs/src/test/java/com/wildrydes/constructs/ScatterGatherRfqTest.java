@@ -145,6 +145,12 @@ class ScatterGatherRfqTest {
                 ScatterGatherRfqProps.builder().demoResponderCount(0));
         refuses("demoResponderAvailability must be from 0 to 1, got 1.5",
                 ScatterGatherRfqProps.builder().demoResponderAvailability(1.5));
+        refuses("demoResponderReservedConcurrency must be at least 1 (0 would stop the responders), got 0",
+                ScatterGatherRfqProps.builder().demoResponderReservedConcurrency(0));
+        refuses("demoResponderReservedConcurrency configures the demo responders, got it together with responders",
+                ScatterGatherRfqProps.builder().externalResponderCount(1).demoResponderReservedConcurrency(5));
+        refuses("submitRateLimit and submitBurstLimit must be at least 1, got 0 and null",
+                ScatterGatherRfqProps.builder().submitRateLimit(0));
     }
 
     @Test

@@ -33,13 +33,14 @@ enum BackendService {
     }
 
     /** The service's function: the given handler, configured with SERVICE_NAME and the demo's failure rate. */
-    JavaFunction createFunction(Construct scope, Code code, String handler, String lab) {
+    JavaFunction createFunction(Construct scope, Code code, String handler, String lab, LabSettings settings) {
         return new JavaFunction(scope, id + "Function", JavaFunctionProps.builder()
                 .code(code)
                 .handler(handler)
                 .description("Wild Rydes " + serviceName + " service (" + lab + ")")
                 .memorySize(512)
                 .timeout(Duration.seconds(10))
+                .snapStart(settings.snapStart())
                 .environment(Map.of("SERVICE_NAME", serviceName, "FAILURE_RATE", DEMO_FAILURE_RATE))
                 .build());
     }

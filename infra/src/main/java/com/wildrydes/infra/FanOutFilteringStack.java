@@ -19,15 +19,17 @@ public class FanOutFilteringStack extends Stack {
     public FanOutFilteringStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         Code code = LambdaBundle.code();
-        Topic topic = RideCompletionSource.create(this, code).topic();
+        LabSettings settings = LabSettings.of(this);
+        Topic topic = RideCompletionSource.create(this, code, settings).topic();
+        LabAlarms alarms = LabAlarms.create(this, settings);
         LabStacks.destroyOnDelete(this);
         for (BackendService service : BackendService.values()) {
-            subscribe(code, topic, service);
+            alarms.notifyOn(subscribe(code, topic, service, settings).getAlarms());
         }
     }
 
-    private void subscribe(Code code, Topic topic, BackendService service) {
-        JavaFunction function = service.createFunction(this, code, LambdaBundle.RIDE_NOTIFICATION, "lab 1");
+    private FilteredSubscription subscribe(Code code, Topic topic, BackendService service, LabSettings settings) {
+        JavaFunction function = service.createFunction(this, code, LambdaBundle.RIDE_NOTIFICATION, "lab 1", settings);
         FilteredSubscription subscription = new FilteredSubscription(this, service.id + "Subscription",
                 FilteredSubscriptionProps.builder()
                         .topic(topic)
@@ -39,5 +41,6 @@ public class FanOutFilteringStack extends Stack {
         RideCompletionSource.output(this, service.id + "FailedInvocationsQueueUrl",
                 subscription.getFailedInvocationsQueue().getQueueUrl(),
                 "Rides " + service.serviceName + " still failed on after Lambda's retries");
+        return subscription;
     }
 }

@@ -15,13 +15,14 @@ import software.constructs.Construct;
  */
 record RideCompletionSource(Topic topic, UnicornManagementService service) {
 
-    static RideCompletionSource create(Construct stack, Code code) {
+    static RideCompletionSource create(Construct stack, Code code, LabSettings settings) {
         Topic topic = RideCompletionTopic.create(stack);
         UnicornManagementService service = new UnicornManagementService(stack, "UnicornManagementService",
                 UnicornManagementServiceProps.builder()
                         .rideCompletionTopic(topic)
                         .code(code)
                         .handler(LambdaBundle.SUBMIT_RIDE_COMPLETION)
+                        .snapStart(settings.snapStart())
                         .build());
         output(stack, "UnicornManagementServiceApiSubmitRideCompletionEndpoint", service.getSubmitRideCompletionUrl(),
                 "POST a ride completion here");

@@ -5,6 +5,7 @@ import com.wildrydes.constructs.FareCollectionSagaProps;
 import com.wildrydes.constructs.JavaFunction;
 import com.wildrydes.constructs.JavaFunctionProps;
 import com.wildrydes.constructs.NagSuppressionMetadata;
+import com.wildrydes.constructs.ServiceRoleTrust;
 import com.wildrydes.constructs.TopicGrants;
 import com.wildrydes.constructs.VendedLogGroups;
 import java.util.List;
@@ -30,10 +31,12 @@ public class SagaOrchestrationStack extends Stack {
     public SagaOrchestrationStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         Code code = LambdaBundle.code();
-        JavaFunction charge = payment("ChargeFareFunction", LambdaBundle.CHARGE_FARE, "Charges a fare (simulated payment gateway)", code);
+        LabSettings settings = LabSettings.of(this);
+        JavaFunction charge = payment("ChargeFareFunction", LambdaBundle.CHARGE_FARE, "Charges a fare (simulated payment gateway)",
+                code, settings);
         JavaFunction credit = payment("CreditCustomerAccountFunction", LambdaBundle.CREDIT_CUSTOMER_ACCOUNT,
-                "Credits a customer's account (simulated)", code);
-        JavaFunction refund = payment("RefundFareFunction", LambdaBundle.REFUND_FARE, "Refunds a charge (simulated)", code);
+                "Credits a customer's account (simulated)", code, settings);
+        JavaFunction refund = payment("RefundFareFunction", LambdaBundle.REFUND_FARE, "Refunds a charge (simulated)", code, settings);
 
         FareCollectionSaga saga = new FareCollectionSaga(this, "FareCollectionSaga", FareCollectionSagaProps.builder()
                 .chargeFunction(charge.getAlias())
@@ -42,6 +45,7 @@ public class SagaOrchestrationStack extends Stack {
                 .stateMachineName(getStackName() + "-complete")
                 .build());
         StateMachine startHere = startHere(saga, List.of(charge, credit, refund));
+        LabAlarms.create(this, settings).notifyOn(saga.getAlarms());
         LabStacks.destroyOnDelete(this);
 
         RideCompletionSource.output(this, "CompleteStateMachineArn", saga.getStateMachine().getStateMachineArn(),
@@ -62,9 +66,10 @@ public class SagaOrchestrationStack extends Stack {
         RideCompletionSource.output(this, "RefundFareFunctionArn", refund.getAlias().getFunctionArn(), "Refund");
     }
 
-    private JavaFunction payment(String id, String handler, String description, Code code) {
+    private JavaFunction payment(String id, String handler, String description, Code code, LabSettings settings) {
         return new JavaFunction(this, id, JavaFunctionProps.builder()
-                .code(code).handler(handler).description(description).memorySize(512).build());
+                .code(code).handler(handler).description(description).memorySize(512)
+                .snapStart(settings.snapStart()).build());
     }
 
     private StateMachine startHere(FareCollectionSaga saga, List<JavaFunction> functions) {
@@ -85,6 +90,7 @@ public class SagaOrchestrationStack extends Stack {
         }
         NagSuppressionMetadata.suppressOnPolicy(startHere.getRole(), "AwsSolutions-IAM5",
                 FareCollectionSaga.LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");
+        ServiceRoleTrust.stateMachinesOfThisAccount(startHere.getRole());
         return startHere;
     }
 }

@@ -14,9 +14,12 @@ public class ScatterGatherStack extends Stack {
 
     public ScatterGatherStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
+        LabSettings settings = LabSettings.of(this);
         ScatterGatherRfq rfq = new ScatterGatherRfq(this, "RideBooking", ScatterGatherRfqProps.builder()
                 .code(LambdaBundle.code())
+                .snapStart(settings.snapStart())
                 .build());
+        LabAlarms.create(this, settings).notifyOn(rfq.getAlarms());
         LabStacks.destroyOnDelete(this);
 
         RideCompletionSource.output(this, "RideBookingApiSubmitInstantRideRfqEndpoint", rfq.getSubmitUrl(),

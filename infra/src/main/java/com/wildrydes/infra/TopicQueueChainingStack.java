@@ -3,6 +3,7 @@ package com.wildrydes.infra;
 import com.wildrydes.constructs.JavaFunction;
 import com.wildrydes.constructs.TopicQueueChain;
 import com.wildrydes.constructs.TopicQueueChainProps;
+import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;
@@ -22,15 +23,18 @@ public class TopicQueueChainingStack extends Stack {
     public TopicQueueChainingStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         Code code = LambdaBundle.code();
-        Topic topic = RideCompletionSource.create(this, code).topic();
+        LabSettings settings = LabSettings.of(this);
+        Topic topic = RideCompletionSource.create(this, code, settings).topic();
+        LabAlarms alarms = LabAlarms.create(this, settings);
         LabStacks.destroyOnDelete(this);
         for (BackendService service : BackendService.values()) {
-            chain(code, topic, service);
+            TopicQueueChain chain = chain(code, topic, service, settings);
+            alarms.notifyOn(List.of(chain.getDeadLetterAlarm(), chain.getOldestMessageAlarm()));
         }
     }
 
-    private void chain(Code code, Topic topic, BackendService service) {
-        JavaFunction function = service.createFunction(this, code, LambdaBundle.RIDE_QUEUE, "lab 2");
+    private TopicQueueChain chain(Code code, Topic topic, BackendService service, LabSettings settings) {
+        JavaFunction function = service.createFunction(this, code, LambdaBundle.RIDE_QUEUE, "lab 2", settings);
         TopicQueueChain chain = new TopicQueueChain(this, service.id + "Chain", TopicQueueChainProps.builder()
                 .topic(topic)
                 .consumer(function.getAlias())
@@ -43,5 +47,6 @@ public class TopicQueueChainingStack extends Stack {
                 "The " + service.serviceName + " queue");
         RideCompletionSource.output(this, service.id + "DeadLetterQueueUrl", chain.getDeadLetterQueue().getQueueUrl(),
                 "Rides " + service.serviceName + " failed on " + TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT + " times");
+        return chain;
     }
 }

@@ -1,0 +1,100 @@
+package com.wildrydes.test.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wildrydes.infra.WildRydesApp;
+import com.wildrydes.test.support.SynthesizedApp;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The deploy-time switches. {@code -c snapStart=false} deploys every lab where Lambda has no
+ * SnapStart: no function asks for it, and everything else (the live alias on a published version,
+ * cdk-nag) stays as it is. {@code -c alarmEmail=...} subscribes that address to each lab's alarm topic.
+ */
+class DeploySwitchesTest {
+
+    private static App withoutSnapStart;
+
+    @BeforeAll
+    static void synthesizeWithTheSwitchOff() throws Exception {
+        // The CLI passes -c values as strings.
+        withoutSnapStart = app(Map.of("snapStart", "false", "alarmEmail", "ops@example.com"));
+    }
+
+    @Test
+    void noFunctionOfAnyLabAsksForSnapStartAndEachKeepsItsLiveAlias() {
+        List<Stack> stacks = stacks(withoutSnapStart);
+        assertEquals(4, stacks.size());
+        for (Stack stack : stacks) {
+            Template template = Template.fromStack(stack);
+            int functions = template.findResources("AWS::Lambda::Function").size();
+            assertTrue(functions > 0, stack.getStackName());
+            template.allResourcesProperties("AWS::Lambda::Function", Map.of("SnapStart", Match.absent()));
+            template.resourceCountIs("AWS::Lambda::Alias", functions);
+            template.resourceCountIs("AWS::Lambda::Version", functions);
+            assertEquals(List.of(), Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")),
+                    stack.getStackName() + ": cdk-nag errors without SnapStart");
+        }
+    }
+
+    @Test
+    void theAlarmEmailIsSubscribedToEachLabsAlarmTopicAndOnlyWhenGiven() {
+        for (Stack stack : stacks(withoutSnapStart)) {
+            Template.fromStack(stack).hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email",
+                    "Endpoint", "ops@example.com", "TopicArn", Map.of("Ref", Match.stringLikeRegexp("^AlarmTopic[0-9A-F]{8}$"))));
+        }
+        for (Stack stack : stacks(SynthesizedApp.app())) {
+            assertEquals(Map.of(), Template.fromStack(stack).findResources("AWS::SNS::Subscription",
+                    Map.of("Properties", Map.of("Protocol", "email"))), stack.getStackName());
+        }
+    }
+
+    @Test
+    void anAlarmEmailThatIsNotAnAddressStopsSynthesis() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> app(Map.of("alarmEmail", "ops.example.com")));
+        assertTrue(error.getMessage().contains("alarmEmail") && error.getMessage().contains("ops.example.com"), error.getMessage());
+    }
+
+    @Test
+    void byDefaultEveryFunctionHasSnapStart() {
+        for (Stack stack : stacks(SynthesizedApp.app())) {
+            Template.fromStack(stack).allResourcesProperties("AWS::Lambda::Function",
+                    Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions")));
+        }
+    }
+
+    @Test
+    void aValueThatIsNotABooleanStopsSynthesisSayingWhatWasGiven() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> app(Map.of("snapStart", "off")));
+        assertTrue(error.getMessage().contains("snapStart") && error.getMessage().contains("off"), error.getMessage());
+        assertFalse(error.getMessage().isBlank());
+    }
+
+    private static App app(Map<String, Object> extraContext) throws Exception {
+        Map<String, Object> context = new LinkedHashMap<>(SynthesizedApp.cdkJsonContext());
+        context.putAll(extraContext);
+        App app = new App(AppProps.builder().context(context)
+                .outdir(Files.createTempDirectory("wild-rydes-no-snapstart").toString()).build());
+        WildRydesApp.addLabs(app);
+        app.synth();
+        return app;
+    }
+
+    private static List<Stack> stacks(App app) {
+        return app.getNode().getChildren().stream().filter(Stack.class::isInstance).map(Stack.class::cast).toList();
+    }
+}
