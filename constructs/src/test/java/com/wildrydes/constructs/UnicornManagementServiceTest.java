@@ -47,10 +47,26 @@ class UnicornManagementServiceTest {
                 "Integration", Map.of("Type", "AWS_PROXY", "Uri", Match.anyValue())));
         template.hasResourceProperties("AWS::ApiGateway::Model", Map.of("Schema", Map.of(
                 "required", List.of("from", "to", "duration", "distance", "customer", "fare"),
+                "additionalProperties", false,
                 "properties", Map.of("fare", Map.of(
-                        "type", List.of("number", "string"), "minimum", 0, "pattern", "^[0-9]+(\\.[0-9]+)?$"),
-                        "customer", Map.of("type", "string", "minLength", 1)))));
+                        "type", List.of("number", "string"), "minimum", 0, "maximum", 999999.99, "multipleOf", 0.01,
+                        "pattern", RequestSchemas.AMOUNT_STRING),
+                        "customer", Map.of("type", "string", "minLength", 1, "maxLength", 200,
+                                "pattern", RequestSchemas.TEXT)))));
         template.hasResourceProperties("AWS::ApiGateway::Resource", Map.of("PathPart", "submit-ride-completion"));
+    }
+
+    @Test
+    void theValidatorsRefusalsComeInTheFunctionsErrorShape() {
+        for (String type : List.of("BAD_REQUEST_BODY", "BAD_REQUEST_PARAMETERS")) {
+            template.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Map.of(
+                    "ResponseType", type,
+                    "StatusCode", "400",
+                    "ResponseParameters", Map.of("gatewayresponse.header.Content-Type", "'application/json'"),
+                    "ResponseTemplates", Map.of("application/json",
+                            Match.stringLikeRegexp(".*\\{\"error\": \"\\$context\\.error\\.validationErrorString\".*")),
+                    "RestApiId", Map.of("Ref", Match.stringLikeRegexp("ServiceApi.*"))));
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.wildrydes.lambdas.common;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** API Gateway proxy responses with JSON bodies. */
 public final class ApiResponses {
@@ -31,11 +32,27 @@ public final class ApiResponses {
         return respond(404, JSON_CONTENT, Map.of("error", message));
     }
 
-    /** 503: a dependency failed; the request may be sent again. */
+    /** 503: a dependency failed in a way a retry can fix; the request may be sent again. */
     public static APIGatewayProxyResponseEvent unavailable(String message) {
         Map<String, String> headers = new LinkedHashMap<>(JSON_CONTENT);
         headers.put("Retry-After", "1");
         return respond(503, headers, Map.of("error", message));
+    }
+
+    /**
+     * 500: a dependency refused the request in a way that sending it again will not change (a
+     * configuration fault, not the client's). No Retry-After.
+     */
+    public static APIGatewayProxyResponseEvent failed(String message) {
+        return respond(500, JSON_CONTENT, Map.of("error", message));
+    }
+
+    /** 503 with Retry-After when {@link AwsErrors#isRetryable} says a retry can succeed, else 500. */
+    public static APIGatewayProxyResponseEvent dependencyFailed(SdkException e,
+                                                                String whatFailed) {
+        return AwsErrors.isRetryable(e)
+                ? unavailable(whatFailed + "; nothing was kept. Send it again.")
+                : failed(whatFailed + "; nothing was kept. The fault is the service's, not the request's: sending it again will not help.");
     }
 
     private static APIGatewayProxyResponseEvent respond(int status, Map<String, String> headers, Map<String, ?> body) {

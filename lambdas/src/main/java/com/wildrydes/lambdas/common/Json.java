@@ -1,44 +1,76 @@
 package com.wildrydes.lambdas.common;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * JSON in and out, with jackson-jr: a few hundred kilobytes instead of jackson-databind's
- * megabytes, which keeps the jar and the cold start small. Decimals parse as BigDecimal so that
- * a fare of 256.50 is never rounded through a double.
+ * JSON in and out. Writing uses jackson-jr (a few hundred kilobytes instead of jackson-databind's
+ * megabytes, which keeps the jar and the cold start small). Reading is strict, on jackson-core's
+ * streaming parser: exactly one JSON object (nothing after it), no key twice in an object, bounded
+ * nesting, string and number lengths, and decimals as BigDecimal so that a fare of 256.50 is never
+ * rounded through a double. A number too large for BigDecimal (an exponent beyond an int) is
+ * refused naming its field; whether a number is in range is for {@link RequestFields} to say.
  */
 public final class Json {
 
-    private static final JSON MAPPER = JSON.std
-            .with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .without(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS);
+    /** Longest number literal read, in characters: far beyond any valid amount, and cheap to convert. */
+    public static final int MAX_NUMBER_LENGTH = 100;
+    /** Longest string read, in characters: far beyond any valid field, far below Lambda's 6 MB payload. */
+    public static final int MAX_STRING_LENGTH = 1_000_000;
+    /** Deepest nesting read: request bodies here are flat objects. */
+    public static final int MAX_NESTING_DEPTH = 32;
+
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .build())
+            .build();
+
+    /** jackson-jr, for writing and for reading our own environment settings (trusted, small). */
+    private static final JSON WRITER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private Json() {
     }
 
     /**
-     * Parses a JSON object.
+     * Parses a body that must be exactly one JSON object.
      *
-     * @throws InvalidRequestException if the text is not a JSON object
+     * @throws InvalidRequestException naming the top-level field the problem is in, or {@code body}
      */
     public static Map<String, Object> parseObject(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException("body", "expected a JSON object, got an empty body");
         }
-        try {
-            Object value = MAPPER.anyFrom(text);
-            if (!(value instanceof Map<?, ?>)) {
-                throw new InvalidRequestException("body", "expected a JSON object, got " + describe(value));
+        try (JsonParser parser = STRICT.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new InvalidRequestException("body", "expected a JSON object, got " + describe(first));
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> object = (Map<String, Object>) value;
+            Map<String, Object> object = readObject(parser, true);
+            if (parser.nextToken() != null) {
+                throw new InvalidRequestException("body", "expected exactly one JSON object, found more after it");
+            }
             return object;
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException("body", "expected well-formed JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("body", "holds a number too large or too small to read");
         } catch (IOException e) {
-            throw new InvalidRequestException("body", "expected well-formed JSON: " + firstLine(e.getMessage()));
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -49,12 +81,13 @@ public final class Json {
      */
     public static List<String> parseStringArray(String text, String setting) {
         try {
-            Object value = MAPPER.anyFrom(text);
+            Object value = WRITER.anyFrom(text);
             if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
                 return list.stream().map(String.class::cast).toList();
             }
             throw new IllegalStateException(setting + " must be a JSON array of strings, got "
-                    + (value instanceof List<?> ? "an array with something other than strings" : describe(value)));
+                    + (value instanceof List<?> ? "an array with something other than strings"
+                            : value == null ? "null" : "a " + value.getClass().getSimpleName().toLowerCase()));
         } catch (IOException e) {
             throw new IllegalStateException(setting + " must be a JSON array of strings: " + firstLine(e.getMessage()));
         }
@@ -63,17 +96,84 @@ public final class Json {
     /** Writes a map, list, string, number or boolean as JSON. */
     public static String write(Object value) {
         try {
-            return MAPPER.asString(value);
+            return WRITER.asString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String describe(Object value) {
-        if (value == null) {
-            return "null";
+    /** Reads the object whose START_OBJECT was just read; at the top level, errors name the field they are in. */
+    private static Map<String, Object> readObject(JsonParser parser, boolean topLevel) throws IOException {
+        Map<String, Object> object = new LinkedHashMap<>();
+        String lastRead = null;
+        String reading = null;
+        try {
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+                String name = parser.currentName();
+                if (object.containsKey(name)) {
+                    throw new InvalidRequestException(topLevel ? name : "body", "appears more than once in the object");
+                }
+                reading = name;
+                parser.nextToken();
+                object.put(name, readValue(parser));
+                lastRead = name;
+                reading = null;
+            }
+        } catch (JsonProcessingException | NumberFormatException e) {
+            // Inside a value, the error is that field's. Between values, Jackson has read the next
+            // key together with its scalar value: the current name is the field in error, unless the
+            // error came before a new key (then it is still the last one read, and the body's).
+            String field = reading != null ? reading : parser.currentName();
+            if (!topLevel || field == null || (reading == null && field.equals(lastRead))) {
+                throw e;
+            }
+            throw new InvalidRequestException(field, e instanceof JsonProcessingException json
+                    ? "unreadable value: " + firstLine(json.getOriginalMessage())
+                    : "is a number too large or too small to read");
         }
-        return value instanceof java.util.List<?> ? "an array" : "a " + value.getClass().getSimpleName().toLowerCase();
+        return object;
+    }
+
+    private static Object readValue(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> readObject(parser, false);
+            case START_ARRAY -> readArray(parser);
+            case VALUE_STRING -> parser.getText();
+            // The literal, converted here: BigDecimal refuses an exponent beyond an int, and a bound
+            // check on the result never expands it (1e999999999 stays one digit and a scale).
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser);
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new InvalidRequestException("body", "unexpected " + parser.currentToken());
+        };
+    }
+
+    private static BigDecimal number(JsonParser parser) throws IOException {
+        // Jackson checks the length of a number it converts, not of one it hands over as text.
+        if (parser.getTextLength() > MAX_NUMBER_LENGTH) {
+            throw new StreamConstraintsException("a number written with more than " + MAX_NUMBER_LENGTH + " characters");
+        }
+        return new BigDecimal(parser.getText());
+    }
+
+    private static List<Object> readArray(JsonParser parser) throws IOException {
+        List<Object> array = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            array.add(readValue(parser));
+        }
+        return array;
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> String.valueOf(token);
+        };
     }
 
     private static String firstLine(String message) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.wildrydes.lambdas.common.ApiResponses;
+import com.wildrydes.lambdas.common.AwsErrors;
 import com.wildrydes.lambdas.common.Environment;
 import com.wildrydes.lambdas.common.InvalidRequestException;
 import com.wildrydes.lambdas.common.StructuredLog;
@@ -19,8 +20,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@code POST /submit-instant-ride-rfq}: stores the request (open until its deadline or until every
  * expected responder answered), starts its deadline timer, publishes it to the responders, and
  * answers 201 with its {@code rfq-id} and where to query it. Invalid input answers 400 naming the
- * field, with nothing stored or sent. A request that cannot be sent out is deleted again and
- * answered 503, so no customer waits on a request no responder saw.
+ * field, with nothing stored or sent. A request that cannot be sent out is deleted again, so no
+ * customer waits on a request no responder saw; the answer is 503 with Retry-After when a retry can
+ * succeed, 500 when it cannot (see {@link AwsErrors}).
  */
 public class SubmitRfqHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
@@ -54,21 +56,24 @@ public class SubmitRfqHandler implements RequestHandler<APIGatewayProxyRequestEv
         try {
             rfq = RfqRequest.parse(newId.get(), request.getBody());
         } catch (InvalidRequestException e) {
+            StructuredLog.info("rfq-rejected", Map.of("field", e.getField(), "problem", e.getProblem()));
             return ApiResponses.badRequest(e);
         }
         try {
             store.createRequest(rfq, expectedResponders, clock.instant().plus(deadline));
         } catch (SdkException e) {
-            StructuredLog.error("rfq-not-stored", Map.of("rfqId", rfq.rfqId(), "error", String.valueOf(e.getMessage())));
-            return ApiResponses.unavailable("The request could not be stored; nothing was sent. Send it again.");
+            StructuredLog.error("rfq-not-stored", Map.of("rfqId", rfq.rfqId(), "error", String.valueOf(e.getMessage()),
+                    "retryable", AwsErrors.isRetryable(e)));
+            return ApiResponses.dependencyFailed(e, "The request could not be stored");
         }
         try {
             messaging.scheduleDeadline(rfq.rfqId(), deadline);
             messaging.publishRequest(rfq);
         } catch (SdkException e) {
-            StructuredLog.error("rfq-not-sent", Map.of("rfqId", rfq.rfqId(), "error", String.valueOf(e.getMessage())));
+            StructuredLog.error("rfq-not-sent", Map.of("rfqId", rfq.rfqId(), "error", String.valueOf(e.getMessage()),
+                    "retryable", AwsErrors.isRetryable(e)));
             store.deleteRequest(rfq.rfqId());
-            return ApiResponses.unavailable("The request could not be sent to the responders; nothing was kept. Send it again.");
+            return ApiResponses.dependencyFailed(e, "The request could not be sent to the responders");
         }
         StructuredLog.info("rfq-submitted", Map.of("rfqId", rfq.rfqId(), "expected", expectedResponders));
         return ApiResponses.created("/query-instant-ride-rfq/" + rfq.rfqId(), Map.of(RfqRequest.RFQ_ID, rfq.rfqId()));

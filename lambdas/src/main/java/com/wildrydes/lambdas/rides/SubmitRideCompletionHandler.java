@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.wildrydes.lambdas.common.ApiResponses;
 import com.wildrydes.lambdas.common.AwsClients;
+import com.wildrydes.lambdas.common.AwsErrors;
 import com.wildrydes.lambdas.common.Environment;
 import com.wildrydes.lambdas.common.InvalidRequestException;
 import com.wildrydes.lambdas.common.StructuredLog;
@@ -20,9 +21,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>
  * Invalid input answers 400 naming the field, and nothing is stored or published. A ride is
  * acknowledged only once it is both stored and published: when the publish fails after the write,
- * the ride is deleted again and the answer is 503, so the client retries and no subscriber misses
- * a ride the API confirmed. (If that delete fails too, the orphan is logged with its id; it was
- * never confirmed to the client.)
+ * the ride is deleted again, so no subscriber misses a ride the API confirmed. (If that delete fails
+ * too, the orphan is logged with its id; it was never confirmed to the client.) A failure a retry
+ * can fix (throttling, a 5xx, no answer) is 503 with Retry-After; one it cannot (DynamoDB or SNS
+ * refusing the call itself) is 500, so that no client retries a request that can never succeed.
  */
 public class SubmitRideCompletionHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -56,15 +58,16 @@ public class SubmitRideCompletionHandler
         try {
             store.add(ride);
         } catch (SdkException e) {
-            StructuredLog.error("ride-not-stored", Map.of("rideId", ride.id(), "error", String.valueOf(e.getMessage())));
-            return ApiResponses.unavailable("The ride could not be stored; nothing was recorded. Send it again.");
+            StructuredLog.error("ride-not-stored", Map.of("rideId", ride.id(), "error", String.valueOf(e.getMessage()),
+                    "retryable", AwsErrors.isRetryable(e)));
+            return ApiResponses.dependencyFailed(e, "The ride could not be stored");
         }
         try {
             String messageId = publisher.publish(ride);
             StructuredLog.info("ride-submitted", Map.of("rideId", ride.id(), "messageId", messageId));
         } catch (SdkException e) {
             undoStore(ride.id(), e);
-            return ApiResponses.unavailable("The ride could not be published; nothing was recorded. Send it again.");
+            return ApiResponses.dependencyFailed(e, "The ride could not be published");
         }
         return ApiResponses.created("/rides/" + ride.id(), Map.of("id", ride.id()));
     }

@@ -1,6 +1,7 @@
 package com.wildrydes.test.lab1;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -11,6 +12,7 @@ import com.wildrydes.lambdas.rides.RidePublisher;
 import com.wildrydes.lambdas.rides.RideStore;
 import com.wildrydes.lambdas.rides.SubmitRideCompletionHandler;
 import com.wildrydes.test.engines.EngineFixtures;
+import com.wildrydes.test.engines.InjectedFailures;
 import com.wildrydes.test.engines.LocalEngines;
 import com.wildrydes.test.engines.RunningEngines;
 import java.math.BigDecimal;
@@ -23,7 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.InternalErrorException;
+import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+import software.amazon.awssdk.services.sns.model.ThrottledException;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -127,19 +138,88 @@ class SubmitRideCompletionHandlerEngineTest {
     }
 
     @Test
-    void aRideThatCannotBePublishedIsNotAcknowledgedAndNotKept() {
+    void aRideForATopicThatDoesNotExistIsAPermanentFailureAndNotKept() {
         String missingTopic = topicArn + "-deleted";
         APIGatewayProxyResponseEvent response = handler(missingTopic).handleRequest(post(WORKSHOP_RIDE), null);
 
+        assertEquals(500, response.getStatusCode(), response.getBody());
+        assertNull(response.getHeaders().get("Retry-After"), "sending it again cannot help: " + response.getHeaders());
+        assertEquals(0, fixtures.itemCount(table), "the stored ride was undone");
+    }
+
+    @Test
+    void aThrottledWriteAnswers503WithRetryAfterAndKeepsNothing() {
+        DynamoDbClient throttled = InjectedFailures.dynamoDb(LocalEngines.get(), PutItemRequest.class, InjectedFailures.error(
+                ProvisionedThroughputExceededException.builder(), 400, "ProvisionedThroughputExceededException", "DynamoDb"));
+        APIGatewayProxyResponseEvent response = handler(throttled, LocalEngines.get().sns(), topicArn)
+                .handleRequest(post(WORKSHOP_RIDE), null);
+
+        assertRetryable(response);
+        assertEquals(List.of(), fixtures.drain(subscriberQueue, NOTHING_ARRIVES_WITHIN), "nothing published");
+    }
+
+    @Test
+    void aWriteDynamoDbRefusesAsInvalidIsPermanent500WithoutRetryAfter() {
+        DynamoDbClient refusing = InjectedFailures.dynamoDb(LocalEngines.get(), PutItemRequest.class, InjectedFailures.error(
+                DynamoDbException.builder(), 400, "ValidationException", "DynamoDb"));
+        APIGatewayProxyResponseEvent response = handler(refusing, LocalEngines.get().sns(), topicArn)
+                .handleRequest(post(WORKSHOP_RIDE), null);
+
+        assertPermanent(response);
+        assertEquals(List.of(), fixtures.drain(subscriberQueue, NOTHING_ARRIVES_WITHIN), "nothing published");
+    }
+
+    @Test
+    void aThrottledPublishAnswers503WithRetryAfterAndUndoesTheRide() {
+        // SNS names its throttling "Throttled", which the SDK's own list of throttling codes does not hold.
+        SnsClient throttled = InjectedFailures.sns(LocalEngines.get(), PublishRequest.class, InjectedFailures.error(
+                ThrottledException.builder(), 400, "Throttled", "Sns"));
+        APIGatewayProxyResponseEvent response = handler(LocalEngines.get().dynamoDb(), throttled, topicArn)
+                .handleRequest(post(WORKSHOP_RIDE), null);
+
+        assertRetryable(response);
+    }
+
+    @Test
+    void aPublishSnsRefusesAsInvalidIsPermanent500AndUndoesTheRide() {
+        SnsClient refusing = InjectedFailures.sns(LocalEngines.get(), PublishRequest.class, InjectedFailures.error(
+                InvalidParameterException.builder(), 400, "InvalidParameter", "Sns"));
+        APIGatewayProxyResponseEvent response = handler(LocalEngines.get().dynamoDb(), refusing, topicArn)
+                .handleRequest(post(WORKSHOP_RIDE), null);
+
+        assertPermanent(response);
+    }
+
+    @Test
+    void aPublishFailingWithA5xxAnswers503() {
+        SnsClient failing = InjectedFailures.sns(LocalEngines.get(), PublishRequest.class, InjectedFailures.error(
+                InternalErrorException.builder(), 500, "InternalError", "Sns"));
+        APIGatewayProxyResponseEvent response = handler(LocalEngines.get().dynamoDb(), failing, topicArn)
+                .handleRequest(post(WORKSHOP_RIDE), null);
+
+        assertRetryable(response);
+    }
+
+    private void assertRetryable(APIGatewayProxyResponseEvent response) {
         assertEquals(503, response.getStatusCode(), response.getBody());
         assertEquals("1", response.getHeaders().get("Retry-After"));
-        assertEquals(0, fixtures.itemCount(table), "the stored ride was undone");
+        assertEquals(0, fixtures.itemCount(table), "nothing kept");
+    }
+
+    private void assertPermanent(APIGatewayProxyResponseEvent response) {
+        assertEquals(500, response.getStatusCode(), response.getBody());
+        assertNull(response.getHeaders().get("Retry-After"), "sending it again cannot help: " + response.getHeaders());
+        assertEquals(0, fixtures.itemCount(table), "nothing kept");
+    }
+
+    private SubmitRideCompletionHandler handler(DynamoDbClient dynamoDb, SnsClient sns, String topic) {
+        return new SubmitRideCompletionHandler(new RideStore(dynamoDb, table), new RidePublisher(sns, topic),
+                () -> UUID.randomUUID().toString());
     }
 
     private SubmitRideCompletionHandler handler(String topic) {
         RunningEngines engines = LocalEngines.get();
-        return new SubmitRideCompletionHandler(new RideStore(engines.dynamoDb(), table),
-                new RidePublisher(engines.sns(), topic), () -> UUID.randomUUID().toString());
+        return handler(engines.dynamoDb(), engines.sns(), topic);
     }
 
     private static APIGatewayProxyRequestEvent post(String body) {
