@@ -211,6 +211,12 @@ public class ScatterGatherRfq extends Construct {
         if (count < 1 || count > 100) {
             throw new IllegalArgumentException("ScatterGatherRfq: demoResponderCount must be from 1 to 100, got " + count);
         }
+        if (Boolean.FALSE.equals(props.getReserveDemoResponderConcurrency())
+                && props.getDemoResponderReservedConcurrency() != null) {
+            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderReservedConcurrency "
+                    + props.getDemoResponderReservedConcurrency() + " given with reserveDemoResponderConcurrency false: "
+                    + "expected a reservation only when one is made");
+        }
         Integer reserved = props.getDemoResponderReservedConcurrency();
         if (reserved != null && reserved < 1) {
             throw new IllegalArgumentException("ScatterGatherRfq: demoResponderReservedConcurrency must be at least 1 "
@@ -252,8 +258,7 @@ public class ScatterGatherRfq extends Construct {
                     .handler(HANDLERS + "DemoResponderHandler::handleRequest")
                     .description("Demo responder " + name + ": answers requests for quotes at random")
                     .memorySize(512)
-                    .reservedConcurrentExecutions(props.getDemoResponderReservedConcurrency() != null
-                            ? props.getDemoResponderReservedConcurrency() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY)
+                    .reservedConcurrentExecutions(reservedConcurrency(props))
                     .snapStart(props.getSnapStart())
                     .timeout(props.getDemoResponderTimeout() != null ? props.getDemoResponderTimeout() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT)
                     .environment(Map.of(
@@ -344,5 +349,14 @@ public class ScatterGatherRfq extends Construct {
 
     public int getExpectedResponders() {
         return expectedResponders;
+    }
+
+    /** Each demo responder's reserved concurrency, or null when it reserves none. */
+    private static Integer reservedConcurrency(ScatterGatherRfqProps props) {
+        if (Boolean.FALSE.equals(props.getReserveDemoResponderConcurrency())) {
+            return null;
+        }
+        return props.getDemoResponderReservedConcurrency() != null
+                ? props.getDemoResponderReservedConcurrency() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY;
     }
 }

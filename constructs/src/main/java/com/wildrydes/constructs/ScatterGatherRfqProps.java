@@ -43,6 +43,7 @@ public final class ScatterGatherRfqProps {
     private final Integer submitRateLimit;
     private final Integer submitBurstLimit;
     private final Integer demoResponderReservedConcurrency;
+    private final Boolean reserveDemoResponderConcurrency;
 
     private ScatterGatherRfqProps(Builder b) {
         this.code = RequiredProp.of(b.code, "ScatterGatherRfqProps.code",
@@ -62,6 +63,7 @@ public final class ScatterGatherRfqProps {
         this.submitRateLimit = b.submitRateLimit;
         this.submitBurstLimit = b.submitBurstLimit;
         this.demoResponderReservedConcurrency = b.demoResponderReservedConcurrency;
+        this.reserveDemoResponderConcurrency = b.reserveDemoResponderConcurrency;
     }
 
     public static Builder builder() {
@@ -160,6 +162,16 @@ public final class ScatterGatherRfqProps {
         return demoResponderReservedConcurrency;
     }
 
+    /**
+     * Whether the demo responders reserve their concurrency. Reserving needs an account quota of at
+     * least 100 more than the reservation (Lambda keeps 100 unreserved): set false in an account
+     * below that, such as a new one, and the responders are bounded by the submit throttle only.
+     * Default: true.
+     */
+    public Boolean getReserveDemoResponderConcurrency() {
+        return reserveDemoResponderConcurrency;
+    }
+
     boolean usesDemoResponders() {
         return responders.isEmpty() && externalResponderCount == null;
     }
@@ -181,6 +193,7 @@ public final class ScatterGatherRfqProps {
         private Integer submitRateLimit;
         private Integer submitBurstLimit;
         private Integer demoResponderReservedConcurrency;
+        private Boolean reserveDemoResponderConcurrency;
 
         public Builder code(Code code) {
             this.code = code;
@@ -254,6 +267,11 @@ public final class ScatterGatherRfqProps {
 
         public Builder submitBurstLimit(Integer submitBurstLimit) {
             this.submitBurstLimit = submitBurstLimit;
+            return this;
+        }
+
+        public Builder reserveDemoResponderConcurrency(Boolean reserveDemoResponderConcurrency) {
+            this.reserveDemoResponderConcurrency = reserveDemoResponderConcurrency;
             return this;
         }
 

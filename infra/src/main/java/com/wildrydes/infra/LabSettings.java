@@ -10,15 +10,19 @@ import software.constructs.Construct;
  *
  * @param snapStart {@code snapStart}: SnapStart on every function; false where Lambda does not offer it. Default: true.
  * @param alarmEmail {@code alarmEmail}: an address subscribed to each lab's alarm topic. Default: none.
+ * @param reserveResponderConcurrency {@code reserveResponderConcurrency}: lab 3's demo responders
+ *     reserve their concurrency; false in an account whose quota is too small. Default: true.
  */
-record LabSettings(boolean snapStart, String alarmEmail) {
+record LabSettings(boolean snapStart, String alarmEmail, boolean reserveResponderConcurrency) {
 
     static final String SNAP_START = "snapStart";
     static final String ALARM_EMAIL = "alarmEmail";
+    static final String RESERVE_RESPONDER_CONCURRENCY = "reserveResponderConcurrency";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     static LabSettings of(Construct scope) {
-        return new LabSettings(booleanContext(scope, SNAP_START, true), emailContext(scope, ALARM_EMAIL));
+        return new LabSettings(booleanContext(scope, SNAP_START, true), emailContext(scope, ALARM_EMAIL),
+                booleanContext(scope, RESERVE_RESPONDER_CONCURRENCY, true));
     }
 
     private static String emailContext(Construct scope, String key) {

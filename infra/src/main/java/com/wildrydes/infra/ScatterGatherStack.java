@@ -18,6 +18,7 @@ public class ScatterGatherStack extends Stack {
         ScatterGatherRfq rfq = new ScatterGatherRfq(this, "RideBooking", ScatterGatherRfqProps.builder()
                 .code(LambdaBundle.code())
                 .snapStart(settings.snapStart())
+                .reserveDemoResponderConcurrency(settings.reserveResponderConcurrency())
                 .build());
         LabAlarms.create(this, settings).notifyOn(rfq.getAlarms());
         LabStacks.destroyOnDelete(this);

@@ -64,6 +64,17 @@ class DeploySwitchesTest {
     }
 
     @Test
+    void labThreesRespondersReserveConcurrencyUnlessTheAccountCannotAffordIt() throws Exception {
+        Template reserved = Template.fromStack(lab3(SynthesizedApp.app()));
+        reserved.resourcePropertiesCountIs("AWS::Lambda::Function",
+                Map.of("Handler", Match.stringLikeRegexp(".*DemoResponderHandler.*"), "ReservedConcurrentExecutions", 10), 10);
+        Template unreserved = Template.fromStack(lab3(app(Map.of("reserveResponderConcurrency", "false"))));
+        unreserved.allResourcesProperties("AWS::Lambda::Function", Map.of("ReservedConcurrentExecutions", Match.absent()));
+        unreserved.resourcePropertiesCountIs("AWS::Lambda::Function",
+                Map.of("Handler", Match.stringLikeRegexp(".*DemoResponderHandler.*")), 10);
+    }
+
+    @Test
     void anAlarmEmailThatIsNotAnAddressStopsSynthesis() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> app(Map.of("alarmEmail", "ops.example.com")));
         assertTrue(error.getMessage().contains("alarmEmail") && error.getMessage().contains("ops.example.com"), error.getMessage());
@@ -92,6 +103,10 @@ class DeploySwitchesTest {
         WildRydesApp.addLabs(app);
         app.synth();
         return app;
+    }
+
+    private static Stack lab3(App app) {
+        return stacks(app).stream().filter(s -> s.getStackName().endsWith("-3")).findFirst().orElseThrow();
     }
 
     private static List<Stack> stacks(App app) {
