@@ -121,28 +121,6 @@ public final class RequestFields {
         return number.setScale(Math.max(0, Math.min(number.scale(), AMOUNT_DECIMALS)), RoundingMode.UNNECESSARY);
     }
 
-    /** A number of zero or more, given as a JSON number or as a numeric string. */
-    public BigDecimal requiredNonNegativeNumber(String field) {
-        Object value = object.get(field);
-        if (value == null) {
-            throw new InvalidRequestException(field, "is required");
-        }
-        BigDecimal number;
-        if (value instanceof BigDecimal decimal) {
-            number = decimal;
-        } else if (value instanceof Number whole) {
-            number = new BigDecimal(whole.toString());
-        } else if (value instanceof String text && !text.isBlank()) {
-            number = parseDecimal(field, text.strip());
-        } else {
-            throw new InvalidRequestException(field, "expected a number, got " + Json.write(value));
-        }
-        if (number.signum() < 0) {
-            throw new InvalidRequestException(field, "must not be negative, got " + number.toPlainString());
-        }
-        return number;
-    }
-
     /** C0 and C1 controls, DEL included: the schema's {@code \u0000-\u001F\u007F-\u009F}. */
     static boolean isControl(char c) {
         return c <= 0x1F || (c >= 0x7F && c <= 0x9F);
@@ -155,13 +133,5 @@ public final class RequestFields {
     static boolean isSpace(char c) {
         return c == ' ' || c == 0xA0 || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200B)
                 || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
-    }
-
-    private static BigDecimal parseDecimal(String field, String text) {
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(field, "expected a number, got \"" + text + "\"");
-        }
     }
 }

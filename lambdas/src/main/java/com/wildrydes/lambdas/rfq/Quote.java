@@ -10,7 +10,7 @@ import java.util.Map;
 /** One responder's answer to a request for quotes: {@code {"responder", "rfq-id", "quote"}}. */
 public record Quote(String responder, String rfqId, BigDecimal quote) {
 
-    /** Reads a response message; a quote is a number of 0 or more, the rfq-id a UUID. */
+    /** Reads a response message; a quote is an amount as the APIs take them (0 to 999999.99, 2 decimals), the rfq-id a UUID. */
     public static Quote parse(String body) {
         RequestFields fields = new RequestFields(Json.parseObject(body));
         String responder = fields.requiredText("responder");
@@ -18,7 +18,7 @@ public record Quote(String responder, String rfqId, BigDecimal quote) {
         if ("-".equals(responder)) {
             throw new InvalidRequestException("responder", "\"-\" is reserved for the request itself");
         }
-        return new Quote(responder, rfqId, fields.requiredNonNegativeNumber("quote"));
+        return new Quote(responder, rfqId, fields.requiredAmount("quote"));
     }
 
     public String toMessage() {

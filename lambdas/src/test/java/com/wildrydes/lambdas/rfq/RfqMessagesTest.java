@@ -35,4 +35,16 @@ class RfqMessagesTest {
         assertEquals("customer", assertThrows(InvalidRequestException.class, () -> RfqRequest.parse(ID,
                 "{\"from\": \"a\", \"to\": \"b\"}")).getField());
     }
+
+    @Test
+    void aQuoteIsAnAmountWithinTheApisBoundsSoThatNoNumberCanExhaustTheCollector() {
+        // 1e999999999 is a short literal whose plain form (what DynamoDB is sent) has a billion digits.
+        for (String quote : new String[] {"1e999999999", "1e2147483647", "1e-400", "1000000", "0.001", "-1"}) {
+            InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> Quote.parse(
+                    "{\"responder\": \"R1\", \"rfq-id\": \"" + ID + "\", \"quote\": " + quote + "}"), quote);
+            assertEquals("quote", refused.getField(), quote);
+        }
+        assertEquals(new BigDecimal("999999.99"), Quote.parse(
+                "{\"responder\": \"R1\", \"rfq-id\": \"" + ID + "\", \"quote\": 999999.99}").quote());
+    }
 }
