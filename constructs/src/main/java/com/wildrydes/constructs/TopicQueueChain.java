@@ -63,8 +63,7 @@ public class TopicQueueChain extends Construct {
     private Alarm oldestMessageAlarm(TopicQueueChainProps props) {
         Duration alarmAge = props.getOldestMessageAlarmAge() != null
                 ? props.getOldestMessageAlarmAge() : TopicQueueChainProps.DEFAULT_OLDEST_MESSAGE_ALARM_AGE;
-        return queue.metricApproximateAgeOfOldestMessage(
-                        MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build())
+        return metricOldestMessageAge(DeadLetterAlarms.ALARM_METRIC)
                 .createAlarm(this, "OldestMessageAlarm", CreateAlarmOptions.builder()
                         .alarmDescription("The consumers are falling behind: the oldest message is older than "
                                 + alarmAge.toHumanString())
@@ -171,6 +170,11 @@ public class TopicQueueChain extends Construct {
     /** The age of the oldest message in the queue: how far the consumers are behind. */
     public Metric metricOldestMessageAge() {
         return queue.metricApproximateAgeOfOldestMessage();
+    }
+
+    /** The age of the oldest message in the queue, read as {@code props} say. */
+    public Metric metricOldestMessageAge(MetricOptions props) {
+        return queue.metricApproximateAgeOfOldestMessage(props);
     }
 
     public IQueue getQueue() {
