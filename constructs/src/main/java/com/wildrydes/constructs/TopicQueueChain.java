@@ -43,7 +43,8 @@ public class TopicQueueChain extends Construct {
         Duration consumerTimeout = consumerTimeout(props);
         ValidatedProps.check(this, () -> validate(props, fifo, consumerTimeout));
 
-        this.deadLetterQueue = SecureQueues.deadLetterQueue(this, "DeadLetterQueue", fifo);
+        this.deadLetterQueue = props.getDeadLetterQueue() != null
+                ? props.getDeadLetterQueue() : SecureQueues.deadLetterQueue(this, "DeadLetterQueue", fifo);
         this.queue = props.getQueue() != null ? props.getQueue() : createQueue(props, fifo, consumerTimeout);
         this.subscription = new FilteredSubscription(this, "Subscription", FilteredSubscriptionProps.builder()
                 .topic(props.getTopic())
@@ -90,6 +91,11 @@ public class TopicQueueChain extends Construct {
         if (props.getQueue() != null && props.hasQueueSettings()) {
             throw new IllegalArgumentException("TopicQueueChain: give an existing queue or the settings of a new one "
                     + "(visibilityTimeout, retentionPeriod, maxReceiveCount), got both");
+        }
+        if (props.getDeadLetterQueue() != null && Boolean.TRUE.equals(props.getDeadLetterQueue().getFifo()) != fifo) {
+            throw new IllegalArgumentException("TopicQueueChain: deadLetterQueue must be a " + (fifo ? "FIFO" : "standard")
+                    + " queue for a " + (fifo ? "FIFO" : "standard") + " topic (SQS moves messages only between queues "
+                    + "of one kind), got a " + (fifo ? "standard" : "FIFO") + " queue");
         }
         if (props.getQueue() != null && Boolean.TRUE.equals(props.getQueue().getFifo()) != fifo) {
             throw new IllegalArgumentException("TopicQueueChain: a " + (fifo ? "FIFO" : "standard") + " topic chains to a "

@@ -26,6 +26,7 @@ public final class TopicQueueChainProps {
     private final IFunction consumer;
     private final Duration consumerTimeout;
     private final IQueue queue;
+    private final IQueue deadLetterQueue;
     private final Duration visibilityTimeout;
     private final Duration retentionPeriod;
     private final Integer maxReceiveCount;
@@ -43,6 +44,7 @@ public final class TopicQueueChainProps {
         this.consumer = b.consumer;
         this.consumerTimeout = b.consumerTimeout;
         this.queue = b.queue;
+        this.deadLetterQueue = b.deadLetterQueue;
         this.visibilityTimeout = b.visibilityTimeout;
         this.retentionPeriod = b.retentionPeriod;
         this.maxReceiveCount = b.maxReceiveCount;
@@ -142,6 +144,16 @@ public final class TopicQueueChainProps {
         return oldestMessageAlarm;
     }
 
+    /**
+     * An existing dead-letter queue (for example one shared by several chains) to use instead of
+     * creating one: it takes what the queue gives up on and what SNS cannot deliver, and the
+     * dead-letter alarm watches it. It must be FIFO for a FIFO topic, standard otherwise, and in
+     * this stack's account and region. Default: a new encrypted, TLS-only queue keeping messages 14 days.
+     */
+    public IQueue getDeadLetterQueue() {
+        return deadLetterQueue;
+    }
+
     boolean hasQueueSettings() {
         return visibilityTimeout != null || retentionPeriod != null || maxReceiveCount != null;
     }
@@ -151,6 +163,7 @@ public final class TopicQueueChainProps {
         private IFunction consumer;
         private Duration consumerTimeout;
         private IQueue queue;
+        private IQueue deadLetterQueue;
         private Duration visibilityTimeout;
         private Duration retentionPeriod;
         private Integer maxReceiveCount;
@@ -229,6 +242,11 @@ public final class TopicQueueChainProps {
 
         public Builder oldestMessageAlarm(Boolean oldestMessageAlarm) {
             this.oldestMessageAlarm = oldestMessageAlarm;
+            return this;
+        }
+
+        public Builder deadLetterQueue(IQueue deadLetterQueue) {
+            this.deadLetterQueue = deadLetterQueue;
             return this;
         }
 

@@ -146,4 +146,25 @@ class ImportedResourcesTest {
             assertEquals(1, permissions);
         }
     }
+
+    @Test
+    void chainsShareTheTeamsOwnDeadLetterQueueAndItsAlarm() {
+        Stack stack = pinnedStack();
+        Queue shared = Queue.Builder.create(stack, "OrdersDeadLetters").build();
+        ITopic orders = orders(stack);
+        for (String id : List.of("Invoicing", "Shipping")) {
+            TopicQueueChain chain = new TopicQueueChain(stack, id + "Chain", TopicQueueChainProps.builder()
+                    .topic(orders).deadLetterQueue(shared).build());
+            assertEquals(shared, chain.getDeadLetterQueue());
+        }
+        Template template = synth(stack);
+        template.resourceCountIs("AWS::SQS::Queue", 3);
+        template.resourcePropertiesCountIs("AWS::SQS::Queue", Map.of("RedrivePolicy", Map.of(
+                "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("OrdersDeadLetters.*"), "Arn")),
+                "maxReceiveCount", 5)), 2);
+        template.resourcePropertiesCountIs("AWS::SNS::Subscription", Map.of("RedrivePolicy", Map.of(
+                "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("OrdersDeadLetters.*"), "Arn")))), 2);
+        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("Dimensions", List.of(Map.of(
+                "Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("OrdersDeadLetters.*"), "QueueName"))))), 2);
+    }
 }
