@@ -25,7 +25,8 @@ final class AsyncInvokeConfigs {
     }
 
     static boolean isConfigured(IFunction function) {
-        return function.getNode().tryFindChild(ID) != null;
+        return function.getNode().tryFindChild(ID) != null
+                || FunctionTargets.invoked(function).getNode().tryFindChild(ID) != null;
     }
 
     /**
@@ -37,7 +38,7 @@ final class AsyncInvokeConfigs {
         options.onFailure(onFailure(scope, function, failed));
         String qualifier = FunctionTargets.importedQualifier(function);
         if (qualifier == null) {
-            function.configureAsyncInvoke(options.build());
+            FunctionTargets.invoked(function).configureAsyncInvoke(options.build());
             return;
         }
         EventInvokeConfigOptions chosen = options.build();

@@ -17,7 +17,7 @@ final class ConsumerTimeout {
 
     /** The function's timeout, or null when it cannot be read (an imported function). */
     static Duration of(IFunction consumer) {
-        IFunction target = consumer;
+        IFunction target = FunctionTargets.invoked(consumer);
         if (target instanceof Alias alias) {
             target = alias.getVersion().getLambda();
         } else if (target instanceof IVersion version) {

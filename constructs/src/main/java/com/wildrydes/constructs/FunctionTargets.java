@@ -19,9 +19,14 @@ final class FunctionTargets {
     private FunctionTargets() {
     }
 
+    /** The function that is invoked: a JavaFunction's live alias, any other function itself. */
+    static IFunction invoked(IFunction function) {
+        return function instanceof JavaFunction javaFunction ? javaFunction.getAlias() : function;
+    }
+
     /** True for a function this app does not define (imported by ARN or attributes). */
     static boolean isImported(IFunction function) {
-        return function.getNode().getDefaultChild() == null;
+        return invoked(function).getNode().getDefaultChild() == null;
     }
 
     /**

@@ -2,8 +2,6 @@ package com.wildrydes.constructs;
 
 import java.util.List;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.services.iam.IGrantable;
-import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -29,9 +27,12 @@ import software.constructs.Construct;
  *       (no {@code AWSLambdaBasicExecutionRole}, which allows every log group);</li>
  *   <li>memory and timeout chosen, not defaulted.</li>
  * </ul>
- * Wire callers to {@link #getAlias()}: invoking the unqualified function would bypass SnapStart.
+ * A {@code JavaFunction} is an {@link IFunction}: handed to anything that takes one (an API
+ * integration, an event source, a subscription, a saga task), it is invoked, granted and
+ * configured through its {@code live} alias. Synthesis stops if anything invokes the unpublished
+ * function instead (from {@link #getFunction()}), since that would bypass SnapStart and the alias.
  */
-public class JavaFunction extends Construct implements IGrantable {
+public class JavaFunction extends LiveAliasFunction {
 
     public static final String ALIAS_NAME = "live";
 
@@ -76,19 +77,25 @@ public class JavaFunction extends Construct implements IGrantable {
                 .aliasName(ALIAS_NAME)
                 .version(function.getCurrentVersion())
                 .build();
+        getNode().addValidation(new InvokedThroughAlias(this));
     }
 
-    /** The function itself: use it to add environment variables; invoke {@link #getAlias()}. */
+    /**
+     * The unpublished function itself: to add environment variables or read its settings. Do not
+     * wire callers to it: synthesis stops on anything that invokes it instead of the alias.
+     */
+    @Override
     public Function getFunction() {
         return function;
     }
 
     /** The {@code live} alias on the current published version: what callers and triggers invoke. */
+    @Override
     public Alias getAlias() {
         return alias;
     }
 
-    /** The alias as an {@link IFunction}, for APIs that take one. */
+    /** The alias as an {@link IFunction}; the JavaFunction itself is one too, invoking the same alias. */
     public IFunction asFunction() {
         return alias;
     }
@@ -97,10 +104,6 @@ public class JavaFunction extends Construct implements IGrantable {
         return logGroup;
     }
 
-    @Override
-    public IPrincipal getGrantPrincipal() {
-        return function.getGrantPrincipal();
-    }
 
     private static void validateRuntime(Runtime runtime) {
         if (runtime.getFamily() != RuntimeFamily.JAVA || !Boolean.TRUE.equals(runtime.getSupportsSnapStart())) {
