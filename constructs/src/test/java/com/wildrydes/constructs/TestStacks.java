@@ -11,33 +11,39 @@ import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.s3.Bucket;
 
 /** Small stacks for construct tests: a fresh app each time, inline code so no asset is needed. */
-final class TestStacks {
+public final class TestStacks {
 
     private TestStacks() {
     }
 
-    static Stack newStack() {
+    public static Stack newStack() {
         return new Stack(new App(), "TestStack");
     }
 
-    static ITopic topic(Stack stack) {
+    public static ITopic topic(Stack stack) {
         return new Topic(stack, "Topic");
     }
 
-    static Code inlineCode() {
+    public static Code inlineCode() {
         return Code.fromInline("placeholder: construct tests synthesize, they never run this");
     }
 
     /** A jar in a bucket: Java runtimes take no inline code, and a bucket needs no asset staging. */
-    static Code jarCode(Stack stack) {
+    public static Code jarCode(Stack stack) {
         return Code.fromBucket(Bucket.fromBucketName(stack, "CodeBucket", "code-bucket"), "handlers.jar");
     }
 
-    static IFunction function(Stack stack, String id) {
+    public static IFunction function(Stack stack, String id) {
         return Function.Builder.create(stack, id)
                 .runtime(Runtime.NODEJS_22_X)
                 .handler("index.handler")
                 .code(inlineCode())
                 .build();
+    }
+
+    /** Asserts that {@code construct} is refused with a message containing {@code expected}. */
+    public static void assertMessage(String expected, org.junit.jupiter.api.function.Executable construct) {
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, construct);
+        org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().contains(expected), error.getMessage());
     }
 }

@@ -1,8 +1,8 @@
 package com.wildrydes.infra;
 
-import com.wildrydes.constructs.FilterPolicy;
-import com.wildrydes.constructs.JavaFunction;
-import com.wildrydes.constructs.JavaFunctionProps;
+import com.wildrydes.constructs.messaging.FilterPolicy;
+import com.wildrydes.constructs.functions.JavaFunction;
+import com.wildrydes.constructs.functions.JavaFunctionProps;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Code;

@@ -1,8 +1,8 @@
 package com.wildrydes.infra;
 
-import com.wildrydes.constructs.FilteredSubscription;
-import com.wildrydes.constructs.FilteredSubscriptionProps;
-import com.wildrydes.constructs.JavaFunction;
+import com.wildrydes.constructs.messaging.FilteredSubscription;
+import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
+import com.wildrydes.constructs.functions.JavaFunction;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;

@@ -1,6 +1,6 @@
 package com.wildrydes.infra;
 
-import com.wildrydes.constructs.SecureResources;
+import com.wildrydes.constructs.internal.SecureResources;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;

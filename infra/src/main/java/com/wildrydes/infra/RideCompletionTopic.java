@@ -1,6 +1,6 @@
 package com.wildrydes.infra;
 
-import com.wildrydes.constructs.SecureResources;
+import com.wildrydes.constructs.internal.SecureResources;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;

@@ -1,13 +1,13 @@
 package com.wildrydes.infra;
 
-import com.wildrydes.constructs.FareCollectionSaga;
-import com.wildrydes.constructs.FareCollectionSagaProps;
-import com.wildrydes.constructs.JavaFunction;
-import com.wildrydes.constructs.JavaFunctionProps;
-import com.wildrydes.constructs.NagSuppressionMetadata;
-import com.wildrydes.constructs.ServiceRoleTrust;
-import com.wildrydes.constructs.TopicGrants;
-import com.wildrydes.constructs.VendedLogGroups;
+import com.wildrydes.constructs.saga.FareCollectionSaga;
+import com.wildrydes.constructs.saga.FareCollectionSagaProps;
+import com.wildrydes.constructs.functions.JavaFunction;
+import com.wildrydes.constructs.functions.JavaFunctionProps;
+import com.wildrydes.constructs.nag.NagSuppressionMetadata;
+import com.wildrydes.constructs.internal.ServiceRoleTrust;
+import com.wildrydes.constructs.messaging.TopicGrants;
+import com.wildrydes.constructs.internal.VendedLogGroups;
 import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;

@@ -1,7 +1,7 @@
 package com.wildrydes.infra;
 
-import com.wildrydes.constructs.ScatterGatherRfq;
-import com.wildrydes.constructs.ScatterGatherRfqProps;
+import com.wildrydes.constructs.rfq.ScatterGatherRfq;
+import com.wildrydes.constructs.rfq.ScatterGatherRfqProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;

@@ -1,8 +1,8 @@
 package com.wildrydes.infra;
 
-import com.wildrydes.constructs.JavaFunction;
-import com.wildrydes.constructs.TopicQueueChain;
-import com.wildrydes.constructs.TopicQueueChainProps;
+import com.wildrydes.constructs.functions.JavaFunction;
+import com.wildrydes.constructs.messaging.TopicQueueChain;
+import com.wildrydes.constructs.messaging.TopicQueueChainProps;
 import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;

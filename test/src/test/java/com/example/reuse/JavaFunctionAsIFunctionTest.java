@@ -4,12 +4,12 @@ import static com.example.reuse.ReusingApp.*;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.wildrydes.constructs.FilteredSubscription;
-import com.wildrydes.constructs.FilteredSubscriptionProps;
-import com.wildrydes.constructs.JavaFunction;
-import com.wildrydes.constructs.JavaFunctionProps;
-import com.wildrydes.constructs.TopicQueueChain;
-import com.wildrydes.constructs.TopicQueueChainProps;
+import com.wildrydes.constructs.messaging.FilteredSubscription;
+import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
+import com.wildrydes.constructs.functions.JavaFunction;
+import com.wildrydes.constructs.functions.JavaFunctionProps;
+import com.wildrydes.constructs.messaging.TopicQueueChain;
+import com.wildrydes.constructs.messaging.TopicQueueChainProps;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

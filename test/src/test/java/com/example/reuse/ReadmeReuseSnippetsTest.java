@@ -47,19 +47,7 @@ class ReadmeReuseSnippetsTest {
             IFunction refunds = Function.fromFunctionArn(this, "Refunds", "arn:aws:lambda:eu-west-1:123456789012:function:refunds");
             """;
 
-    private static final String IMPORTS = """
-            import com.wildrydes.constructs.*;
-            import java.util.List;
-            import software.amazon.awscdk.*;
-            import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
-            import software.amazon.awscdk.services.iam.*;
-            import software.amazon.awscdk.services.lambda.*;
-            import software.amazon.awscdk.services.lambda.Function;
-            import software.amazon.awscdk.services.sns.*;
-            import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
-            import software.amazon.awscdk.services.sqs.*;
-            import software.constructs.Construct;
-            """;
+    private static final Pattern IMPORTS_BLOCK = Pattern.compile("```text\n(import .*?)```", Pattern.DOTALL);
 
     @Test
     void theReuseSnippetsCompileAndSynthesizeAsPrinted() throws Exception {
@@ -70,7 +58,7 @@ class ReadmeReuseSnippetsTest {
         Path sources = Files.createTempDirectory("readme-snippets");
         Path source = sources.resolve("readme/ReadmeStack.java");
         Files.createDirectories(source.getParent());
-        Files.writeString(source, "package readme;\n" + IMPORTS
+        Files.writeString(source, "package readme;\n" + readmeImports() + "import software.constructs.Construct;\n"
                 + "public class ReadmeStack extends Stack {\n"
                 + "  public ReadmeStack(Construct scope) {\n"
                 + "    super(scope, \"ReadmeStack\", StackProps.builder().env(Environment.builder()"
@@ -98,18 +86,29 @@ class ReadmeReuseSnippetsTest {
         }
     }
 
+    /** The imports the README lists for its snippets. */
+    static String readmeImports() throws IOException {
+        Matcher imports = IMPORTS_BLOCK.matcher(reuseSection());
+        assertTrue(imports.find(), "README's reuse section lists no imports");
+        return imports.group(1);
+    }
+
     /** The java blocks between the "Reusing the constructs" heading and the next one. */
     static List<String> reuseSnippets() throws IOException {
-        String readme = Files.readString(README);
-        int start = readme.indexOf("\n## Reusing the constructs");
-        int end = readme.indexOf("\n## ", start + 1);
-        assertTrue(start >= 0 && end > start, "README has no 'Reusing the constructs' section");
-        Matcher blocks = JAVA_BLOCK.matcher(readme.substring(start, end));
+        Matcher blocks = JAVA_BLOCK.matcher(reuseSection());
         List<String> snippets = new ArrayList<>();
         while (blocks.find()) {
             snippets.add(blocks.group(1));
         }
         return snippets;
+    }
+
+    private static String reuseSection() throws IOException {
+        String readme = Files.readString(README);
+        int start = readme.indexOf("\n## Reusing the constructs");
+        int end = readme.indexOf("\n## ", start + 1);
+        assertTrue(start >= 0 && end > start, "README has no 'Reusing the constructs' section");
+        return readme.substring(start, end);
     }
 
     /** The README copies the handlers jar to target/lambda/ (maven-dependency-plugin); so does this test. */

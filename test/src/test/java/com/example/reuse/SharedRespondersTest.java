@@ -2,10 +2,10 @@ package com.example.reuse;
 
 import static com.example.reuse.ReusingApp.*;
 
-import com.wildrydes.constructs.FilteredSubscription;
-import com.wildrydes.constructs.FilteredSubscriptionProps;
-import com.wildrydes.constructs.ScatterGatherRfq;
-import com.wildrydes.constructs.ScatterGatherRfqProps;
+import com.wildrydes.constructs.messaging.FilteredSubscription;
+import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
+import com.wildrydes.constructs.rfq.ScatterGatherRfq;
+import com.wildrydes.constructs.rfq.ScatterGatherRfqProps;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package com.example.orders;
 
-import com.wildrydes.constructs.FilterPolicy;
-import com.wildrydes.constructs.FilteredSubscription;
-import com.wildrydes.constructs.FilteredSubscriptionProps;
-import com.wildrydes.constructs.ScatterGatherRfq;
-import com.wildrydes.constructs.ScatterGatherRfqProps;
-import com.wildrydes.constructs.TopicQueueChain;
-import com.wildrydes.constructs.TopicQueueChainProps;
+import com.wildrydes.constructs.messaging.FilterPolicy;
+import com.wildrydes.constructs.messaging.FilteredSubscription;
+import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
+import com.wildrydes.constructs.rfq.ScatterGatherRfq;
+import com.wildrydes.constructs.rfq.ScatterGatherRfqProps;
+import com.wildrydes.constructs.messaging.TopicQueueChain;
+import com.wildrydes.constructs.messaging.TopicQueueChainProps;
 import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;

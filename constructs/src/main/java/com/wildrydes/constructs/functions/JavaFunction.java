@@ -1,0 +1,116 @@
+package com.wildrydes.constructs.functions;
+
+import com.wildrydes.constructs.internal.ValidatedProps;
+
+import java.util.List;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.FunctionProps;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.RuntimeFamily;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * A Java Lambda function set up the way every function of this project is:
+ * <ul>
+ *   <li>the newest Java LTS runtime on arm64 (Graviton: cheaper per millisecond);</li>
+ *   <li>SnapStart on published versions, reached through the {@code live} alias, so that cold
+ *       starts resume a snapshot instead of starting a JVM (turn it off with {@code snapStart(false)}
+ *       where Lambda does not offer it; the alias stays);</li>
+ *   <li>its own log group with a retention, and a role that may write to that log group only
+ *       (no {@code AWSLambdaBasicExecutionRole}, which allows every log group);</li>
+ *   <li>memory and timeout chosen, not defaulted.</li>
+ * </ul>
+ * A {@code JavaFunction} is an {@link IFunction}: handed to anything that takes one (an API
+ * integration, an event source, a subscription, a saga task), it is invoked, granted and
+ * configured through its {@code live} alias. Synthesis stops if anything invokes the unpublished
+ * function instead (from {@link #getFunction()}), since that would bypass SnapStart and the alias.
+ */
+public class JavaFunction extends LiveAliasFunction {
+
+    public static final String ALIAS_NAME = "live";
+
+    private final Function function;
+    private final Alias alias;
+    private final LogGroup logGroup;
+
+    public JavaFunction(Construct scope, String id, JavaFunctionProps props) {
+        super(scope, id);
+        Runtime runtime = props.getRuntime() != null ? props.getRuntime() : Runtime.JAVA_25;
+        ValidatedProps.check(this, () -> validateRuntime(runtime));
+        this.logGroup = LogGroup.Builder.create(this, "LogGroup")
+                .retention(props.getLogRetention() != null ? props.getLogRetention() : JavaFunctionProps.DEFAULT_LOG_RETENTION)
+                .build();
+        Role role = Role.Builder.create(this, "ServiceRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Runs one function; may write to that function's log group only")
+                .build();
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logGroup.getLogGroupArn()))
+                .build());
+        this.function = new Function(this, "Function", FunctionProps.builder()
+                .runtime(runtime)
+                .architecture(Architecture.ARM_64)
+                .code(props.getCode())
+                .handler(props.getHandler())
+                .description(props.getDescription())
+                .memorySize(props.getMemorySize() != null ? props.getMemorySize() : JavaFunctionProps.DEFAULT_MEMORY_MB)
+                .timeout(props.getTimeout() != null ? props.getTimeout() : JavaFunctionProps.DEFAULT_TIMEOUT)
+                .environment(props.getEnvironment())
+                .reservedConcurrentExecutions(props.getReservedConcurrentExecutions())
+                .snapStart(props.getSnapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
+                .logGroup(logGroup)
+                .role(role)
+                .build());
+        if (props.getSnapStart()) {
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "Every change publishes a new version (currentVersion) behind the live alias.");
+        }
+        this.alias = Alias.Builder.create(this, "LiveAlias")
+                .aliasName(ALIAS_NAME)
+                .version(function.getCurrentVersion())
+                .build();
+        getNode().addValidation(new InvokedThroughAlias(this));
+    }
+
+    /**
+     * The unpublished function itself: to add environment variables or read its settings. Do not
+     * wire callers to it: synthesis stops on anything that invokes it instead of the alias.
+     */
+    @Override
+    public Function getFunction() {
+        return function;
+    }
+
+    /** The {@code live} alias on the current published version: what callers and triggers invoke. */
+    @Override
+    public Alias getAlias() {
+        return alias;
+    }
+
+    /** The alias as an {@link IFunction}; the JavaFunction itself is one too, invoking the same alias. */
+    public IFunction asFunction() {
+        return alias;
+    }
+
+    public LogGroup getLogGroup() {
+        return logGroup;
+    }
+
+
+    private static void validateRuntime(Runtime runtime) {
+        if (runtime.getFamily() != RuntimeFamily.JAVA || !Boolean.TRUE.equals(runtime.getSupportsSnapStart())) {
+            throw new IllegalArgumentException("JavaFunction: runtime must be a Java runtime that supports SnapStart "
+                    + "(java11 or newer), got " + runtime.getName());
+        }
+    }
+}

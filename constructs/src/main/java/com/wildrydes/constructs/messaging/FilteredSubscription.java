@@ -1,0 +1,274 @@
+package com.wildrydes.constructs.messaging;
+
+import com.wildrydes.constructs.internal.AsyncInvokeConfigs;
+import com.wildrydes.constructs.internal.DeadLetterAlarms;
+import com.wildrydes.constructs.internal.SecureQueues;
+import com.wildrydes.constructs.internal.TopicRegions;
+import com.wildrydes.constructs.internal.ValidatedProps;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Validations;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.iam.AddToResourcePolicyResult;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Permission;
+import software.amazon.awscdk.services.sns.CfnSubscription;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Subscription;
+import software.amazon.awscdk.services.sns.SubscriptionProps;
+import software.amazon.awscdk.services.sns.SubscriptionProtocol;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.Names;
+import software.constructs.Construct;
+
+/**
+ * Subscribes a Lambda function or an SQS queue to a topic, optionally through a filter policy,
+ * so that nothing is lost:
+ * <ul>
+ *   <li>a message SNS cannot deliver goes to the subscription's dead-letter queue;</li>
+ *   <li>for a function, an asynchronous invocation that still fails after Lambda's retries goes
+ *       to the failed-invocations queue (Lambda's on-failure destination).</li>
+ * </ul>
+ * The subscriber is allowed to receive from this topic only: the Lambda permission and the queue
+ * policy name the topic as the source. Each of these queues that the construct creates has an
+ * alarm on its first message (a queue you give is yours to watch).
+ */
+public class FilteredSubscription extends Construct {
+
+    static final String SNS_SERVICE = "sns.amazonaws.com";
+
+    private final ITopic topic;
+    private final Subscription subscription;
+    private final IQueue deadLetterQueue;
+    private final IQueue failedInvocationsQueue;
+    private final Alarm deadLetterAlarm;
+    private final Alarm failedInvocationsAlarm;
+
+    public FilteredSubscription(Construct scope, String id, FilteredSubscriptionProps props) {
+        super(scope, id);
+        ValidatedProps.check(this, () -> validate(props));
+        this.topic = props.getTopic();
+        boolean fifo = Boolean.TRUE.equals(topic.getFifo());
+        this.deadLetterQueue = props.getDeadLetterQueue() != null
+                ? props.getDeadLetterQueue()
+                : SecureQueues.deadLetterQueue(this, "DeadLetterQueue", fifo);
+
+        SubscriptionProps.Builder subscription = SubscriptionProps.builder()
+                .topic(topic)
+                .region(ValidatedProps.check(this, () -> TopicRegions.subscriptionRegion(this, topic)))
+                .deadLetterQueue(deadLetterQueue);
+        AddToResourcePolicyResult queuePolicy = null;
+        if (props.getFunction() != null) {
+            IFunction function = props.getFunction();
+            allowTopicToInvoke(function);
+            this.failedInvocationsQueue = configureAsyncInvoke(function, props, fifo);
+            subscription.protocol(SubscriptionProtocol.LAMBDA).endpoint(function.getFunctionArn());
+        } else {
+            IQueue queue = props.getQueue();
+            queuePolicy = allowTopicToSend(queue);
+            this.failedInvocationsQueue = null;
+            subscription.protocol(SubscriptionProtocol.SQS)
+                    .endpoint(queue.getQueueArn())
+                    .rawMessageDelivery(props.getRawMessageDelivery() == null || props.getRawMessageDelivery());
+        }
+        this.subscription = new Subscription(this, "Subscription", subscription.build());
+        if (props.getFunction() != null) {
+            Validations.of(this.subscription).acknowledge(Acknowledgment.builder()
+                    .id("CloudFormation-Validate::W3694")
+                    .reason("SNS invokes a qualified function ARN (an alias or version) as it invokes a function.")
+                    .build());
+        }
+        if (queuePolicy != null && queuePolicy.getPolicyDependable() != null) {
+            // SNS must not deliver before the queue accepts its messages.
+            this.subscription.getNode().addDependency(queuePolicy.getPolicyDependable());
+        }
+        if (props.getFilterPolicy() != null) {
+            CfnSubscription cfn = (CfnSubscription) this.subscription.getNode().getDefaultChild();
+            cfn.setFilterPolicy(props.getFilterPolicy().toMap());
+            cfn.setFilterPolicyScope(props.getFilterPolicy().getScope().cloudFormationValue());
+        }
+        this.deadLetterAlarm = props.getDeadLetterQueue() != null ? null
+                : DeadLetterAlarms.anyMessage(this, "DeadLetterAlarm", metricDeadLetters(DeadLetterAlarms.ALARM_METRIC),
+                        "SNS could not deliver a message to this subscriber: inspect the subscription's dead-letter queue, "
+                                + "fix the cause, redrive it");
+        this.failedInvocationsAlarm = failedInvocationsQueue == null || props.getFailedInvocationsQueue() != null ? null
+                : DeadLetterAlarms.anyMessage(this, "FailedInvocationsAlarm",
+                        metricFailedInvocations(DeadLetterAlarms.ALARM_METRIC),
+                        "A message still failed after Lambda's retries (or expired): inspect the failed-invocations queue, "
+                                + "fix the cause, replay it");
+    }
+
+    private static void validate(FilteredSubscriptionProps props) {
+        boolean hasFunction = props.getFunction() != null;
+        boolean hasQueue = props.getQueue() != null;
+        if (hasFunction == hasQueue) {
+            throw new IllegalArgumentException("FilteredSubscription needs exactly one subscriber: expected a function "
+                    + "or a queue, got " + (hasFunction ? "both" : "neither"));
+        }
+        if (hasQueue && (props.getFailedInvocationsQueue() != null || props.getRetryAttempts() != null
+                || props.getMaxEventAge() != null || props.getConfigureAsyncInvoke() != null)) {
+            throw new IllegalArgumentException("FilteredSubscription: failedInvocationsQueue, retryAttempts, maxEventAge "
+                    + "and configureAsyncInvoke apply to a function subscriber only, got them with a queue");
+        }
+        if (hasFunction && props.getRawMessageDelivery() != null) {
+            throw new IllegalArgumentException("FilteredSubscription: rawMessageDelivery applies to a queue subscriber "
+                    + "only (SNS always sends a function the full envelope), got it with a function");
+        }
+        Integer retries = props.getRetryAttempts();
+        if (retries != null && (retries < 0 || retries > 2)) {
+            throw new IllegalArgumentException("FilteredSubscription: retryAttempts must be 0, 1 or 2 (Lambda's range), got " + retries);
+        }
+        Duration age = props.getMaxEventAge();
+        if (age != null && !age.isUnresolved()
+                && (age.toSeconds().doubleValue() < 60 || age.toSeconds().doubleValue() > 6 * 3600)) {
+            throw new IllegalArgumentException("FilteredSubscription: maxEventAge must be from 1 minute to 6 hours "
+                    + "(Lambda's range), got " + age.toHumanString());
+        }
+        if (hasQueue && Boolean.TRUE.equals(props.getQueue().getFifo()) != Boolean.TRUE.equals(props.getTopic().getFifo())) {
+            String topicKind = Boolean.TRUE.equals(props.getTopic().getFifo()) ? "FIFO" : "standard";
+            String queueKind = Boolean.TRUE.equals(props.getQueue().getFifo()) ? "FIFO" : "standard";
+            throw new IllegalArgumentException("FilteredSubscription: queue must be a " + topicKind + " queue to subscribe to a "
+                    + topicKind + " topic (SNS delivers a standard topic to standard queues only, a FIFO topic to FIFO "
+                    + "queues only), got a " + queueKind + " queue");
+        }
+        if (props.getFunction() != null && Boolean.TRUE.equals(props.getTopic().getFifo())) {
+            throw new IllegalArgumentException("FilteredSubscription: a FIFO topic delivers only to SQS queues, "
+                    + "got a Lambda function subscriber");
+        }
+    }
+
+    private void allowTopicToInvoke(IFunction function) {
+        String permissionId = "AllowInvokeFrom" + Names.nodeUniqueId(getNode());
+        function.addPermission(permissionId, Permission.builder()
+                .principal(new ServicePrincipal(SNS_SERVICE))
+                .action("lambda:InvokeFunction")
+                .sourceArn(topic.getTopicArn())
+                .build());
+        if (function.getNode().tryFindChild(permissionId) == null) {
+            // CDK skips the permission of a function imported into a stack whose account it cannot
+            // compare (environment-agnostic, or another account); SNS would then be refused.
+            Annotations.of(this).addWarningV2("@wildrydes/constructs:invokePermissionNotCreated",
+                    "No lambda:InvokeFunction permission was added to " + function.getNode().getPath()
+                            + ": CDK cannot tell that it is in this stack's account. Import it with "
+                            + "Function.fromFunctionAttributes(...).sameEnvironment(true) when it is, or let its owner "
+                            + "allow lambda:InvokeFunction to sns.amazonaws.com with source ARN " + topic.getTopicArn() + ".");
+        }
+    }
+
+    private IQueue configureAsyncInvoke(IFunction function, FilteredSubscriptionProps props, boolean fifo) {
+        if (Boolean.FALSE.equals(props.getConfigureAsyncInvoke())) {
+            return props.getFailedInvocationsQueue();
+        }
+        if (AsyncInvokeConfigs.isConfigured(function)) {
+            Annotations.of(this).addInfo(function.getNode().getPath() + " already has its asynchronous invocation "
+                    + "configured (another subscription or request for quotes): its retries and on-failure "
+                    + "destination apply to this subscription too.");
+            return props.getFailedInvocationsQueue();
+        }
+        IQueue failed = props.getFailedInvocationsQueue() != null
+                ? props.getFailedInvocationsQueue()
+                : SecureQueues.deadLetterQueue(this, "FailedInvocationsQueue", fifo);
+        AsyncInvokeConfigs.configure(this, function, failed, EventInvokeConfigOptions.builder()
+                .retryAttempts(props.getRetryAttempts() != null
+                        ? props.getRetryAttempts() : FilteredSubscriptionProps.DEFAULT_RETRY_ATTEMPTS)
+                .maxEventAge(props.getMaxEventAge() != null ? props.getMaxEventAge() : Duration.hours(6)));
+        return failed;
+    }
+
+    private AddToResourcePolicyResult allowTopicToSend(IQueue queue) {
+        AddToResourcePolicyResult result = queue.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowSendFrom" + Names.nodeUniqueId(getNode()))
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal(SNS_SERVICE)))
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(queue.getQueueArn()))
+                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", topic.getTopicArn())))
+                .build());
+        if (!Boolean.TRUE.equals(result.getStatementAdded())) {
+            // An imported queue's policy belongs to its owner: without this statement SNS is refused.
+            Annotations.of(this).addWarningV2("@wildrydes/constructs:queuePolicyNotChanged",
+                    "The imported queue " + queue.getNode().getPath() + " keeps its own policy: allow sqs:SendMessage "
+                            + "to sns.amazonaws.com with aws:SourceArn " + topic.getTopicArn() + " on "
+                            + queue.getQueueArn() + " (and kms:GenerateDataKey, kms:Decrypt on its key, if a "
+                            + "customer-managed key encrypts it), or SNS cannot deliver to it.");
+        }
+        if (queue.getEncryptionMasterKey() != null) {
+            // A queue encrypted with a customer-managed key needs SNS to be able to use that key.
+            queue.getEncryptionMasterKey().grant(new ServicePrincipal(SNS_SERVICE), "kms:Decrypt", "kms:GenerateDataKey*");
+        }
+        return result;
+    }
+
+    /** Lets {@code grantee} read and delete what landed in the dead-letter queue, to inspect or replay it. */
+    public Grant grantConsumeDeadLetters(IGrantable grantee) {
+        Grant grant = deadLetterQueue.grantConsumeMessages(grantee);
+        return failedInvocationsQueue == null ? grant : grant.combine(failedInvocationsQueue.grantConsumeMessages(grantee));
+    }
+
+    public ITopic getTopic() {
+        return topic;
+    }
+
+    /** The SNS subscription. */
+    public Subscription getSubscription() {
+        return subscription;
+    }
+
+    /** Where SNS puts messages it could not deliver. */
+    public IQueue getDeadLetterQueue() {
+        return deadLetterQueue;
+    }
+
+    /** Messages SNS could not deliver, waiting in the dead-letter queue. */
+    public Metric metricDeadLetters(MetricOptions props) {
+        return deadLetterQueue.metricApproximateNumberOfMessagesVisible(props);
+    }
+
+    /** For a function subscriber: invocations that still failed, waiting in the failed-invocations queue; null otherwise. */
+    public Metric metricFailedInvocations(MetricOptions props) {
+        return failedInvocationsQueue == null ? null : failedInvocationsQueue.metricApproximateNumberOfMessagesVisible(props);
+    }
+
+    /** Fires on the first undeliverable message; null when the dead-letter queue was given (its owner watches it). */
+    public Alarm getDeadLetterAlarm() {
+        return deadLetterAlarm;
+    }
+
+    /**
+     * Fires on the first invocation that still failed; null for a queue subscriber, or when the
+     * failed-invocations queue was given or async invocation is configured elsewhere.
+     */
+    public Alarm getFailedInvocationsAlarm() {
+        return failedInvocationsAlarm;
+    }
+
+    /** The alarms this construct created: add an action to each to be told. */
+    public List<Alarm> getAlarms() {
+        List<Alarm> alarms = new ArrayList<>();
+        if (deadLetterAlarm != null) {
+            alarms.add(deadLetterAlarm);
+        }
+        if (failedInvocationsAlarm != null) {
+            alarms.add(failedInvocationsAlarm);
+        }
+        return alarms;
+    }
+
+    /** For a function subscriber: where failed asynchronous invocations go; null for a queue subscriber. */
+    public IQueue getFailedInvocationsQueue() {
+        return failedInvocationsQueue;
+    }
+}

@@ -1,0 +1,29 @@
+package com.wildrydes.constructs.messaging;
+
+import java.util.List;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.sns.ITopic;
+
+/**
+ * Publish rights on a topic without wildcards. {@code ITopic.grantPublish} grants
+ * {@code kms:GenerateDataKey*} on an encrypted topic's key; publishing needs exactly
+ * {@code kms:GenerateDataKey} and {@code kms:Decrypt}, so that is all this grants.
+ */
+public final class TopicGrants {
+
+    private TopicGrants() {
+    }
+
+    public static void grantPublish(ITopic topic, IGrantable grantee) {
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(grantee)
+                .actions(List.of("sns:Publish"))
+                .resourceArns(List.of(topic.getTopicArn()))
+                .build());
+        if (topic.getMasterKey() != null) {
+            topic.getMasterKey().grant(grantee, "kms:GenerateDataKey", "kms:Decrypt");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package com.wildrydes.constructs.messaging;
+
+import com.wildrydes.constructs.internal.ConsumerTimeout;
+import com.wildrydes.constructs.internal.DeadLetterAlarms;
+import com.wildrydes.constructs.internal.QueueConsumers;
+import com.wildrydes.constructs.internal.SecureQueues;
+import com.wildrydes.constructs.internal.ValidatedProps;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.CreateAlarmOptions;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.lambda.EventSourceMapping;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * Topic-queue chaining: an SQS queue subscribed to a topic, between the topic and a consumer, so
+ * that a consumer that is down, slow or failing loses nothing, and so that the queue spreads the
+ * load over a bounded pool of consumers (a buffering load balancer).
+ * <ul>
+ *   <li>The queue subscribes with raw message delivery and an optional filter policy; only the
+ *       topic may send to it (the queue policy names the topic as the source).</li>
+ *   <li>A message received {@code maxReceiveCount} times without success moves to the
+ *       dead-letter queue, which also takes what SNS could not deliver.</li>
+ *   <li>With a consumer: an event source mapping with partial batch responses, so that one failed
+ *       message does not send its whole batch back to the queue.</li>
+ *   <li>Encrypted at rest, TLS only; alarms for any dead letter and for a growing backlog.</li>
+ * </ul>
+ */
+public class TopicQueueChain extends Construct {
+
+    private final IQueue queue;
+    private final IQueue deadLetterQueue;
+    private final FilteredSubscription subscription;
+    private final EventSourceMapping eventSourceMapping;
+    private final Alarm deadLetterAlarm;
+    private final Alarm oldestMessageAlarm;
+
+    public TopicQueueChain(Construct scope, String id, TopicQueueChainProps props) {
+        super(scope, id);
+        boolean fifo = Boolean.TRUE.equals(props.getTopic().getFifo());
+        Duration consumerTimeout = consumerTimeout(props);
+        ValidatedProps.check(this, () -> validate(props, fifo, consumerTimeout));
+
+        this.deadLetterQueue = props.getDeadLetterQueue() != null
+                ? props.getDeadLetterQueue() : SecureQueues.deadLetterQueue(this, "DeadLetterQueue", fifo);
+        this.queue = props.getQueue() != null ? props.getQueue() : createQueue(props, fifo, consumerTimeout);
+        this.subscription = new FilteredSubscription(this, "Subscription", FilteredSubscriptionProps.builder()
+                .topic(props.getTopic())
+                .queue(queue)
+                .deadLetterQueue(deadLetterQueue)
+                .filterPolicy(props.getFilterPolicy())
+                .rawMessageDelivery(props.getRawMessageDelivery())
+                .build());
+        this.eventSourceMapping = props.getConsumer() != null ? connect(props) : null;
+
+        this.deadLetterAlarm = DeadLetterAlarms.anyMessage(this, "DeadLetterAlarm",
+                metricDeadLetters(DeadLetterAlarms.ALARM_METRIC),
+                "A message landed in the dead-letter queue: inspect it, fix the cause, redrive it");
+        this.oldestMessageAlarm = Boolean.FALSE.equals(props.getOldestMessageAlarm()) ? null : oldestMessageAlarm(props);
+    }
+
+    private Alarm oldestMessageAlarm(TopicQueueChainProps props) {
+        Duration alarmAge = props.getOldestMessageAlarmAge() != null
+                ? props.getOldestMessageAlarmAge() : TopicQueueChainProps.DEFAULT_OLDEST_MESSAGE_ALARM_AGE;
+        return metricOldestMessageAge(DeadLetterAlarms.ALARM_METRIC)
+                .createAlarm(this, "OldestMessageAlarm", CreateAlarmOptions.builder()
+                        .alarmDescription("The consumers are falling behind: the oldest message is older than "
+                                + alarmAge.toHumanString())
+                        .threshold(alarmAge.toSeconds())
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                        .evaluationPeriods(5)
+                        .treatMissingData(TreatMissingData.NOT_BREACHING)
+                        .build());
+    }
+
+    private static Duration consumerTimeout(TopicQueueChainProps props) {
+        if (props.getConsumerTimeout() != null) {
+            return props.getConsumerTimeout();
+        }
+        return props.getConsumer() != null ? ConsumerTimeout.of(props.getConsumer()) : null;
+    }
+
+    private static void validate(TopicQueueChainProps props, boolean fifo, Duration consumerTimeout) {
+        if (Boolean.FALSE.equals(props.getOldestMessageAlarm()) && props.getOldestMessageAlarmAge() != null) {
+            throw new IllegalArgumentException("TopicQueueChain: oldestMessageAlarmAge "
+                    + props.getOldestMessageAlarmAge().toHumanString() + " given with oldestMessageAlarm false: "
+                    + "expected an age only for an alarm that exists");
+        }
+        if (props.getQueue() != null && props.hasQueueSettings()) {
+            throw new IllegalArgumentException("TopicQueueChain: give an existing queue or the settings of a new one "
+                    + "(visibilityTimeout, retentionPeriod, maxReceiveCount), got both");
+        }
+        if (props.getDeadLetterQueue() != null && Boolean.TRUE.equals(props.getDeadLetterQueue().getFifo()) != fifo) {
+            throw new IllegalArgumentException("TopicQueueChain: deadLetterQueue must be a " + (fifo ? "FIFO" : "standard")
+                    + " queue for a " + (fifo ? "FIFO" : "standard") + " topic (SQS moves messages only between queues "
+                    + "of one kind), got a " + (fifo ? "standard" : "FIFO") + " queue");
+        }
+        if (props.getQueue() != null && Boolean.TRUE.equals(props.getQueue().getFifo()) != fifo) {
+            throw new IllegalArgumentException("TopicQueueChain: a " + (fifo ? "FIFO" : "standard") + " topic chains to a "
+                    + (fifo ? "FIFO" : "standard") + " queue, got a " + (fifo ? "standard" : "FIFO") + " queue");
+        }
+        if (props.getConsumer() == null && (props.getBatchSize() != null || props.getMaxBatchingWindow() != null
+                || props.getMaxConcurrency() != null || props.getConsumerTimeout() != null)) {
+            throw new IllegalArgumentException("TopicQueueChain: batchSize, maxBatchingWindow, maxConcurrency and "
+                    + "consumerTimeout configure a consumer, got them without one");
+        }
+        if (props.getConsumer() != null && consumerTimeout == null && props.getVisibilityTimeout() == null
+                && props.getQueue() == null) {
+            throw new IllegalArgumentException("TopicQueueChain: cannot read the timeout of consumer "
+                    + props.getConsumer().getNode().getPath() + " (an imported function): give consumerTimeout or visibilityTimeout");
+        }
+        Duration visibility = props.getVisibilityTimeout();
+        if (visibility != null && consumerTimeout != null && !visibility.isUnresolved() && !consumerTimeout.isUnresolved()
+                && visibility.toSeconds().doubleValue() < consumerTimeout.toSeconds().doubleValue()) {
+            throw new IllegalArgumentException("TopicQueueChain: visibilityTimeout must be at least the consumer's timeout ("
+                    + consumerTimeout.toHumanString() + ", and AWS advises six times it), got " + visibility.toHumanString()
+                    + "; SQS would otherwise reject the event source mapping at deploy time");
+        }
+        Integer receives = props.getMaxReceiveCount();
+        if (receives != null && (receives < 1 || receives > 1000)) {
+            throw new IllegalArgumentException("TopicQueueChain: maxReceiveCount must be from 1 to 1000 (SQS's range), got " + receives);
+        }
+        Integer batch = props.getBatchSize();
+        int maxBatch = fifo ? 10 : 10_000;
+        if (batch != null && (batch < 1 || batch > maxBatch)) {
+            throw new IllegalArgumentException("TopicQueueChain: batchSize must be from 1 to " + maxBatch + " for a "
+                    + (fifo ? "FIFO" : "standard") + " queue, got " + batch);
+        }
+        if (fifo && props.getMaxBatchingWindow() != null) {
+            throw new IllegalArgumentException("TopicQueueChain: maxBatchingWindow applies to standard queues only "
+                    + "(Lambda refuses a batching window on a FIFO queue's event source mapping), got "
+                    + props.getMaxBatchingWindow().toHumanString() + " with a FIFO topic");
+        }
+        if (batch != null && batch > 10 && props.getMaxBatchingWindow() == null) {
+            throw new IllegalArgumentException("TopicQueueChain: a batchSize over 10 needs a maxBatchingWindow, got batchSize "
+                    + batch + " without one");
+        }
+        Integer concurrency = props.getMaxConcurrency();
+        if (concurrency != null && (concurrency < 2 || concurrency > 1000)) {
+            throw new IllegalArgumentException("TopicQueueChain: maxConcurrency must be from 2 to 1000 (Lambda's range), got " + concurrency);
+        }
+    }
+
+    private Queue createQueue(TopicQueueChainProps props, boolean fifo, Duration consumerTimeout) {
+        Duration visibility = props.getVisibilityTimeout() != null ? props.getVisibilityTimeout()
+                : consumerTimeout != null ? QueueConsumers.visibilityTimeoutFor(consumerTimeout, props.getMaxBatchingWindow())
+                : TopicQueueChainProps.DEFAULT_VISIBILITY_TIMEOUT;
+        return QueueConsumers.queue(this, "Queue", fifo, visibility,
+                props.getRetentionPeriod() != null ? props.getRetentionPeriod() : TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
+                deadLetterQueue,
+                props.getMaxReceiveCount() != null ? props.getMaxReceiveCount() : TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT);
+    }
+
+    private EventSourceMapping connect(TopicQueueChainProps props) {
+        return QueueConsumers.connect(this, "EventSourceMapping", queue, props.getConsumer(), props.getBatchSize(),
+                props.getMaxBatchingWindow(), props.getMaxConcurrency());
+    }
+
+    /** Lets {@code grantee} read and delete dead letters, to inspect or redrive them. */
+    public Grant grantConsumeDeadLetters(IGrantable grantee) {
+        return deadLetterQueue.grantConsumeMessages(grantee);
+    }
+
+    /** Messages waiting in the dead-letter queue. */
+    public Metric metricDeadLetters() {
+        return deadLetterQueue.metricApproximateNumberOfMessagesVisible();
+    }
+
+    /** Messages waiting in the dead-letter queue, read as {@code props} say. */
+    public Metric metricDeadLetters(MetricOptions props) {
+        return deadLetterQueue.metricApproximateNumberOfMessagesVisible(props);
+    }
+
+    /** The age of the oldest message in the queue: how far the consumers are behind. */
+    public Metric metricOldestMessageAge() {
+        return queue.metricApproximateAgeOfOldestMessage();
+    }
+
+    /** The age of the oldest message in the queue, read as {@code props} say. */
+    public Metric metricOldestMessageAge(MetricOptions props) {
+        return queue.metricApproximateAgeOfOldestMessage(props);
+    }
+
+    public IQueue getQueue() {
+        return queue;
+    }
+
+    public IQueue getDeadLetterQueue() {
+        return deadLetterQueue;
+    }
+
+    public FilteredSubscription getSubscription() {
+        return subscription;
+    }
+
+    /** The consumer's event source mapping; null without a consumer. */
+    public EventSourceMapping getEventSourceMapping() {
+        return eventSourceMapping;
+    }
+
+    /** Fires when any message is in the dead-letter queue. Add an action to be told. */
+    public Alarm getDeadLetterAlarm() {
+        return deadLetterAlarm;
+    }
+
+    /**
+     * Fires when the oldest message has waited longer than oldestMessageAlarmAge for five minutes; null when
+     * the props turned it off.
+     */
+    public Alarm getOldestMessageAlarm() {
+        return oldestMessageAlarm;
+    }
+}

@@ -1,0 +1,378 @@
+package com.wildrydes.constructs.rfq;
+
+import com.wildrydes.constructs.functions.JavaFunction;
+import com.wildrydes.constructs.functions.JavaFunctionProps;
+import com.wildrydes.constructs.internal.ApiNagSuppressions;
+import com.wildrydes.constructs.internal.DeadLetterAlarms;
+import com.wildrydes.constructs.internal.FunctionTargets;
+import com.wildrydes.constructs.internal.QueueConsumers;
+import com.wildrydes.constructs.internal.RequestSchemas;
+import com.wildrydes.constructs.internal.SecureQueues;
+import com.wildrydes.constructs.internal.SecureResources;
+import com.wildrydes.constructs.internal.ValidatedProps;
+import com.wildrydes.constructs.internal.WorkshopRestApi;
+import com.wildrydes.constructs.messaging.FilteredSubscription;
+import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
+import com.wildrydes.constructs.messaging.TopicGrants;
+import com.wildrydes.constructs.messaging.TopicQueueChainProps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.apigateway.IResource;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodDeploymentOptions;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.Model;
+import software.amazon.awscdk.services.apigateway.ModelOptions;
+import software.amazon.awscdk.services.apigateway.RequestValidator;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * Scatter-gather, the workshop's instant ride request for quotes, with the part the workshop
+ * leaves undone: telling the customer when every provider has answered or time is up.
+ * <ul>
+ *   <li>{@code POST /submit-instant-ride-rfq} stores the request in the RidesBooking table and
+ *       publishes it on the request topic (scatter) with its correlation ID ({@code rfq-id}) and
+ *       return address ({@code reply-to}: the response queue's URL).</li>
+ *   <li>Responders answer to that address; the collector stores each quote once (gather). A quote
+ *       counts only from one of the responder names (the demo responders' or
+ *       {@code responderNames}), compared after normalising; a quote after the request's deadline
+ *       is not counted. Malformed responses and quotes from other names are dead-lettered.</li>
+ *   <li>When the last expected responder answers, or the deadline passes, the request closes and
+ *       a completion event is published once on {@link #getCompletionTopic()}.</li>
+ *   <li>{@code GET /query-instant-ride-rfq/{id}} answers with the quotes so far, whether the
+ *       request is open, and how many of how many responders answered.</li>
+ * </ul>
+ * The handlers come from the {@code wild-rydes-lambdas} jar given as {@code code}.
+ */
+public class ScatterGatherRfq extends Construct {
+
+    public static final String SUBMIT_PATH = "submit-instant-ride-rfq";
+    public static final String QUERY_PATH = "query-instant-ride-rfq";
+    static final String HANDLERS = "com.wildrydes.lambdas.rfq.";
+    static final String DEMO_RESPONDER_PREFIX = "UnicornManagementResource";
+
+    private final Table table;
+    private final Topic requestTopic;
+    private final Topic completionTopic;
+    private final IQueue responseQueue;
+    private final IQueue responseDeadLetterQueue;
+    private final RestApi api;
+    private final List<JavaFunction> demoResponders = new ArrayList<>();
+    private final List<Alarm> alarms = new ArrayList<>();
+    private final int expectedResponders;
+    private final List<String> responderNames;
+
+    public ScatterGatherRfq(Construct scope, String id, ScatterGatherRfqProps props) {
+        super(scope, id);
+        this.expectedResponders = ValidatedProps.check(this, () -> validate(props));
+        this.responderNames = props.usesDemoResponders() ? demoResponderNames(expectedResponders) : props.getResponderNames();
+        String responderNamesJson = ValidatedProps.check(this, () -> ResponderNames.toEnvironmentValue(responderNames));
+        Duration deadline = props.getDeadline() != null ? props.getDeadline() : ScatterGatherRfqProps.DEFAULT_DEADLINE;
+
+        Key topicsKey = SecureResources.rotatingKey(this, "TopicsKey",
+                "Encrypts the request-for-quotes and completion topics at rest");
+        this.requestTopic = SecureResources.encryptedTopic(this, "RequestTopic", topicsKey);
+        this.completionTopic = SecureResources.encryptedTopic(this, "CompletionTopic", topicsKey);
+        this.table = SecureResources.table(this, "RidesBookingTable", "id", "responder", props.getTableRemovalPolicy());
+
+        this.responseDeadLetterQueue = SecureQueues.deadLetterQueue(this, "ResponseDeadLetterQueue", false);
+        this.responseQueue = QueueConsumers.queue(this, "ResponseQueue", false,
+                props.getResponseQueueVisibilityTimeout() != null ? props.getResponseQueueVisibilityTimeout()
+                        : QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
+                TopicQueueChainProps.DEFAULT_RETENTION_PERIOD, responseDeadLetterQueue, 3);
+        IQueue deadlineDeadLetterQueue = SecureQueues.deadLetterQueue(this, "DeadlineDeadLetterQueue", false);
+        IQueue deadlineQueue = QueueConsumers.queue(this, "DeadlineQueue", false,
+                QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
+                TopicQueueChainProps.DEFAULT_RETENTION_PERIOD, deadlineDeadLetterQueue, TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT);
+        alarms.add(DeadLetterAlarms.anyMessage(this, "ResponseDeadLetterAlarm",
+                responseDeadLetterQueue.metricApproximateNumberOfMessagesVisible(DeadLetterAlarms.ALARM_METRIC),
+                "A response could not be stored (malformed, or for an unknown request): inspect the response dead-letter queue"));
+        alarms.add(DeadLetterAlarms.anyMessage(this, "DeadlineDeadLetterAlarm",
+                deadlineDeadLetterQueue.metricApproximateNumberOfMessagesVisible(DeadLetterAlarms.ALARM_METRIC),
+                "A request for quotes could not be closed at its deadline: inspect the deadline dead-letter queue, redrive it"));
+
+        Map<String, String> tableOnly = Map.of("TABLE_NAME", table.getTableName());
+        JavaFunction submit = function("SubmitFunction", "SubmitRfqHandler", "Stores and scatters a request for quotes", props,
+                Map.of("TABLE_NAME", table.getTableName(),
+                        "REQUEST_TOPIC_ARN", requestTopic.getTopicArn(),
+                        "RESPONSE_QUEUE_URL", responseQueue.getQueueUrl(),
+                        "DEADLINE_QUEUE_URL", deadlineQueue.getQueueUrl(),
+                        "EXPECTED_RESPONDERS", Integer.toString(expectedResponders),
+                        "DEADLINE_SECONDS", Long.toString(deadline.toSeconds().longValue())));
+        table.grant(submit, "dynamodb:PutItem", "dynamodb:DeleteItem");
+        TopicGrants.grantPublish(requestTopic, submit);
+        deadlineQueue.grantSendMessages(submit);
+
+        JavaFunction query = function("QueryFunction", "QueryRfqHandler", "Answers with a request's quotes and state",
+                props, tableOnly);
+        table.grant(query, "dynamodb:Query");
+
+        Map<String, String> closing = Map.of("TABLE_NAME", table.getTableName(),
+                "COMPLETION_TOPIC_ARN", completionTopic.getTopicArn());
+        // Only the collector needs the names: it counts a quote only from one of them.
+        Map<String, String> collecting = new TreeMap<>(closing);
+        collecting.put("RESPONDER_NAMES", responderNamesJson);
+        JavaFunction collector = function("CollectorFunction", "QuoteCollectorHandler",
+                "Stores each quote once and closes a request when all have answered", props, collecting);
+        JavaFunction deadlineCloser = function("DeadlineFunction", "RfqDeadlineHandler",
+                "Closes a request for quotes at its deadline", props, closing);
+        for (JavaFunction closer : List.of(collector, deadlineCloser)) {
+            table.grant(closer, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+            TopicGrants.grantPublish(completionTopic, closer);
+        }
+        QueueConsumers.connect(this, "CollectorEventSource", responseQueue, collector.getAlias(), 10, null, null);
+        QueueConsumers.connect(this, "DeadlineEventSource", deadlineQueue, deadlineCloser.getAlias(), 10, null, null);
+
+        if (props.usesDemoResponders()) {
+            addDemoResponders(props, deadline);
+        }
+        for (int i = 0; i < props.getResponders().size(); i++) {
+            IFunction responder = props.getResponders().get(i);
+            alarms.addAll(new FilteredSubscription(this, "Responder" + (i + 1) + "Subscription", FilteredSubscriptionProps.builder()
+                    .topic(requestTopic).function(responder)
+                    .configureAsyncInvoke(props.getConfigureResponderAsyncInvoke())
+                    .build()).getAlarms());
+            FunctionTargets.grantOrWarn(this, responder, () -> grantRespond(responder), "sqs:SendMessage",
+                    responseQueue.getNode().getPath());
+        }
+
+        // Each request fans out to every responder: the submit method gets its own, tighter throttle.
+        MethodDeploymentOptions submitThrottle = MethodDeploymentOptions.builder()
+                .throttlingRateLimit(props.getSubmitRateLimit() != null ? props.getSubmitRateLimit() : ScatterGatherRfqProps.DEFAULT_SUBMIT_RATE_LIMIT)
+                .throttlingBurstLimit(props.getSubmitBurstLimit() != null ? props.getSubmitBurstLimit() : ScatterGatherRfqProps.DEFAULT_SUBMIT_BURST_LIMIT)
+                .build();
+        this.api = WorkshopRestApi.create(this, "Wild Rydes instant ride request for quotes", null, null, null,
+                Map.of("/" + SUBMIT_PATH + "/POST", submitThrottle));
+        RequestValidator validator = WorkshopRestApi.validator(this, api);
+        Model rfqRequest = api.addModel("RfqRequestModel", ModelOptions.builder()
+                .contentType("application/json").modelName("RfqRequest").schema(RequestSchemas.rfqRequest()).build());
+        Method submitMethod = api.getRoot().addResource(SUBMIT_PATH).addMethod("POST",
+                new LambdaIntegration(submit.getAlias()), MethodOptions.builder()
+                        .requestValidator(validator)
+                        .requestModels(Map.of("application/json", rfqRequest))
+                        .build());
+        IResource queryResource = api.getRoot().addResource(QUERY_PATH).addResource("{id}");
+        Method queryMethod = queryResource.addMethod("GET", new LambdaIntegration(query.getAlias()), MethodOptions.builder()
+                .requestValidator(validator)
+                .requestParameters(Map.of("method.request.path.id", true))
+                .build());
+        ApiNagSuppressions.suppressPublicWorkshopApi(api, submitMethod, queryMethod);
+    }
+
+    private static int validate(ScatterGatherRfqProps props) {
+        Duration deadline = props.getDeadline();
+        if (deadline != null && !deadline.isUnresolved() && (deadline.toSeconds().doubleValue() < 1
+                || deadline.toSeconds().doubleValue() > ScatterGatherRfqProps.MAX_DEADLINE.toSeconds().doubleValue())) {
+            throw new IllegalArgumentException("ScatterGatherRfq: deadline must be from 1 second to 15 minutes (the "
+                    + "longest SQS delivery delay, which times it), got " + deadline.toHumanString());
+        }
+        Duration visibility = props.getResponseQueueVisibilityTimeout();
+        if (visibility != null && !visibility.isUnresolved()
+                && visibility.toSeconds().doubleValue() < ScatterGatherRfqProps.COLLECTOR_TIMEOUT.toSeconds().doubleValue()) {
+            throw new IllegalArgumentException("ScatterGatherRfq: responseQueueVisibilityTimeout must be at least the "
+                    + "collector's timeout (10 seconds, and AWS advises six times it), got " + visibility.toHumanString());
+        }
+        if (props.usesDemoResponders() && props.getResponderNames() != null) {
+            throw new IllegalArgumentException("ScatterGatherRfq: responderNames names the responders you supply, got it "
+                    + "without responders or externalResponderCount (the demo responders are named "
+                    + DEMO_RESPONDER_PREFIX + "1 to N)");
+        }
+        Integer rate = props.getSubmitRateLimit();
+        Integer burst = props.getSubmitBurstLimit();
+        if ((rate != null && rate < 1) || (burst != null && burst < 1)) {
+            throw new IllegalArgumentException("ScatterGatherRfq: submitRateLimit and submitBurstLimit must be at least 1, got "
+                    + rate + " and " + burst);
+        }
+        if (!props.usesDemoResponders()) {
+            if (props.getDemoResponderReservedConcurrency() != null) {
+                throw new IllegalArgumentException("ScatterGatherRfq: demoResponderReservedConcurrency configures the demo "
+                        + "responders, got it together with responders or externalResponderCount");
+            }
+            if (props.getDemoResponderCount() != null || props.getDemoResponderAvailability() != null
+                    || props.getDemoResponderMaxDelay() != null || props.getDemoResponderTimeout() != null) {
+                throw new IllegalArgumentException("ScatterGatherRfq: the demoResponder* props configure the demo "
+                        + "responders, got them together with responders or externalResponderCount");
+            }
+            int external = props.getExternalResponderCount() != null ? props.getExternalResponderCount() : 0;
+            if (external < 0 || props.getResponders().size() + external < 1) {
+                throw new IllegalArgumentException("ScatterGatherRfq: expected at least one responder, got "
+                        + props.getResponders().size() + " responder functions and externalResponderCount " + external);
+            }
+            int responders = props.getResponders().size() + external;
+            int named = props.getResponderNames() != null ? props.getResponderNames().size() : 0;
+            if (named != responders) {
+                throw new IllegalArgumentException("ScatterGatherRfq: responderNames must name each responder once, the "
+                        + "name its quotes carry: expected " + responders + " names (" + props.getResponders().size()
+                        + " responder functions and externalResponderCount " + external + "), got " + named);
+            }
+            return responders;
+        }
+        int count = props.getDemoResponderCount() != null ? props.getDemoResponderCount() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_COUNT;
+        if (count < 1 || count > 100) {
+            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderCount must be from 1 to 100, got " + count);
+        }
+        if (Boolean.FALSE.equals(props.getReserveDemoResponderConcurrency())
+                && props.getDemoResponderReservedConcurrency() != null) {
+            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderReservedConcurrency "
+                    + props.getDemoResponderReservedConcurrency() + " given with reserveDemoResponderConcurrency false: "
+                    + "expected a reservation only when one is made");
+        }
+        Integer reserved = props.getDemoResponderReservedConcurrency();
+        if (reserved != null && reserved < 1) {
+            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderReservedConcurrency must be at least 1 "
+                    + "(0 would stop the responders), got " + reserved);
+        }
+        Double availability = props.getDemoResponderAvailability();
+        if (availability != null && (availability < 0 || availability > 1)) {
+            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderAvailability must be from 0 to 1, got " + availability);
+        }
+        Duration maxDelay = props.getDemoResponderMaxDelay() != null ? props.getDemoResponderMaxDelay() : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
+        Duration timeout = props.getDemoResponderTimeout() != null ? props.getDemoResponderTimeout() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT;
+        if (timeout.toSeconds().doubleValue() <= maxDelay.toSeconds().doubleValue()) {
+            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderTimeout must exceed demoResponderMaxDelay ("
+                    + maxDelay.toHumanString() + ") to leave time to answer, got " + timeout.toHumanString());
+        }
+        return count;
+    }
+
+    private JavaFunction function(String id, String handlerClass, String description, ScatterGatherRfqProps props,
+                                  Map<String, String> environment) {
+        return new JavaFunction(this, id, JavaFunctionProps.builder()
+                .code(props.getCode())
+                .handler(HANDLERS + handlerClass + "::handleRequest")
+                .description(description)
+                .timeout(ScatterGatherRfqProps.COLLECTOR_TIMEOUT)
+                .snapStart(props.getSnapStart())
+                .environment(environment)
+                .build());
+    }
+
+    private void addDemoResponders(ScatterGatherRfqProps props, Duration deadline) {
+        // Lambda keeps a throttled asynchronous event for retries; past the deadline its quote no longer
+        // counts, so the event is given up then (into the failed-invocations queue, which alarms).
+        Duration maxEventAge = Duration.seconds(Math.max(60, deadline.toSeconds().doubleValue()));
+        Duration maxDelay = props.getDemoResponderMaxDelay() != null ? props.getDemoResponderMaxDelay() : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
+        for (String name : responderNames) {
+            JavaFunction responder = new JavaFunction(this, name, JavaFunctionProps.builder()
+                    .code(props.getCode())
+                    .handler(HANDLERS + "DemoResponderHandler::handleRequest")
+                    .description("Demo responder " + name + ": answers requests for quotes at random")
+                    .memorySize(512)
+                    .reservedConcurrentExecutions(reservedConcurrency(props))
+                    .snapStart(props.getSnapStart())
+                    .timeout(props.getDemoResponderTimeout() != null ? props.getDemoResponderTimeout() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT)
+                    .environment(Map.of(
+                            "RESPONDER_NAME", name,
+                            "AVAILABILITY", Double.toString(props.getDemoResponderAvailability() != null
+                                    ? props.getDemoResponderAvailability() : ScatterGatherRfqProps.DEFAULT_DEMO_AVAILABILITY),
+                            "MAX_DELAY_SECONDS", Long.toString(maxDelay.toSeconds().longValue())))
+                    .build());
+            alarms.addAll(new FilteredSubscription(this, name + "Subscription", FilteredSubscriptionProps.builder()
+                    .topic(requestTopic).function(responder.getAlias()).maxEventAge(maxEventAge).build()).getAlarms());
+            grantRespond(responder);
+            demoResponders.add(responder);
+        }
+    }
+
+    private static List<String> demoResponderNames(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            names.add(DEMO_RESPONDER_PREFIX + i);
+        }
+        return names;
+    }
+
+    /** Lets a responder answer: send to the response queue, and nothing else. */
+    public Grant grantRespond(IGrantable responder) {
+        return responseQueue.grantSendMessages(responder);
+    }
+
+    /** Lets {@code subscriber} subscribe to the completion events. */
+    public Grant grantSubscribeToCompletions(IGrantable subscriber) {
+        return completionTopic.grantSubscribe(subscriber);
+    }
+
+    /** The full URL of {@code POST /submit-instant-ride-rfq}. */
+    public String getSubmitUrl() {
+        return api.urlForPath("/" + SUBMIT_PATH);
+    }
+
+    /** The URL of {@code GET /query-instant-ride-rfq/{id}}, without the id. */
+    public String getQueryUrl() {
+        return api.urlForPath("/" + QUERY_PATH);
+    }
+
+    public ITable getTable() {
+        return table;
+    }
+
+    /** The scatter side: every responder subscribes here. */
+    public ITopic getRequestTopic() {
+        return requestTopic;
+    }
+
+    /** One event per request when it closes: all answered, or the deadline passed. */
+    public ITopic getCompletionTopic() {
+        return completionTopic;
+    }
+
+    /** The gather side: the return address every request carries. */
+    public IQueue getResponseQueue() {
+        return responseQueue;
+    }
+
+    public IQueue getResponseDeadLetterQueue() {
+        return responseDeadLetterQueue;
+    }
+
+    public RestApi getApi() {
+        return api;
+    }
+
+    /** The construct's own demo responders; empty when responders are supplied. */
+    public List<JavaFunction> getDemoResponders() {
+        return List.copyOf(demoResponders);
+    }
+
+    /** The names whose quotes count: the demo responders' or the given {@code responderNames}. */
+    public List<String> getResponderNames() {
+        return List.copyOf(responderNames);
+    }
+
+    /**
+     * The alarms this construct created, each firing on the first message in a queue of unprocessed
+     * messages (response and deadline dead letters, the responders' subscriptions): add an action to be told.
+     */
+    public List<Alarm> getAlarms() {
+        return List.copyOf(alarms);
+    }
+
+    public int getExpectedResponders() {
+        return expectedResponders;
+    }
+
+    /** Each demo responder's reserved concurrency, or null when it reserves none. */
+    private static Integer reservedConcurrency(ScatterGatherRfqProps props) {
+        if (Boolean.FALSE.equals(props.getReserveDemoResponderConcurrency())) {
+            return null;
+        }
+        return props.getDemoResponderReservedConcurrency() != null
+                ? props.getDemoResponderReservedConcurrency() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY;
+    }
+}

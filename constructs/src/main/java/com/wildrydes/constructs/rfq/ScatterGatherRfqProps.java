@@ -1,0 +1,290 @@
+package com.wildrydes.constructs.rfq;
+
+import com.wildrydes.constructs.functions.JavaFunctionProps;
+import com.wildrydes.constructs.internal.RequiredProp;
+
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.IFunction;
+
+/**
+ * Props of {@link ScatterGatherRfq}. By default the construct answers with its own demo
+ * responders; give {@code responders} (functions to subscribe) and/or
+ * {@code externalResponderCount} (subscribers you attach to the request topic yourself) instead.
+ */
+public final class ScatterGatherRfqProps {
+
+    public static final int DEFAULT_DEMO_RESPONDER_COUNT = 10;
+    public static final double DEFAULT_DEMO_AVAILABILITY = 0.5;
+    public static final Duration DEFAULT_DEMO_MAX_DELAY = Duration.seconds(60);
+    public static final Duration DEFAULT_DEMO_RESPONDER_TIMEOUT = Duration.seconds(70);
+    public static final Duration DEFAULT_DEADLINE = Duration.minutes(2);
+    /** SQS delays a message by at most 15 minutes, and the deadline timer is such a message. */
+    public static final Duration MAX_DEADLINE = Duration.minutes(15);
+    public static final Duration COLLECTOR_TIMEOUT = Duration.seconds(10);
+    /** Requests per second the submit method takes; each starts one invocation of every responder. */
+    public static final int DEFAULT_SUBMIT_RATE_LIMIT = 1;
+    public static final int DEFAULT_SUBMIT_BURST_LIMIT = 2;
+    /** Concurrent executions each demo responder reserves, and may not exceed. */
+    public static final int DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY = 10;
+
+    private final Code code;
+    private final Integer demoResponderCount;
+    private final Double demoResponderAvailability;
+    private final Duration demoResponderMaxDelay;
+    private final Duration demoResponderTimeout;
+    private final List<IFunction> responders;
+    private final Integer externalResponderCount;
+    private final List<String> responderNames;
+    private final Duration deadline;
+    private final Duration responseQueueVisibilityTimeout;
+    private final RemovalPolicy tableRemovalPolicy;
+    private final Boolean configureResponderAsyncInvoke;
+    private final Boolean snapStart;
+    private final Integer submitRateLimit;
+    private final Integer submitBurstLimit;
+    private final Integer demoResponderReservedConcurrency;
+    private final Boolean reserveDemoResponderConcurrency;
+
+    private ScatterGatherRfqProps(Builder b) {
+        this.code = RequiredProp.of(b.code, "ScatterGatherRfqProps.code",
+                "the Code of the wild-rydes-lambdas jar, such as Code.fromAsset(jar)");
+        this.demoResponderCount = b.demoResponderCount;
+        this.demoResponderAvailability = b.demoResponderAvailability;
+        this.demoResponderMaxDelay = b.demoResponderMaxDelay;
+        this.demoResponderTimeout = b.demoResponderTimeout;
+        this.responders = b.responders == null ? List.of() : List.copyOf(b.responders);
+        this.externalResponderCount = b.externalResponderCount;
+        this.responderNames = b.responderNames == null ? null : List.copyOf(b.responderNames);
+        this.deadline = b.deadline;
+        this.responseQueueVisibilityTimeout = b.responseQueueVisibilityTimeout;
+        this.tableRemovalPolicy = b.tableRemovalPolicy;
+        this.configureResponderAsyncInvoke = b.configureResponderAsyncInvoke;
+        this.snapStart = b.snapStart;
+        this.submitRateLimit = b.submitRateLimit;
+        this.submitBurstLimit = b.submitBurstLimit;
+        this.demoResponderReservedConcurrency = b.demoResponderReservedConcurrency;
+        this.reserveDemoResponderConcurrency = b.reserveDemoResponderConcurrency;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The wild-rydes-lambdas jar: it holds the handlers of package {@code com.wildrydes.lambdas.rfq}. Required. */
+    public Code getCode() {
+        return code;
+    }
+
+    /** How many demo responders to create, named UnicornManagementResource1 to N. Default: 10 (when no responders are given). */
+    public Integer getDemoResponderCount() {
+        return demoResponderCount;
+    }
+
+    /** How often a demo responder answers, 0 to 1. Default: 0.5. */
+    public Double getDemoResponderAvailability() {
+        return demoResponderAvailability;
+    }
+
+    /** The longest a demo responder "computes" before it answers. Default: 60 seconds. */
+    public Duration getDemoResponderMaxDelay() {
+        return demoResponderMaxDelay;
+    }
+
+    /** The demo responders' function timeout; must exceed their maximum delay. Default: 70 seconds. */
+    public Duration getDemoResponderTimeout() {
+        return demoResponderTimeout;
+    }
+
+    /** Your responder functions: subscribed to the request topic and allowed to answer. Default: none. */
+    public List<IFunction> getResponders() {
+        return responders;
+    }
+
+    /** Responders you subscribe to the request topic yourself (other accounts, HTTP endpoints). Default: 0. */
+    public Integer getExternalResponderCount() {
+        return externalResponderCount;
+    }
+
+    /**
+     * The names your responders put in their quotes, one per responder (supplied and external):
+     * only a quote from one of these counts. Required with {@code responders} or
+     * {@code externalResponderCount}; the demo responders are named UnicornManagementResource1 to N.
+     */
+    public List<String> getResponderNames() {
+        return responderNames;
+    }
+
+    /** How long a request takes quotes; later ones are not counted. Up to 15 minutes. Default: 2 minutes. */
+    public Duration getDeadline() {
+        return deadline;
+    }
+
+    /** The response queue's visibility timeout; at least the collector's 10 s. Default: six times it, 60 s. */
+    public Duration getResponseQueueVisibilityTimeout() {
+        return responseQueueVisibilityTimeout;
+    }
+
+    /** Default: RETAIN. */
+    public RemovalPolicy getTableRemovalPolicy() {
+        return tableRemovalPolicy;
+    }
+
+    /**
+     * Whether to configure each supplied responder's asynchronous invocation (two retries, then its
+     * own failed-invocations queue). Set false when the responder's owner configures it. A responder
+     * that already has a configuration in this app (another request for quotes, a subscription)
+     * keeps it either way: Lambda allows one per function and qualifier. Default: true.
+     */
+    public Boolean getConfigureResponderAsyncInvoke() {
+        return configureResponderAsyncInvoke;
+    }
+
+    /** SnapStart on the construct's functions (see {@link JavaFunctionProps#getSnapStart()}). Default: true. */
+    public Boolean getSnapStart() {
+        return snapStart;
+    }
+
+    /** Steady requests per second {@code POST /submit-instant-ride-rfq} accepts (each fans out to every responder). Default: 1. */
+    public Integer getSubmitRateLimit() {
+        return submitRateLimit;
+    }
+
+    /** Requests {@code POST /submit-instant-ride-rfq} accepts at once. Default: 2. */
+    public Integer getSubmitBurstLimit() {
+        return submitBurstLimit;
+    }
+
+    /**
+     * Concurrent executions each demo responder reserves and may not exceed; beyond it Lambda
+     * throttles, and retries the event until the deadline. Default: 10.
+     */
+    public Integer getDemoResponderReservedConcurrency() {
+        return demoResponderReservedConcurrency;
+    }
+
+    /**
+     * Whether the demo responders reserve their concurrency. Reserving needs an account quota of at
+     * least 100 more than the reservation (Lambda keeps 100 unreserved): set false in an account
+     * below that, such as a new one, and the responders are bounded by the submit throttle only.
+     * Default: true.
+     */
+    public Boolean getReserveDemoResponderConcurrency() {
+        return reserveDemoResponderConcurrency;
+    }
+
+    boolean usesDemoResponders() {
+        return responders.isEmpty() && externalResponderCount == null;
+    }
+
+    public static final class Builder {
+        private Code code;
+        private Integer demoResponderCount;
+        private Double demoResponderAvailability;
+        private Duration demoResponderMaxDelay;
+        private Duration demoResponderTimeout;
+        private List<IFunction> responders;
+        private Integer externalResponderCount;
+        private List<String> responderNames;
+        private Duration deadline;
+        private Duration responseQueueVisibilityTimeout;
+        private RemovalPolicy tableRemovalPolicy;
+        private Boolean configureResponderAsyncInvoke;
+        private Boolean snapStart;
+        private Integer submitRateLimit;
+        private Integer submitBurstLimit;
+        private Integer demoResponderReservedConcurrency;
+        private Boolean reserveDemoResponderConcurrency;
+
+        public Builder code(Code code) {
+            this.code = code;
+            return this;
+        }
+
+        public Builder demoResponderCount(Integer demoResponderCount) {
+            this.demoResponderCount = demoResponderCount;
+            return this;
+        }
+
+        public Builder demoResponderAvailability(Double demoResponderAvailability) {
+            this.demoResponderAvailability = demoResponderAvailability;
+            return this;
+        }
+
+        public Builder demoResponderMaxDelay(Duration demoResponderMaxDelay) {
+            this.demoResponderMaxDelay = demoResponderMaxDelay;
+            return this;
+        }
+
+        public Builder demoResponderTimeout(Duration demoResponderTimeout) {
+            this.demoResponderTimeout = demoResponderTimeout;
+            return this;
+        }
+
+        public Builder responders(List<IFunction> responders) {
+            this.responders = responders;
+            return this;
+        }
+
+        public Builder externalResponderCount(Integer externalResponderCount) {
+            this.externalResponderCount = externalResponderCount;
+            return this;
+        }
+
+        public Builder responderNames(List<String> responderNames) {
+            this.responderNames = responderNames;
+            return this;
+        }
+
+        public Builder deadline(Duration deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
+        public Builder responseQueueVisibilityTimeout(Duration responseQueueVisibilityTimeout) {
+            this.responseQueueVisibilityTimeout = responseQueueVisibilityTimeout;
+            return this;
+        }
+
+        public Builder tableRemovalPolicy(RemovalPolicy tableRemovalPolicy) {
+            this.tableRemovalPolicy = tableRemovalPolicy;
+            return this;
+        }
+
+        public Builder configureResponderAsyncInvoke(Boolean configureResponderAsyncInvoke) {
+            this.configureResponderAsyncInvoke = configureResponderAsyncInvoke;
+            return this;
+        }
+
+        public Builder snapStart(Boolean snapStart) {
+            this.snapStart = snapStart;
+            return this;
+        }
+
+        public Builder submitRateLimit(Integer submitRateLimit) {
+            this.submitRateLimit = submitRateLimit;
+            return this;
+        }
+
+        public Builder submitBurstLimit(Integer submitBurstLimit) {
+            this.submitBurstLimit = submitBurstLimit;
+            return this;
+        }
+
+        public Builder reserveDemoResponderConcurrency(Boolean reserveDemoResponderConcurrency) {
+            this.reserveDemoResponderConcurrency = reserveDemoResponderConcurrency;
+            return this;
+        }
+
+        public Builder demoResponderReservedConcurrency(Integer demoResponderReservedConcurrency) {
+            this.demoResponderReservedConcurrency = demoResponderReservedConcurrency;
+            return this;
+        }
+
+        public ScatterGatherRfqProps build() {
+            return new ScatterGatherRfqProps(this);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package com.wildrydes.constructs.saga;
+
+import com.wildrydes.constructs.internal.SecureResources;
+import com.wildrydes.constructs.internal.ServiceRoleTrust;
+import com.wildrydes.constructs.internal.ValidatedProps;
+import com.wildrydes.constructs.internal.VendedLogGroups;
+import com.wildrydes.constructs.messaging.FilterPolicy;
+import com.wildrydes.constructs.messaging.TopicQueueChain;
+import com.wildrydes.constructs.messaging.TopicQueueChainProps;
+import com.wildrydes.constructs.nag.NagSuppressionMetadata;
+
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.constructs.Construct;
+
+/**
+ * Saga orchestration of fare collection with Step Functions: register the fare, charge the card,
+ * credit the customer's account, as one distributed transaction whose every failure ends in a
+ * consistent, visible state.
+ * <ul>
+ *   <li>Success: the fare is {@code completed} and a notification with {@code IsSuccessful=true}
+ *       reaches the successful-transactions queue; the execution succeeds.</li>
+ *   <li>Charge fails: the fare is {@code failed}, nothing was charged; a failed credit is
+ *       compensated by a refund, then the fare is {@code failed}. Either way a notification with
+ *       {@code IsSuccessful=false} reaches the failed-transactions queue and the execution fails.</li>
+ *   <li>The refund fails too: the fare is {@code refund_failed} and the notification tells an
+ *       operator to refund the charge by hand.</li>
+ *   <li>The charge fails with an error the saga does not name (a timeout, an out-of-memory, an
+ *       unexpected exception, a throttle beyond the retries): whether the card was charged is unknown.
+ *       The fare is {@code charge_unknown} and the notification tells an operator to reconcile it.</li>
+ *   <li>The same fare twice: RegisterFare refuses the existing fare ID, so it is charged once; the
+ *       second execution ends in {@code FareAlreadyRegistered}.</li>
+ * </ul>
+ * Notifications that need an operator ({@code NeedsOperator=true}) also reach the operator-actions
+ * queue. No card number, expiry date or CVV is stored or published. Executions are traced and logged
+ * (to a log group under {@code /aws/vendedlogs/states/}) without execution data, which would include the
+ * card fields. Alarms fire on what needs an operator, not on a declined card: see {@link #getAlarms()}.
+ */
+public class FareCollectionSaga extends Construct {
+
+    /** Why a state machine's role has a '*' resource, which CDK adds for execution logging and tracing. */
+    public static final String LOG_DELIVERY_AND_TRACING_REASON = "CloudWatch Logs vended log delivery "
+            + "(logs:CreateLogDelivery and the rest) and X-Ray (xray:PutTraceSegments and the rest) support no "
+            + "resource-level permissions; Step Functions needs them to log executions and trace them.";
+
+    /** The message attribute the transaction queues filter on: {@code "true"} or {@code "false"}. */
+    public static final String IS_SUCCESSFUL = "IsSuccessful";
+    /** The message attribute the operator-actions queue filters on: {@code "true"} or {@code "false"}. */
+    public static final String NEEDS_OPERATOR = "NeedsOperator";
+    /**
+     * How a saga execution may end by design, each with its notification: what fails otherwise (a
+     * bookkeeping step that failed after its retries) failed unexpectedly and left no notification.
+     */
+    public static final List<String> DESIGNED_FAILURES = List.of(
+            "FareCollectionFailed", "FareAlreadyRegistered", "FareNeedsManualRefund", "FareChargeOutcomeUnknown");
+
+    private final Table faresTable;
+    private final Topic fareProcessingTopic;
+    private final TopicQueueChain successfulTransactions;
+    private final TopicQueueChain failedTransactions;
+    private final TopicQueueChain operatorActions;
+    private final StateMachine stateMachine;
+    private final Alarm operatorActionsAlarm;
+    private final Alarm unfinishedExecutionsAlarm;
+    private final Alarm unexpectedFailuresAlarm;
+
+    public FareCollectionSaga(Construct scope, String id, FareCollectionSagaProps props) {
+        super(scope, id);
+        ValidatedProps.check(this, () -> validate(props));
+        this.faresTable = SecureResources.table(this, "FaresTable", "fareId", null, props.getTableRemovalPolicy());
+        Key topicKey = SecureResources.rotatingKey(this, "FareProcessingTopicKey", "Encrypts the fare-processing topic at rest");
+        this.fareProcessingTopic = SecureResources.encryptedTopic(this, "FareProcessingTopic", topicKey);
+        this.successfulTransactions = notificationsQueue("SuccessfulTransactions", IS_SUCCESSFUL, "true", null);
+        this.failedTransactions = notificationsQueue("FailedTransactions", IS_SUCCESSFUL, "false", null);
+        // Read by a person, who deletes a message once the fare is reconciled: kept as long as SQS keeps any.
+        this.operatorActions = notificationsQueue("OperatorActions", NEEDS_OPERATOR, "true", Duration.days(14));
+
+        LogGroup executionLogs = LogGroup.Builder.create(this, "ExecutionLogs")
+                .logGroupName(VendedLogGroups.stepFunctionsLogGroupName(this, props.getStateMachineName()))
+                .retention(RetentionDays.ONE_MONTH).build();
+        this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
+                .stateMachineName(props.getStateMachineName())
+                .stateMachineType(StateMachineType.STANDARD)
+                .definitionBody(DefinitionBody.fromChainable(
+                        new FareCollectionStates(this, faresTable, fareProcessingTopic).definition(props)))
+                .timeout(Duration.minutes(5))
+                .tracingEnabled(true)
+                .logs(LogOptions.builder().destination(executionLogs).level(LogLevel.ALL)
+                        .includeExecutionData(false).build())
+                .build();
+        // Publishing to an encrypted topic needs its key; the SnsPublish task grants sns:Publish only.
+        topicKey.grant(stateMachine, "kms:GenerateDataKey", "kms:Decrypt");
+        NagSuppressionMetadata.suppressOnPolicy(stateMachine.getRole(), "AwsSolutions-IAM5",
+                LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");
+        ServiceRoleTrust.stateMachinesOfThisAccount(stateMachine.getRole());
+
+        SagaAlarms alarms = new SagaAlarms(this, stateMachine, executionLogs);
+        this.operatorActionsAlarm = alarms.operatorActions(operatorActions);
+        this.unfinishedExecutionsAlarm = alarms.unfinishedExecutions();
+        this.unexpectedFailuresAlarm = alarms.unexpectedFailures(DESIGNED_FAILURES);
+    }
+
+    /**
+     * A queue of the notifications whose {@code attribute} is {@code value}. No backlog alarm: the saga does
+     * not know who reads these queues (in the lab, nothing does, so the oldest message always grows old);
+     * a service that consumes one can alarm on {@code getQueue().metricApproximateAgeOfOldestMessage()}.
+     */
+    private TopicQueueChain notificationsQueue(String id, String attribute, String value, Duration retention) {
+        return new TopicQueueChain(this, id, TopicQueueChainProps.builder()
+                .topic(fareProcessingTopic)
+                .filterPolicy(FilterPolicy.onMessageAttributes("{\"" + attribute + "\": [\"" + value + "\"]}"))
+                .retentionPeriod(retention)
+                .oldestMessageAlarm(false)
+                .build());
+    }
+
+    /** Lets {@code grantee} start executions of the saga. */
+    public Grant grantStartExecution(IGrantable grantee) {
+        return stateMachine.grantStartExecution(grantee);
+    }
+
+    public StateMachine getStateMachine() {
+        return stateMachine;
+    }
+
+    public ITable getFaresTable() {
+        return faresTable;
+    }
+
+    public ITopic getFareProcessingTopic() {
+        return fareProcessingTopic;
+    }
+
+    /** Notifications with {@code IsSuccessful=true}. */
+    public TopicQueueChain getSuccessfulTransactions() {
+        return successfulTransactions;
+    }
+
+    /** Notifications with {@code IsSuccessful=false}. */
+    public TopicQueueChain getFailedTransactions() {
+        return failedTransactions;
+    }
+
+    /**
+     * Notifications with {@code NeedsOperator=true}: a refund that failed, a charge of unknown outcome. Each
+     * says what to do; delete it when done.
+     */
+    public TopicQueueChain getOperatorActions() {
+        return operatorActions;
+    }
+
+    /** Fires while the operator-actions queue holds a message: a fare needs someone. */
+    public Alarm getOperatorActionsAlarm() {
+        return operatorActionsAlarm;
+    }
+
+    /** Fires when an execution timed out or was aborted: it stopped wherever it was, without a notification. */
+    public Alarm getUnfinishedExecutionsAlarm() {
+        return unfinishedExecutionsAlarm;
+    }
+
+    /**
+     * Fires when an execution failed other than by design (see {@link #DESIGNED_FAILURES}), for example a
+     * status update or a notification that failed after its retries: nothing was notified.
+     */
+    public Alarm getUnexpectedFailuresAlarm() {
+        return unexpectedFailuresAlarm;
+    }
+
+    /**
+     * Every alarm of the saga, to attach actions to: the three above and each notification queue's
+     * dead-letter alarm. None fires for a declined card or a compensated credit, which need no one.
+     */
+    public List<Alarm> getAlarms() {
+        return List.of(operatorActionsAlarm, unfinishedExecutionsAlarm, unexpectedFailuresAlarm,
+                successfulTransactions.getDeadLetterAlarm(), failedTransactions.getDeadLetterAlarm(),
+                operatorActions.getDeadLetterAlarm());
+    }
+
+    private static void validate(FareCollectionSagaProps props) {
+        requireErrorNames("paymentErrors", props.getPaymentErrors());
+    }
+
+    /** Step Functions refuses a catcher with no error names ("ErrorEquals": []) at deploy time. */
+    private static void requireErrorNames(String prop, List<String> names) {
+        if (names != null && (names.isEmpty() || names.stream().anyMatch(n -> n == null || n.isBlank()))) {
+            throw new IllegalArgumentException("FareCollectionSaga: " + prop + " must name at least one error, each "
+                    + "non-blank (leave it unset for the defaults), got " + names);
+        }
+    }
+}

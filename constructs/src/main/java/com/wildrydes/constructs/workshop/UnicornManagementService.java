@@ -1,0 +1,110 @@
+package com.wildrydes.constructs.workshop;
+
+import com.wildrydes.constructs.functions.JavaFunction;
+import com.wildrydes.constructs.functions.JavaFunctionProps;
+import com.wildrydes.constructs.internal.ApiNagSuppressions;
+import com.wildrydes.constructs.internal.RequestSchemas;
+import com.wildrydes.constructs.internal.SecureResources;
+import com.wildrydes.constructs.internal.WorkshopRestApi;
+import com.wildrydes.constructs.messaging.TopicGrants;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.MethodResponse;
+import software.amazon.awscdk.services.apigateway.Model;
+import software.amazon.awscdk.services.apigateway.ModelOptions;
+import software.amazon.awscdk.services.apigateway.RequestValidator;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.constructs.Construct;
+
+/**
+ * The unicorn management service of labs 1 and 2: {@code POST /submit-ride-completion} on a REST
+ * API, in front of a Java function that stores the ride in the Rides table and publishes it to
+ * the ride-completion topic it is given.
+ * <p>
+ * API Gateway validates the body against a JSON schema before the function runs, throttles the
+ * stage and writes JSON access logs. The function may put and delete rides (the delete undoes a
+ * ride whose publish failed) and publish to the topic; nothing else.
+ */
+public class UnicornManagementService extends Construct {
+
+    public static final String SUBMIT_PATH = "submit-ride-completion";
+
+    private final Table ridesTable;
+    private final JavaFunction submitFunction;
+    private final RestApi api;
+    private final Method submitMethod;
+    private final ITopic rideCompletionTopic;
+
+    public UnicornManagementService(Construct scope, String id, UnicornManagementServiceProps props) {
+        super(scope, id);
+        this.rideCompletionTopic = props.getRideCompletionTopic();
+        this.ridesTable = SecureResources.table(this, "RidesTable", "id", null, props.getTableRemovalPolicy());
+
+        this.submitFunction = new JavaFunction(this, "SubmitRideCompletionFunction", JavaFunctionProps.builder()
+                .code(props.getCode())
+                .handler(props.getHandler())
+                .description("Stores a completed ride and publishes it to the ride-completion topic")
+                .timeout(Duration.seconds(10))
+                .snapStart(props.getSnapStart())
+                .environment(Map.of(
+                        "TABLE_NAME", ridesTable.getTableName(),
+                        "TOPIC_ARN", rideCompletionTopic.getTopicArn()))
+                .build());
+        ridesTable.grant(submitFunction, "dynamodb:PutItem", "dynamodb:DeleteItem");
+        TopicGrants.grantPublish(rideCompletionTopic, submitFunction);
+
+        this.api = WorkshopRestApi.create(this, "Wild Rydes unicorn management service", props.getStageName(),
+                props.getThrottlingRateLimit(), props.getThrottlingBurstLimit());
+        Model rideCompletion = api.addModel("RideCompletionModel", ModelOptions.builder()
+                .contentType("application/json")
+                .modelName("RideCompletion")
+                .schema(RequestSchemas.rideCompletion())
+                .build());
+        RequestValidator bodyValidator = WorkshopRestApi.validator(this, api);
+        this.submitMethod = api.getRoot().addResource(SUBMIT_PATH).addMethod("POST",
+                new LambdaIntegration(submitFunction.getAlias()),
+                MethodOptions.builder()
+                        .requestValidator(bodyValidator)
+                        .requestModels(Map.of("application/json", rideCompletion))
+                        .methodResponses(List.of(
+                                MethodResponse.builder().statusCode("201").build(),
+                                MethodResponse.builder().statusCode("400").build()))
+                        .build());
+        ApiNagSuppressions.suppressPublicWorkshopApi(api, submitMethod);
+    }
+
+    /** The full URL of {@code POST /submit-ride-completion} on the deployed stage. */
+    public String getSubmitRideCompletionUrl() {
+        return api.urlForPath("/" + SUBMIT_PATH);
+    }
+
+    public ITable getRidesTable() {
+        return ridesTable;
+    }
+
+    public JavaFunction getSubmitFunction() {
+        return submitFunction;
+    }
+
+    /** The submit function's live alias. */
+    public IFunction getSubmitFunctionAlias() {
+        return submitFunction.getAlias();
+    }
+
+    public RestApi getApi() {
+        return api;
+    }
+
+    public ITopic getRideCompletionTopic() {
+        return rideCompletionTopic;
+    }
+}
