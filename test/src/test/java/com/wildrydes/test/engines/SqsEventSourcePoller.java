@@ -2,6 +2,7 @@ package com.wildrydes.test.engines;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +34,8 @@ public final class SqsEventSourcePoller {
     public Batch pollOnce(int batchSize) {
         List<Message> received = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
                 .maxNumberOfMessages(batchSize).waitTimeSeconds(1)
-                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                        MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages();
         if (received.isEmpty()) {
             return null;
         }
@@ -55,8 +57,14 @@ public final class SqsEventSourcePoller {
         record.setMessageId(message.messageId());
         record.setReceiptHandle(message.receiptHandle());
         record.setBody(message.body());
-        record.setAttributes(Map.of("ApproximateReceiveCount",
-                message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1")));
+        // As Lambda's event: the receive count always, the message group on a FIFO queue only.
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("ApproximateReceiveCount",
+                message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        if (message.attributes().containsKey(MessageSystemAttributeName.MESSAGE_GROUP_ID)) {
+            attributes.put("MessageGroupId", message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
+        }
+        record.setAttributes(attributes);
         record.setEventSource("aws:sqs");
         return record;
     }
