@@ -47,12 +47,15 @@ public final class ApiResponses {
         return respond(500, JSON_CONTENT, Map.of("error", message));
     }
 
-    /** 503 with Retry-After when {@link AwsErrors#isRetryable} says a retry can succeed, else 500. */
-    public static APIGatewayProxyResponseEvent dependencyFailed(SdkException e,
-                                                                String whatFailed) {
+    /**
+     * 503 with Retry-After when {@link AwsErrors#isRetryable} says a retry can succeed, else 500.
+     * {@code nothingKept} says whether the client can rely on nothing of the request being stored.
+     */
+    public static APIGatewayProxyResponseEvent dependencyFailed(SdkException e, String whatFailed, boolean nothingKept) {
+        String kept = nothingKept ? "; nothing was kept." : "; it was not confirmed and will not be sent.";
         return AwsErrors.isRetryable(e)
-                ? unavailable(whatFailed + "; nothing was kept. Send it again.")
-                : failed(whatFailed + "; nothing was kept. The fault is the service's, not the request's: sending it again will not help.");
+                ? unavailable(whatFailed + kept + " Send it again.")
+                : failed(whatFailed + kept + " The fault is the service's, not the request's: sending it again will not help.");
     }
 
     private static APIGatewayProxyResponseEvent respond(int status, Map<String, String> headers, Map<String, ?> body) {

@@ -8,13 +8,13 @@ import com.wildrydes.lambdas.common.ApiResponses;
 import com.wildrydes.lambdas.common.AwsErrors;
 import com.wildrydes.lambdas.common.Environment;
 import com.wildrydes.lambdas.common.InvalidRequestException;
+import com.wildrydes.lambdas.common.StoreThenPublish;
 import com.wildrydes.lambdas.common.StructuredLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code POST /submit-instant-ride-rfq}: stores the request (open until its deadline or until every
@@ -25,6 +25,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * succeed, 500 when it cannot (see {@link AwsErrors}).
  */
 public class SubmitRfqHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private static final StoreThenPublish SUBMIT = new StoreThenPublish("rfq", "rfqId", "The request for quotes");
 
     private final RfqStore store;
     private final RfqMessaging messaging;
@@ -59,23 +61,14 @@ public class SubmitRfqHandler implements RequestHandler<APIGatewayProxyRequestEv
             StructuredLog.info("rfq-rejected", Map.of("field", e.getField(), "problem", e.getProblem()));
             return ApiResponses.badRequest(e);
         }
-        try {
-            store.createRequest(rfq, expectedResponders, clock.instant().plus(deadline));
-        } catch (SdkException e) {
-            StructuredLog.error("rfq-not-stored", Map.of("rfqId", rfq.rfqId(), "error", String.valueOf(e.getMessage()),
-                    "retryable", AwsErrors.isRetryable(e)));
-            return ApiResponses.dependencyFailed(e, "The request could not be stored");
-        }
-        try {
-            messaging.scheduleDeadline(rfq.rfqId(), deadline);
-            messaging.publishRequest(rfq);
-        } catch (SdkException e) {
-            StructuredLog.error("rfq-not-sent", Map.of("rfqId", rfq.rfqId(), "error", String.valueOf(e.getMessage()),
-                    "retryable", AwsErrors.isRetryable(e)));
-            store.deleteRequest(rfq.rfqId());
-            return ApiResponses.dependencyFailed(e, "The request could not be sent to the responders");
-        }
-        StructuredLog.info("rfq-submitted", Map.of("rfqId", rfq.rfqId(), "expected", expectedResponders));
-        return ApiResponses.created("/query-instant-ride-rfq/" + rfq.rfqId(), Map.of(RfqRequest.RFQ_ID, rfq.rfqId()));
+        // The deadline is scheduled before the publish: a request no responder saw is removed again,
+        // and its deadline message then finds nothing open to close.
+        return SUBMIT.submit(rfq.rfqId(), () -> store.createRequest(rfq, expectedResponders, clock.instant().plus(deadline)),
+                () -> {
+                    messaging.scheduleDeadline(rfq.rfqId(), deadline);
+                    messaging.publishRequest(rfq);
+                },
+                () -> store.deleteRequest(rfq.rfqId()),
+                () -> ApiResponses.created("/query-instant-ride-rfq/" + rfq.rfqId(), Map.of(RfqRequest.RFQ_ID, rfq.rfqId())));
     }
 }

@@ -6,14 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.wildrydes.lambdas.common.ApiResponses;
 import com.wildrydes.lambdas.common.AwsClients;
-import com.wildrydes.lambdas.common.AwsErrors;
 import com.wildrydes.lambdas.common.Environment;
 import com.wildrydes.lambdas.common.InvalidRequestException;
+import com.wildrydes.lambdas.common.StoreThenPublish;
 import com.wildrydes.lambdas.common.StructuredLog;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code POST /submit-ride-completion}: validates the ride, stores it in the Rides table, publishes
@@ -28,6 +27,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public class SubmitRideCompletionHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private static final StoreThenPublish SUBMIT = new StoreThenPublish("ride", "rideId", "The ride");
 
     private final RideStore store;
     private final RidePublisher publisher;
@@ -55,32 +56,7 @@ public class SubmitRideCompletionHandler
             StructuredLog.info("ride-rejected", Map.of("field", e.getField(), "problem", e.getProblem()));
             return ApiResponses.badRequest(e);
         }
-        try {
-            store.add(ride);
-        } catch (SdkException e) {
-            StructuredLog.error("ride-not-stored", Map.of("rideId", ride.id(), "error", String.valueOf(e.getMessage()),
-                    "retryable", AwsErrors.isRetryable(e)));
-            return ApiResponses.dependencyFailed(e, "The ride could not be stored");
-        }
-        try {
-            String messageId = publisher.publish(ride);
-            StructuredLog.info("ride-submitted", Map.of("rideId", ride.id(), "messageId", messageId));
-        } catch (SdkException e) {
-            undoStore(ride.id(), e);
-            return ApiResponses.dependencyFailed(e, "The ride could not be published");
-        }
-        return ApiResponses.created("/rides/" + ride.id(), Map.of("id", ride.id()));
-    }
-
-    private void undoStore(String rideId, SdkException publishFailure) {
-        try {
-            store.remove(rideId);
-            StructuredLog.error("ride-not-published", Map.of("rideId", rideId,
-                    "error", String.valueOf(publishFailure.getMessage()), "undone", true));
-        } catch (SdkException e) {
-            StructuredLog.error("ride-not-published", Map.of("rideId", rideId,
-                    "error", String.valueOf(publishFailure.getMessage()), "undone", false,
-                    "undoError", String.valueOf(e.getMessage())));
-        }
+        return SUBMIT.submit(ride.id(), () -> store.add(ride), () -> publisher.publish(ride), () -> store.remove(ride.id()),
+                () -> ApiResponses.created("/rides/" + ride.id(), Map.of("id", ride.id())));
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -79,6 +80,21 @@ class SubmitRfqFailureEngineTest {
         SnsClient refusing = InjectedFailures.sns(LocalEngines.get(), PublishRequest.class,
                 InjectedFailures.error(KmsDisabledException.builder(), 400, "KMSDisabled", "Sns"));
         assertPermanent(submit(fixtures.dynamoDb(), refusing));
+    }
+
+    @Test
+    void aPublishFailureWhoseUndoFailsTooStillAnswersAndLeavesOnlyTheUnsentRequest() {
+        SnsClient throttled = InjectedFailures.sns(LocalEngines.get(), PublishRequest.class,
+                InjectedFailures.error(KmsThrottlingException.builder(), 400, "KMSThrottling", "Sns"));
+        DynamoDbClient undoRefused = InjectedFailures.dynamoDb(LocalEngines.get(), DeleteItemRequest.class,
+                InjectedFailures.error(ThrottlingException.builder(), 400, "ThrottlingException", "DynamoDb"));
+
+        APIGatewayProxyResponseEvent response = submit(undoRefused, throttled);
+
+        assertEquals(503, response.getStatusCode(), "the publish failure decides the answer, not the failed undo");
+        assertEquals("1", response.getHeaders().get("Retry-After"));
+        assertEquals(1, fixtures.itemCount(table), "the request could not be removed: it stays, never confirmed");
+        assertEquals(List.of(), fixtures.drain(responder, Duration.ofSeconds(1)), "nothing sent to the responders");
     }
 
     private APIGatewayProxyResponseEvent submit(DynamoDbClient dynamoDb, SnsClient sns) {
