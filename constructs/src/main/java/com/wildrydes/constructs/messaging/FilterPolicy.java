@@ -107,8 +107,8 @@ public final class FilterPolicy {
     }
 
     /**
-     * Creates a message-attribute policy from CDK's own {@link SubscriptionFilter}s (as for {@code
-     * LambdaSubscription}'s {@code filterPolicy}), checked like a written one.
+     * Creates a message-attribute policy from CDK's own {@link SubscriptionFilter}s (as for
+     * {@code LambdaSubscription}'s {@code filterPolicy}), checked like a written one.
      *
      * @param filters CDK's filters, by attribute name
      * @return the checked policy, its attribute names in sorted order
@@ -121,8 +121,8 @@ public final class FilterPolicy {
     }
 
     /**
-     * Creates a message-body policy from CDK's own {@link FilterOrPolicy} (as for {@code
-     * LambdaSubscription}'s {@code filterPolicyWithMessageBody}), checked like a written one.
+     * Creates a message-body policy from CDK's own {@link FilterOrPolicy} (as for
+     * {@code LambdaSubscription}'s {@code filterPolicyWithMessageBody}), checked like a written one.
      *
      * @param policy CDK's filters and nested policies, by body key
      * @return the checked policy, its keys in sorted order at every level
@@ -133,9 +133,9 @@ public final class FilterPolicy {
     }
 
     /**
-     * Creates the policy exactly as given, checked only for being one non-empty JSON object within {@link
-     * #MAX_BYTES}: for what SNS accepts and this class does not know yet. SNS still checks it when the
-     * subscription is created.
+     * Creates the policy exactly as given, checked only for being one non-empty JSON object within
+     * {@link #MAX_BYTES}: for what SNS accepts and this class does not know yet. SNS still checks it when
+     * the subscription is created.
      *
      * @param scope what the policy is matched against
      * @param json the policy, one JSON object

@@ -244,8 +244,8 @@ public class FilteredSubscription extends Construct {
     }
 
     /**
-     * The SNS subscription, for what this construct does not set (its default child is the {@code
-     * AWS::SNS::Subscription}).
+     * The SNS subscription, for what this construct does not set (its default child is the
+     * {@code AWS::SNS::Subscription}).
      *
      * @return the subscription
      */
@@ -264,8 +264,8 @@ public class FilteredSubscription extends Construct {
     }
 
     /**
-     * Messages SNS could not deliver, waiting in the dead-letter queue (SQS's {@code
-     * ApproximateNumberOfMessagesVisible}).
+     * Messages SNS could not deliver, waiting in the dead-letter queue (SQS's
+     * {@code ApproximateNumberOfMessagesVisible}).
      *
      * @param props the period, statistic and label to read the metric with
      * @return the metric
