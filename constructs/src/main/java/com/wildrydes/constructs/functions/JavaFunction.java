@@ -36,12 +36,24 @@ import software.constructs.Construct;
  */
 public class JavaFunction extends LiveAliasFunction {
 
+    /** The name of the alias every caller invokes, on the current published version. */
     public static final String ALIAS_NAME = "live";
 
     private final Function function;
     private final Alias alias;
     private final LogGroup logGroup;
 
+    /**
+     * Creates the function with its log group and role, publishes its current version, and points the
+     * {@code live} alias at it.
+     *
+     * @param scope the parent construct
+     * @param id the construct's ID, unique within {@code scope}
+     * @param props the construct's settings: the code and handler, and optionally memory, timeout and the
+     * rest
+     * @throws IllegalArgumentException if the runtime is not a Java runtime that supports SnapStart (the
+     * message names the construct's path, what was given and what was expected)
+     */
     public JavaFunction(Construct scope, String id, JavaFunctionProps props) {
         super(scope, id);
         Runtime runtime = props.getRuntime() != null ? props.getRuntime() : Runtime.JAVA_25;
@@ -83,25 +95,40 @@ public class JavaFunction extends LiveAliasFunction {
     }
 
     /**
-     * The unpublished function itself: to add environment variables or read its settings. Do not
-     * wire callers to it: synthesis stops on anything that invokes it instead of the alias.
+     * The unpublished function itself: to add environment variables or read its settings. Do not wire
+     * callers to it: synthesis stops on anything that invokes it instead of the alias.
+     *
+     * @return the function
      */
     @Override
     public Function getFunction() {
         return function;
     }
 
-    /** The {@code live} alias on the current published version: what callers and triggers invoke. */
+    /**
+     * The {@code live} alias on the current published version: what callers and triggers invoke.
+     *
+     * @return the alias
+     */
     @Override
     public Alias getAlias() {
         return alias;
     }
 
-    /** The alias as an {@link IFunction}; the JavaFunction itself is one too, invoking the same alias. */
+    /**
+     * The alias as an {@link IFunction}; the JavaFunction itself is one too, invoking the same alias.
+     *
+     * @return the {@code live} alias
+     */
     public IFunction asFunction() {
         return alias;
     }
 
+    /**
+     * The function's own log group, the only one its role may write to.
+     *
+     * @return the log group, kept for {@code logRetention}
+     */
     public LogGroup getLogGroup() {
         return logGroup;
     }

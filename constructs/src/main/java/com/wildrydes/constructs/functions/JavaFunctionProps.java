@@ -13,8 +13,14 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 /** Props of {@link JavaFunction}: the code and handler are required, the rest has chosen defaults. */
 public final class JavaFunctionProps {
 
+    /**
+     * Memory in MB when {@code memorySize} is not given: where a Java handler with the AWS SDK starts
+     * quickly.
+     */
     public static final int DEFAULT_MEMORY_MB = 1024;
+    /** The function's timeout when {@code timeout} is not given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.seconds(10);
+    /** How long the function's log group keeps its logs when {@code logRetention} is not given. */
     public static final RetentionDays DEFAULT_LOG_RETENTION = RetentionDays.ONE_MONTH;
 
     private final Code code;
@@ -45,61 +51,109 @@ public final class JavaFunctionProps {
         this.snapStart = b.snapStart == null || b.snapStart;
     }
 
+    /**
+     * Starts the settings of a {@link JavaFunction}.
+     *
+     * @return a new builder, with no prop set
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The deployment package, for example {@code Code.fromAsset("lambdas/target/app.jar")}. */
+    /**
+     * The deployment package, for example {@code Code.fromAsset("lambdas/target/app.jar")}. Required.
+     *
+     * @return the code, never null
+     */
     public Code getCode() {
         return code;
     }
 
-    /** {@code package.Class::method}. */
+    /**
+     * The handler, {@code package.Class::method} or {@code package.Class}. Required.
+     *
+     * @return the handler, never null
+     */
     public String getHandler() {
         return handler;
     }
 
+    /**
+     * The function's description, shown in the Lambda console. Default: none.
+     *
+     * @return the description given, or null for none
+     */
     public String getDescription() {
         return description;
     }
 
-    /** Memory in MB; CPU grows with it. Default: 1024, where a Java handler with the AWS SDK starts quickly. */
+    /**
+     * Memory in MB; CPU grows with it. Default: 1024, where a Java handler with the AWS SDK starts quickly.
+     *
+     * @return the memory given, or null for 1024
+     */
     public Integer getMemorySize() {
         return memorySize;
     }
 
-    /** Default: 10 seconds. */
+    /**
+     * How long an invocation may run. Default: 10 seconds.
+     *
+     * @return the timeout given, or null for 10 seconds
+     */
     public Duration getTimeout() {
         return timeout;
     }
 
+    /**
+     * The function's environment variables. Default: none.
+     *
+     * @return an unmodifiable copy sorted by name (so that the template and the published version stay the
+     * same from one synthesis to the next); empty for none, never null
+     */
     public Map<String, String> getEnvironment() {
         return environment;
     }
 
-    /** Default: one month. */
+    /**
+     * How long the function's log group keeps its logs. Default: one month.
+     *
+     * @return the retention given, or null for one month
+     */
     public RetentionDays getLogRetention() {
         return logRetention;
     }
 
-    /** Caps concurrent executions. Default: none (the account's unreserved pool). */
+    /**
+     * Caps concurrent executions. Default: none (the account's unreserved pool).
+     *
+     * @return the reservation given, or null for none
+     */
     public Integer getReservedConcurrentExecutions() {
         return reservedConcurrentExecutions;
     }
 
-    /** Default: {@code Runtime.JAVA_25}, the newest Java LTS runtime. */
+    /**
+     * The runtime, a Java runtime that supports SnapStart. Default: {@code Runtime.JAVA_25}, the newest
+     * Java LTS runtime.
+     *
+     * @return the runtime given, or null for {@code Runtime.JAVA_25}
+     */
     public Runtime getRuntime() {
         return runtime;
     }
 
     /**
-     * SnapStart on published versions. Default: true. Set false in a region or partition where
-     * Lambda does not offer SnapStart; the function is still published and reached through its alias.
+     * SnapStart on published versions. Default: true. Set false in a region or partition where Lambda does
+     * not offer SnapStart; the function is still published and reached through its alias.
+     *
+     * @return true unless set false
      */
     public boolean getSnapStart() {
         return snapStart;
     }
 
+    /** Builds {@link JavaFunctionProps}: set the required props; any prop not set takes its default. */
     public static final class Builder {
         private Code code;
         private String handler;
@@ -112,56 +166,124 @@ public final class JavaFunctionProps {
         private Runtime runtime;
         private Boolean snapStart;
 
+        /**
+         * Sets {@link JavaFunctionProps#getCode()}.
+         *
+         * @param code the deployment package, such as {@code Code.fromAsset(jar)}
+         * @return this builder
+         */
         public Builder code(Code code) {
             this.code = code;
             return this;
         }
 
+        /**
+         * Sets {@link JavaFunctionProps#getHandler()}.
+         *
+         * @param handler the handler, {@code package.Class::method}
+         * @return this builder
+         */
         public Builder handler(String handler) {
             this.handler = handler;
             return this;
         }
 
+        /**
+         * Sets {@link JavaFunctionProps#getDescription()}.
+         *
+         * @param description the function's description
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
+        /**
+         * Sets {@link JavaFunctionProps#getMemorySize()}.
+         *
+         * @param memorySize memory in MB
+         * @return this builder
+         */
         public Builder memorySize(Integer memorySize) {
             this.memorySize = memorySize;
             return this;
         }
 
+        /**
+         * Sets {@link JavaFunctionProps#getTimeout()}.
+         *
+         * @param timeout how long an invocation may run
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
         }
 
+        /**
+         * Sets {@link JavaFunctionProps#getEnvironment()}.
+         *
+         * @param environment the function's environment variables
+         * @return this builder
+         */
         public Builder environment(Map<String, String> environment) {
             this.environment = environment;
             return this;
         }
 
+        /**
+         * Sets {@link JavaFunctionProps#getLogRetention()}.
+         *
+         * @param logRetention how long the function's log group keeps its logs
+         * @return this builder
+         */
         public Builder logRetention(RetentionDays logRetention) {
             this.logRetention = logRetention;
             return this;
         }
 
+        /**
+         * Sets {@link JavaFunctionProps#getReservedConcurrentExecutions()}.
+         *
+         * @param reservedConcurrentExecutions the concurrent executions the function reserves, and may not
+         * exceed
+         * @return this builder
+         */
         public Builder reservedConcurrentExecutions(Integer reservedConcurrentExecutions) {
             this.reservedConcurrentExecutions = reservedConcurrentExecutions;
             return this;
         }
 
+        /**
+         * Sets {@link JavaFunctionProps#getRuntime()}.
+         *
+         * @param runtime a Java runtime that supports SnapStart
+         * @return this builder
+         */
         public Builder runtime(Runtime runtime) {
             this.runtime = runtime;
             return this;
         }
 
+        /**
+         * Sets {@link JavaFunctionProps#getSnapStart()}.
+         *
+         * @param snapStart false where Lambda does not offer SnapStart; null for true
+         * @return this builder
+         */
         public Builder snapStart(Boolean snapStart) {
             this.snapStart = snapStart;
             return this;
         }
 
+        /**
+         * Builds the props, checking that the code and handler are given; the construct checks the rest at
+         * synthesis.
+         *
+         * @return the props
+         * @throws IllegalArgumentException if a required prop is missing (the message names it)
+         */
         public JavaFunctionProps build() {
             return new JavaFunctionProps(this);
         }

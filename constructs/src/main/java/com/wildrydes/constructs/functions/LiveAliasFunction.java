@@ -24,10 +24,19 @@ abstract class LiveAliasFunction extends QualifiedFunctionBase {
         super(scope, id);
     }
 
-    /** The alias every caller reaches. */
+    /**
+     * The alias every caller reaches: this function's ARN, name, permissions and metrics are the alias's.
+     *
+     * @return the alias
+     */
     public abstract Alias getAlias();
 
-    /** The unpublished function behind the alias. */
+    /**
+     * The unpublished function behind the alias, whose role, architecture and principal this function
+     * shares.
+     *
+     * @return the function
+     */
     public abstract Function getFunction();
 
     @Override

@@ -80,19 +80,39 @@ public final class FilterPolicy {
         }
     }
 
-    /** A policy matched against the message attributes (SNS's default scope). */
+    /**
+     * Creates a policy matched against the message attributes (SNS's default scope), checked against SNS's
+     * rules and limits.
+     *
+     * @param json the policy: a JSON object of attribute names, each to an array of conditions
+     * @return the checked policy
+     * @throws IllegalArgumentException if {@code json} is not a filter policy SNS would accept on message
+     * attributes (the message says what was given and what was expected)
+     */
     public static FilterPolicy onMessageAttributes(String json) {
         return new FilterPolicy(FilterPolicyScope.MESSAGE_ATTRIBUTES, json);
     }
 
-    /** A policy matched against the JSON message body. */
+    /**
+     * Creates a policy matched against the JSON message body, checked against SNS's rules and limits.
+     *
+     * @param json the policy: a JSON object of body keys (nested objects allowed), each to an array of
+     * conditions
+     * @return the checked policy
+     * @throws IllegalArgumentException if {@code json} is not a filter policy SNS would accept on the
+     * message body (the message says what was given and what was expected)
+     */
     public static FilterPolicy onMessageBody(String json) {
         return new FilterPolicy(FilterPolicyScope.MESSAGE_BODY, json);
     }
 
     /**
-     * A message-attribute policy written with CDK's own {@link SubscriptionFilter}s (as for
+     * Creates a message-attribute policy from CDK's own {@link SubscriptionFilter}s (as for
      * {@code LambdaSubscription}'s {@code filterPolicy}), checked like a written one.
+     *
+     * @param filters CDK's filters, by attribute name
+     * @return the checked policy, its attribute names in sorted order
+     * @throws IllegalArgumentException if the filters make a policy SNS would refuse
      */
     public static FilterPolicy fromSubscriptionFilters(Map<String, SubscriptionFilter> filters) {
         Map<String, Object> document = new LinkedHashMap<>();
@@ -101,31 +121,55 @@ public final class FilterPolicy {
     }
 
     /**
-     * A message-body policy written with CDK's own {@link FilterOrPolicy} (as for
+     * Creates a message-body policy from CDK's own {@link FilterOrPolicy} (as for
      * {@code LambdaSubscription}'s {@code filterPolicyWithMessageBody}), checked like a written one.
+     *
+     * @param policy CDK's filters and nested policies, by body key
+     * @return the checked policy, its keys in sorted order at every level
+     * @throws IllegalArgumentException if the filters make a policy SNS would refuse
      */
     public static FilterPolicy fromMessageBodyPolicy(Map<String, FilterOrPolicy> policy) {
         return new FilterPolicy(FilterPolicyScope.MESSAGE_BODY, toJson(bodyDocument(policy)));
     }
 
     /**
-     * The policy exactly as given, checked only for being one JSON object: for what SNS accepts and
-     * this class does not know yet. SNS still checks it when the subscription is created.
+     * Creates the policy exactly as given, checked only for being one non-empty JSON object within
+     * {@link #MAX_BYTES}: for what SNS accepts and this class does not know yet. SNS still checks it when
+     * the subscription is created.
+     *
+     * @param scope what the policy is matched against
+     * @param json the policy, one JSON object
+     * @return the policy, unchecked beyond its form
+     * @throws IllegalArgumentException if {@code scope} is null or {@code json} is not one non-empty JSON
+     * object
      */
     public static FilterPolicy unchecked(FilterPolicyScope scope, String json) {
         return new FilterPolicy(scope, json, false);
     }
 
+    /**
+     * What the policy is matched against: the message attributes or the JSON message body.
+     *
+     * @return the scope, never null
+     */
     public FilterPolicyScope getScope() {
         return scope;
     }
 
-    /** The policy as written. */
+    /**
+     * The policy's JSON text: as written, or as generated from CDK's filters.
+     *
+     * @return the JSON text, never null
+     */
     public String getJson() {
         return json;
     }
 
-    /** The policy as the ordered map that renders into the template's {@code FilterPolicy}. */
+    /**
+     * The policy as the ordered map that renders into the template's {@code FilterPolicy}.
+     *
+     * @return the parsed policy, its keys in the order of {@link #getJson()}
+     */
     public Map<String, Object> toMap() {
         return document;
     }

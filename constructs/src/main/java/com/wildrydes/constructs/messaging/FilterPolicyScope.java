@@ -13,7 +13,11 @@ public enum FilterPolicyScope {
         this.cloudFormationValue = cloudFormationValue;
     }
 
-    /** The value of {@code AWS::SNS::Subscription.FilterPolicyScope}. */
+    /**
+     * The value CloudFormation expects in {@code AWS::SNS::Subscription.FilterPolicyScope} for this scope.
+     *
+     * @return {@code MessageAttributes} or {@code MessageBody}
+     */
     public String cloudFormationValue() {
         return cloudFormationValue;
     }

@@ -57,6 +57,16 @@ public class FilteredSubscription extends Construct {
     private final Alarm deadLetterAlarm;
     private final Alarm failedInvocationsAlarm;
 
+    /**
+     * Subscribes the function or queue of {@code props} to its topic, with the dead-letter queue, the
+     * failed-invocations queue of a function subscriber, and their alarms.
+     *
+     * @param scope the parent construct
+     * @param id the construct's ID, unique within {@code scope}
+     * @param props the construct's settings: the topic and exactly one subscriber
+     * @throws IllegalArgumentException if the props break a rule of SNS, SQS or Lambda (the message names
+     * the construct's path, the prop, what was given and what was expected)
+     */
     public FilteredSubscription(Construct scope, String id, FilteredSubscriptionProps props) {
         super(scope, id);
         ValidatedProps.check(this, () -> validate(props));
@@ -212,50 +222,93 @@ public class FilteredSubscription extends Construct {
         return result;
     }
 
-    /** Lets {@code grantee} read and delete what landed in the dead-letter queue, to inspect or replay it. */
+    /**
+     * Lets {@code grantee} read and delete what landed in the dead-letter queue and, for a function
+     * subscriber, in the failed-invocations queue, to inspect or replay it.
+     *
+     * @param grantee the principal that reads the queues, such as an operator's role or a redrive function
+     * @return the grant, over both queues for a function subscriber
+     */
     public Grant grantConsumeDeadLetters(IGrantable grantee) {
         Grant grant = deadLetterQueue.grantConsumeMessages(grantee);
         return failedInvocationsQueue == null ? grant : grant.combine(failedInvocationsQueue.grantConsumeMessages(grantee));
     }
 
+    /**
+     * The topic this subscription receives from.
+     *
+     * @return the topic given in the props
+     */
     public ITopic getTopic() {
         return topic;
     }
 
-    /** The SNS subscription. */
+    /**
+     * The SNS subscription, for what this construct does not set (its default child is the
+     * {@code AWS::SNS::Subscription}).
+     *
+     * @return the subscription
+     */
     public Subscription getSubscription() {
         return subscription;
     }
 
-    /** Where SNS puts messages it could not deliver. */
+    /**
+     * Where SNS puts messages it could not deliver: the queue given in the props, or the one this construct
+     * created.
+     *
+     * @return the dead-letter queue, never null
+     */
     public IQueue getDeadLetterQueue() {
         return deadLetterQueue;
     }
 
-    /** Messages SNS could not deliver, waiting in the dead-letter queue. */
+    /**
+     * Messages SNS could not deliver, waiting in the dead-letter queue (SQS's
+     * {@code ApproximateNumberOfMessagesVisible}).
+     *
+     * @param props the period, statistic and label to read the metric with
+     * @return the metric
+     */
     public Metric metricDeadLetters(MetricOptions props) {
         return deadLetterQueue.metricApproximateNumberOfMessagesVisible(props);
     }
 
-    /** For a function subscriber: invocations that still failed, waiting in the failed-invocations queue; null otherwise. */
+    /**
+     * For a function subscriber: invocations that still failed after Lambda's retries, waiting in the
+     * failed-invocations queue (SQS's {@code ApproximateNumberOfMessagesVisible}).
+     *
+     * @param props the period, statistic and label to read the metric with
+     * @return the metric; null when {@link #getFailedInvocationsQueue()} is null
+     */
     public Metric metricFailedInvocations(MetricOptions props) {
         return failedInvocationsQueue == null ? null : failedInvocationsQueue.metricApproximateNumberOfMessagesVisible(props);
     }
 
-    /** Fires on the first undeliverable message; null when the dead-letter queue was given (its owner watches it). */
+    /**
+     * Fires on the first message SNS could not deliver.
+     *
+     * @return the alarm; null when the dead-letter queue was given (its owner watches it)
+     */
     public Alarm getDeadLetterAlarm() {
         return deadLetterAlarm;
     }
 
     /**
-     * Fires on the first invocation that still failed; null for a queue subscriber, or when the
-     * failed-invocations queue was given or async invocation is configured elsewhere.
+     * Fires on the first invocation that still failed after Lambda's retries.
+     *
+     * @return the alarm; null for a queue subscriber, or when the failed-invocations queue was given or the
+     * function's asynchronous invocation is configured elsewhere
      */
     public Alarm getFailedInvocationsAlarm() {
         return failedInvocationsAlarm;
     }
 
-    /** The alarms this construct created: add an action to each to be told. */
+    /**
+     * The alarms this construct created: add an action to each to be told.
+     *
+     * @return a new list of the dead-letter and failed-invocations alarms that exist; may be empty
+     */
     public List<Alarm> getAlarms() {
         List<Alarm> alarms = new ArrayList<>();
         if (deadLetterAlarm != null) {
@@ -267,7 +320,13 @@ public class FilteredSubscription extends Construct {
         return alarms;
     }
 
-    /** For a function subscriber: where failed asynchronous invocations go; null for a queue subscriber. */
+    /**
+     * For a function subscriber: where Lambda sends an asynchronous invocation that still failed after its
+     * retries.
+     *
+     * @return the queue given or created; null for a queue subscriber, or when the function's asynchronous
+     * invocation is configured elsewhere and no queue was given
+     */
     public IQueue getFailedInvocationsQueue() {
         return failedInvocationsQueue;
     }

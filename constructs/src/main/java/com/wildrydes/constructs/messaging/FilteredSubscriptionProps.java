@@ -13,7 +13,10 @@ import software.amazon.awscdk.services.sqs.IQueue;
  */
 public final class FilteredSubscriptionProps {
 
-    /** Lambda's own default for asynchronous invocations. */
+    /**
+     * Lambda's retries of a failed asynchronous invocation when {@code retryAttempts} is not given: 2,
+     * Lambda's own default.
+     */
     public static final int DEFAULT_RETRY_ATTEMPTS = 2;
 
     private final ITopic topic;
@@ -41,67 +44,115 @@ public final class FilteredSubscriptionProps {
         this.configureAsyncInvoke = b.configureAsyncInvoke;
     }
 
+    /**
+     * Starts the settings of a {@link FilteredSubscription}.
+     *
+     * @return a new builder, with no prop set
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The topic to subscribe to. Required. */
+    /**
+     * The topic to subscribe to. Required.
+     *
+     * @return the topic, never null
+     */
     public ITopic getTopic() {
         return topic;
     }
 
-    /** The Lambda subscriber (a function, version or alias). Give this or {@link #getQueue()}. */
+    /**
+     * The Lambda subscriber (a function, version or alias). Give this or {@link #getQueue()}. Default:
+     * none.
+     *
+     * @return the function, or null for a queue subscriber
+     */
     public IFunction getFunction() {
         return function;
     }
 
-    /** The SQS subscriber. Give this or {@link #getFunction()}. */
+    /**
+     * The SQS subscriber. Give this or {@link #getFunction()}. Default: none.
+     *
+     * @return the queue, or null for a function subscriber
+     */
     public IQueue getQueue() {
         return queue;
     }
 
-    /** Which messages to deliver. Default: all of them. */
+    /**
+     * Which messages to deliver. Default: all of them.
+     *
+     * @return the filter policy, or null for all messages
+     */
     public FilterPolicy getFilterPolicy() {
         return filterPolicy;
     }
 
-    /** Where SNS puts messages it could not deliver. Default: a new encrypted queue. */
+    /**
+     * Where SNS puts messages it could not deliver. Default: a new encrypted queue, with an alarm.
+     *
+     * @return the queue given, or null for a new one
+     */
     public IQueue getDeadLetterQueue() {
         return deadLetterQueue;
     }
 
-    /** For a queue subscriber: deliver the message body as published, without the SNS envelope. Default: true. */
+    /**
+     * For a queue subscriber: deliver the message body as published, without the SNS envelope. Default:
+     * true.
+     *
+     * @return the setting given, or null for true
+     */
     public Boolean getRawMessageDelivery() {
         return rawMessageDelivery;
     }
 
     /**
-     * For a function subscriber: where Lambda sends an asynchronous invocation that still fails
-     * after its retries. Default: a new encrypted queue.
+     * For a function subscriber: where Lambda sends an asynchronous invocation that still fails after its
+     * retries. Default: a new encrypted queue, with an alarm.
+     *
+     * @return the queue given, or null for a new one
      */
     public IQueue getFailedInvocationsQueue() {
         return failedInvocationsQueue;
     }
 
-    /** For a function subscriber: Lambda's retries of a failed asynchronous invocation, 0 to 2. Default: 2. */
+    /**
+     * For a function subscriber: Lambda's retries of a failed asynchronous invocation, 0 to 2. Default: 2.
+     *
+     * @return the retries given, or null for 2
+     */
     public Integer getRetryAttempts() {
         return retryAttempts;
     }
 
-    /** For a function subscriber: how long Lambda keeps an event for retries, 1 minute to 6 hours. Default: 6 hours. */
+    /**
+     * For a function subscriber: how long Lambda keeps an event for retries, 1 minute to 6 hours. Default:
+     * 6 hours.
+     *
+     * @return the age given, or null for 6 hours
+     */
     public Duration getMaxEventAge() {
         return maxEventAge;
     }
 
     /**
-     * For a function subscriber: whether this construct configures the function's asynchronous
-     * invocation (retries and on-failure destination). Set false if the function already has an
-     * event invoke config of its own: Lambda allows one per function or alias. Default: true.
+     * For a function subscriber: whether this construct configures the function's asynchronous invocation
+     * (retries and on-failure destination). Set false if the function already has an event invoke config of
+     * its own: Lambda allows one per function or alias. Default: true.
+     *
+     * @return the setting given, or null for true
      */
     public Boolean getConfigureAsyncInvoke() {
         return configureAsyncInvoke;
     }
 
+    /**
+     * Builds {@link FilteredSubscriptionProps}: set the required props; give exactly one subscriber; any
+     * other prop not set takes its default.
+     */
     public static final class Builder {
         private ITopic topic;
         private IFunction function;
@@ -114,56 +165,124 @@ public final class FilteredSubscriptionProps {
         private Duration maxEventAge;
         private Boolean configureAsyncInvoke;
 
+        /**
+         * Sets {@link FilteredSubscriptionProps#getTopic()}.
+         *
+         * @param topic the topic to subscribe to
+         * @return this builder
+         */
         public Builder topic(ITopic topic) {
             this.topic = topic;
             return this;
         }
 
+        /**
+         * Sets {@link FilteredSubscriptionProps#getFunction()}.
+         *
+         * @param function the Lambda subscriber: a function, version or alias
+         * @return this builder
+         */
         public Builder function(IFunction function) {
             this.function = function;
             return this;
         }
 
+        /**
+         * Sets {@link FilteredSubscriptionProps#getQueue()}.
+         *
+         * @param queue the SQS subscriber
+         * @return this builder
+         */
         public Builder queue(IQueue queue) {
             this.queue = queue;
             return this;
         }
 
+        /**
+         * Sets {@link FilteredSubscriptionProps#getFilterPolicy()}.
+         *
+         * @param filterPolicy which messages to deliver
+         * @return this builder
+         */
         public Builder filterPolicy(FilterPolicy filterPolicy) {
             this.filterPolicy = filterPolicy;
             return this;
         }
 
+        /**
+         * Sets {@link FilteredSubscriptionProps#getDeadLetterQueue()}.
+         *
+         * @param deadLetterQueue where SNS puts messages it could not deliver
+         * @return this builder
+         */
         public Builder deadLetterQueue(IQueue deadLetterQueue) {
             this.deadLetterQueue = deadLetterQueue;
             return this;
         }
 
+        /**
+         * Sets {@link FilteredSubscriptionProps#getRawMessageDelivery()}.
+         *
+         * @param rawMessageDelivery false to deliver the SNS envelope to a queue subscriber
+         * @return this builder
+         */
         public Builder rawMessageDelivery(Boolean rawMessageDelivery) {
             this.rawMessageDelivery = rawMessageDelivery;
             return this;
         }
 
+        /**
+         * Sets {@link FilteredSubscriptionProps#getFailedInvocationsQueue()}.
+         *
+         * @param failedInvocationsQueue the on-failure destination of a function subscriber's asynchronous
+         * invocations
+         * @return this builder
+         */
         public Builder failedInvocationsQueue(IQueue failedInvocationsQueue) {
             this.failedInvocationsQueue = failedInvocationsQueue;
             return this;
         }
 
+        /**
+         * Sets {@link FilteredSubscriptionProps#getRetryAttempts()}.
+         *
+         * @param retryAttempts Lambda's retries of a failed asynchronous invocation, 0 to 2
+         * @return this builder
+         */
         public Builder retryAttempts(Integer retryAttempts) {
             this.retryAttempts = retryAttempts;
             return this;
         }
 
+        /**
+         * Sets {@link FilteredSubscriptionProps#getMaxEventAge()}.
+         *
+         * @param maxEventAge how long Lambda keeps an event for retries, 1 minute to 6 hours
+         * @return this builder
+         */
         public Builder maxEventAge(Duration maxEventAge) {
             this.maxEventAge = maxEventAge;
             return this;
         }
 
+        /**
+         * Sets {@link FilteredSubscriptionProps#getConfigureAsyncInvoke()}.
+         *
+         * @param configureAsyncInvoke false to leave the function's asynchronous invocation configuration
+         * to its owner
+         * @return this builder
+         */
         public Builder configureAsyncInvoke(Boolean configureAsyncInvoke) {
             this.configureAsyncInvoke = configureAsyncInvoke;
             return this;
         }
 
+        /**
+         * Builds the props, checking that the topic is given; the construct checks the rest at synthesis.
+         *
+         * @return the props
+         * @throws IllegalArgumentException if a required prop is missing (the message names it)
+         */
         public FilteredSubscriptionProps build() {
             return new FilteredSubscriptionProps(this);
         }

@@ -16,6 +16,13 @@ public final class TopicGrants {
     private TopicGrants() {
     }
 
+    /**
+     * Allows {@code grantee} to publish to {@code topic}: {@code sns:Publish} on that topic only and, when
+     * a KMS key encrypts the topic, {@code kms:GenerateDataKey} and {@code kms:Decrypt} on that key.
+     *
+     * @param topic the topic to publish to
+     * @param grantee the principal that publishes, such as a function or its role
+     */
     public static void grantPublish(ITopic topic, IGrantable grantee) {
         Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(grantee)

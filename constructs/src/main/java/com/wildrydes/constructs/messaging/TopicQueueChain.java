@@ -43,6 +43,16 @@ public class TopicQueueChain extends Construct {
     private final Alarm deadLetterAlarm;
     private final Alarm oldestMessageAlarm;
 
+    /**
+     * Creates the queue (or subscribes the one given) with its dead-letter queue, the subscription, the
+     * consumer's event source mapping when there is a consumer, and the alarms.
+     *
+     * @param scope the parent construct
+     * @param id the construct's ID, unique within {@code scope}
+     * @param props the construct's settings: the topic, and optionally a consumer and the queue's settings
+     * @throws IllegalArgumentException if the props break a rule of SNS, SQS or Lambda (the message names
+     * the construct's path, the prop, what was given and what was expected)
+     */
     public TopicQueueChain(Construct scope, String id, TopicQueueChainProps props) {
         super(scope, id);
         boolean fifo = Boolean.TRUE.equals(props.getTopic().getFifo());
@@ -164,56 +174,109 @@ public class TopicQueueChain extends Construct {
                 props.getMaxBatchingWindow(), props.getMaxConcurrency());
     }
 
-    /** Lets {@code grantee} read and delete dead letters, to inspect or redrive them. */
+    /**
+     * Lets {@code grantee} read and delete dead letters, to inspect or redrive them.
+     *
+     * @param grantee the principal that reads the dead-letter queue, such as an operator's role
+     * @return the grant on the dead-letter queue
+     */
     public Grant grantConsumeDeadLetters(IGrantable grantee) {
         return deadLetterQueue.grantConsumeMessages(grantee);
     }
 
-    /** Messages waiting in the dead-letter queue. */
+    /**
+     * Messages waiting in the dead-letter queue (SQS's {@code ApproximateNumberOfMessagesVisible}), read
+     * with CDK's default period and statistic.
+     *
+     * @return the metric
+     */
     public Metric metricDeadLetters() {
         return deadLetterQueue.metricApproximateNumberOfMessagesVisible();
     }
 
-    /** Messages waiting in the dead-letter queue, read as {@code props} say. */
+    /**
+     * Messages waiting in the dead-letter queue, read as {@code props} say.
+     *
+     * @param props the period, statistic and label to read the metric with
+     * @return the metric
+     */
     public Metric metricDeadLetters(MetricOptions props) {
         return deadLetterQueue.metricApproximateNumberOfMessagesVisible(props);
     }
 
-    /** The age of the oldest message in the queue: how far the consumers are behind. */
+    /**
+     * The age of the oldest message in the queue, in seconds (SQS's {@code ApproximateAgeOfOldestMessage}):
+     * how far the consumers are behind.
+     *
+     * @return the metric
+     */
     public Metric metricOldestMessageAge() {
         return queue.metricApproximateAgeOfOldestMessage();
     }
 
-    /** The age of the oldest message in the queue, read as {@code props} say. */
+    /**
+     * The age of the oldest message in the queue, in seconds, read as {@code props} say.
+     *
+     * @param props the period, statistic and label to read the metric with
+     * @return the metric
+     */
     public Metric metricOldestMessageAge(MetricOptions props) {
         return queue.metricApproximateAgeOfOldestMessage(props);
     }
 
+    /**
+     * The queue between the topic and its consumers: the one given in the props, or the one this construct
+     * created.
+     *
+     * @return the queue, never null
+     */
     public IQueue getQueue() {
         return queue;
     }
 
+    /**
+     * Where SNS puts what it could not deliver and, for a queue this construct created, where a message
+     * goes after {@code maxReceiveCount} receives: the queue given in the props, or the one this construct
+     * created.
+     *
+     * @return the dead-letter queue, never null
+     */
     public IQueue getDeadLetterQueue() {
         return deadLetterQueue;
     }
 
+    /**
+     * The queue's subscription to the topic, with its filter policy.
+     *
+     * @return the subscription
+     */
     public FilteredSubscription getSubscription() {
         return subscription;
     }
 
-    /** The consumer's event source mapping; null without a consumer. */
+    /**
+     * The consumer's event source mapping, with partial batch responses.
+     *
+     * @return the mapping, or null without a consumer
+     */
     public EventSourceMapping getEventSourceMapping() {
         return eventSourceMapping;
     }
 
-    /** Fires when any message is in the dead-letter queue. Add an action to be told. */
+    /**
+     * Fires when any message is in the dead-letter queue. Add an action to be told.
+     *
+     * @return the alarm, never null
+     */
     public Alarm getDeadLetterAlarm() {
         return deadLetterAlarm;
     }
 
     /**
-     * Fires when the oldest message has waited longer than oldestMessageAlarmAge for five minutes; null when
-     * the props turned it off.
+     * Fires when the oldest message has waited longer than {@code oldestMessageAlarmAge} for five minutes:
+     * the consumers are falling behind.
+     *
+     * @return the alarm, or null when {@code oldestMessageAlarm} is false
      */
     public Alarm getOldestMessageAlarm() {
         return oldestMessageAlarm;

@@ -13,15 +13,29 @@ import software.amazon.awscdk.services.sqs.IQueue;
  */
 public final class TopicQueueChainProps {
 
-    /** AWS's guidance for SQS event sources: at least 5, so that throttling alone does not dead-letter a message. */
+    /**
+     * Receives before a message moves to the dead-letter queue when {@code maxReceiveCount} is not given:
+     * 5, AWS's guidance for SQS event sources, so that throttling alone does not dead-letter a message.
+     */
     public static final int DEFAULT_MAX_RECEIVE_COUNT = 5;
-    /** Lambda's default and SQS's largest receive for standard and FIFO queues alike. */
+    /**
+     * Messages per invocation when {@code batchSize} is not given: 10, Lambda's default and SQS's largest
+     * receive for standard and FIFO queues alike.
+     */
     public static final int DEFAULT_BATCH_SIZE = 10;
-    /** AWS's guidance: a queue's visibility timeout at least six times its consumer's timeout. */
+    /** How many times its consumer's timeout a created queue's visibility timeout is: 6, AWS's guidance. */
     public static final int VISIBILITY_TIMEOUT_FACTOR = 6;
-    /** The visibility timeout SQS itself uses when no consumer tells us better. */
+    /** A created queue's visibility timeout without a consumer: 30 seconds, SQS's own default. */
     public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.seconds(30);
+    /**
+     * How long a created queue keeps a message when {@code retentionPeriod} is not given: 4 days, SQS's own
+     * default.
+     */
     public static final Duration DEFAULT_RETENTION_PERIOD = Duration.days(4);
+    /**
+     * The age of the oldest message at which the backlog alarm fires when {@code oldestMessageAlarmAge} is
+     * not given: 15 minutes.
+     */
     public static final Duration DEFAULT_OLDEST_MESSAGE_ALARM_AGE = Duration.minutes(15);
 
     private final ITopic topic;
@@ -59,16 +73,29 @@ public final class TopicQueueChainProps {
         this.oldestMessageAlarm = b.oldestMessageAlarm;
     }
 
+    /**
+     * Starts the settings of a {@link TopicQueueChain}.
+     *
+     * @return a new builder, with no prop set
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The topic the queue subscribes to. Required. */
+    /**
+     * The topic the queue subscribes to. Required.
+     *
+     * @return the topic, never null
+     */
     public ITopic getTopic() {
         return topic;
     }
 
-    /** The function that consumes the queue (a function, version or alias). Default: none, the queue only. */
+    /**
+     * The function that consumes the queue (a function, version or alias). Default: none, the queue only.
+     *
+     * @return the consumer, or null for none
+     */
     public IFunction getConsumer() {
         return consumer;
     }
@@ -76,64 +103,103 @@ public final class TopicQueueChainProps {
     /**
      * The consumer's timeout, for a consumer whose timeout this construct cannot read (an imported
      * function). Default: read from the function.
+     *
+     * @return the timeout given, or null to read it from the function
      */
     public Duration getConsumerTimeout() {
         return consumerTimeout;
     }
 
     /**
-     * An existing queue to subscribe instead of creating one. Its redrive policy stays its owner's:
-     * the construct creates a dead-letter queue for undeliverable SNS messages only. Default: a new queue.
+     * An existing queue to subscribe instead of creating one. Its redrive policy stays its owner's: the
+     * construct creates a dead-letter queue for undeliverable SNS messages only. Default: a new queue.
+     *
+     * @return the queue given, or null for a new one
      */
     public IQueue getQueue() {
         return queue;
     }
 
     /**
-     * How long a received message stays hidden. Default: six times the consumer's timeout plus the
-     * batching window (AWS's guidance), or 30 seconds without a consumer. Must not be shorter than
-     * the consumer's timeout.
+     * How long a received message stays hidden. Default: six times the consumer's timeout plus the batching
+     * window (AWS's guidance), or 30 seconds without a consumer. Must not be shorter than the consumer's
+     * timeout.
+     *
+     * @return the timeout given, or null for the default
      */
     public Duration getVisibilityTimeout() {
         return visibilityTimeout;
     }
 
-    /** How long the queue keeps a message. Default: 4 days. */
+    /**
+     * How long the queue keeps a message. Default: 4 days.
+     *
+     * @return the period given, or null for 4 days
+     */
     public Duration getRetentionPeriod() {
         return retentionPeriod;
     }
 
-    /** Receives before a message moves to the dead-letter queue. Default: 5. */
+    /**
+     * Receives before a message moves to the dead-letter queue, 1 to 1,000. Default: 5.
+     *
+     * @return the count given, or null for 5
+     */
     public Integer getMaxReceiveCount() {
         return maxReceiveCount;
     }
 
-    /** Which messages the queue receives. Default: all. */
+    /**
+     * Which messages the queue receives. Default: all.
+     *
+     * @return the filter policy, or null for all messages
+     */
     public FilterPolicy getFilterPolicy() {
         return filterPolicy;
     }
 
-    /** Deliver the published body without the SNS envelope. Default: true. */
+    /**
+     * Deliver the published body without the SNS envelope. Default: true.
+     *
+     * @return the setting given, or null for true
+     */
     public Boolean getRawMessageDelivery() {
         return rawMessageDelivery;
     }
 
-    /** Messages per invocation, 1 to 10,000 (10 for FIFO). Default: 10. */
+    /**
+     * Messages per invocation, 1 to 10,000 (10 for FIFO). Default: 10.
+     *
+     * @return the size given, or null for 10
+     */
     public Integer getBatchSize() {
         return batchSize;
     }
 
-    /** How long Lambda gathers a batch, up to 5 minutes. Default: none. Required for batches over 10. */
+    /**
+     * How long Lambda gathers a batch, up to 5 minutes; standard queues only. Default: none. Required for
+     * batches over 10.
+     *
+     * @return the window given, or null for none
+     */
     public Duration getMaxBatchingWindow() {
         return maxBatchingWindow;
     }
 
-    /** Most concurrent invocations the queue drives, 2 to 1,000. Default: no cap beyond the function's. */
+    /**
+     * Most concurrent invocations the queue drives, 2 to 1,000. Default: no cap beyond the function's.
+     *
+     * @return the cap given, or null for none
+     */
     public Integer getMaxConcurrency() {
         return maxConcurrency;
     }
 
-    /** The age of the oldest message at which the backlog alarm fires. Default: 15 minutes. */
+    /**
+     * The age of the oldest message at which the backlog alarm fires. Default: 15 minutes.
+     *
+     * @return the age given, or null for 15 minutes
+     */
     public Duration getOldestMessageAlarmAge() {
         return oldestMessageAlarmAge;
     }
@@ -141,16 +207,20 @@ public final class TopicQueueChainProps {
     /**
      * Whether to alarm on a growing backlog. Turn it off for a queue that no service consumes (one that a
      * person reads), where the oldest message always grows old. Default: true.
+     *
+     * @return the setting given, or null for true
      */
     public Boolean getOldestMessageAlarm() {
         return oldestMessageAlarm;
     }
 
     /**
-     * An existing dead-letter queue (for example one shared by several chains) to use instead of
-     * creating one: it takes what the queue gives up on and what SNS cannot deliver, and the
-     * dead-letter alarm watches it. It must be FIFO for a FIFO topic, standard otherwise, and in
-     * this stack's account and region. Default: a new encrypted, TLS-only queue keeping messages 14 days.
+     * An existing dead-letter queue (for example one shared by several chains) to use instead of creating
+     * one: it takes what the queue gives up on and what SNS cannot deliver, and the dead-letter alarm
+     * watches it. It must be FIFO for a FIFO topic, standard otherwise, and in this stack's account and
+     * region. Default: a new encrypted, TLS-only queue keeping messages 14 days.
+     *
+     * @return the queue given, or null for a new one
      */
     public IQueue getDeadLetterQueue() {
         return deadLetterQueue;
@@ -160,6 +230,10 @@ public final class TopicQueueChainProps {
         return visibilityTimeout != null || retentionPeriod != null || maxReceiveCount != null;
     }
 
+    /**
+     * Builds {@link TopicQueueChainProps}: set the required props; give an existing queue or the settings
+     * of a new one, not both; any prop not set takes its default.
+     */
     public static final class Builder {
         private ITopic topic;
         private IFunction consumer;
@@ -177,81 +251,178 @@ public final class TopicQueueChainProps {
         private Duration oldestMessageAlarmAge;
         private Boolean oldestMessageAlarm;
 
+        /**
+         * Sets {@link TopicQueueChainProps#getTopic()}.
+         *
+         * @param topic the topic the queue subscribes to
+         * @return this builder
+         */
         public Builder topic(ITopic topic) {
             this.topic = topic;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getConsumer()}.
+         *
+         * @param consumer the function that consumes the queue: a function, version or alias
+         * @return this builder
+         */
         public Builder consumer(IFunction consumer) {
             this.consumer = consumer;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getConsumerTimeout()}.
+         *
+         * @param consumerTimeout the consumer's timeout, when it cannot be read from the function
+         * @return this builder
+         */
         public Builder consumerTimeout(Duration consumerTimeout) {
             this.consumerTimeout = consumerTimeout;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getQueue()}.
+         *
+         * @param queue an existing queue to subscribe instead of creating one
+         * @return this builder
+         */
         public Builder queue(IQueue queue) {
             this.queue = queue;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getVisibilityTimeout()}.
+         *
+         * @param visibilityTimeout how long a received message stays hidden
+         * @return this builder
+         */
         public Builder visibilityTimeout(Duration visibilityTimeout) {
             this.visibilityTimeout = visibilityTimeout;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getRetentionPeriod()}.
+         *
+         * @param retentionPeriod how long the created queue keeps a message
+         * @return this builder
+         */
         public Builder retentionPeriod(Duration retentionPeriod) {
             this.retentionPeriod = retentionPeriod;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getMaxReceiveCount()}.
+         *
+         * @param maxReceiveCount receives before a message moves to the dead-letter queue, 1 to 1,000
+         * @return this builder
+         */
         public Builder maxReceiveCount(Integer maxReceiveCount) {
             this.maxReceiveCount = maxReceiveCount;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getFilterPolicy()}.
+         *
+         * @param filterPolicy which messages the queue receives
+         * @return this builder
+         */
         public Builder filterPolicy(FilterPolicy filterPolicy) {
             this.filterPolicy = filterPolicy;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getRawMessageDelivery()}.
+         *
+         * @param rawMessageDelivery false to deliver the SNS envelope
+         * @return this builder
+         */
         public Builder rawMessageDelivery(Boolean rawMessageDelivery) {
             this.rawMessageDelivery = rawMessageDelivery;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getBatchSize()}.
+         *
+         * @param batchSize messages per invocation, 1 to 10,000 (10 for FIFO)
+         * @return this builder
+         */
         public Builder batchSize(Integer batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getMaxBatchingWindow()}.
+         *
+         * @param maxBatchingWindow how long Lambda gathers a batch, up to 5 minutes
+         * @return this builder
+         */
         public Builder maxBatchingWindow(Duration maxBatchingWindow) {
             this.maxBatchingWindow = maxBatchingWindow;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getMaxConcurrency()}.
+         *
+         * @param maxConcurrency most concurrent invocations the queue drives, 2 to 1,000
+         * @return this builder
+         */
         public Builder maxConcurrency(Integer maxConcurrency) {
             this.maxConcurrency = maxConcurrency;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getOldestMessageAlarmAge()}.
+         *
+         * @param oldestMessageAlarmAge the age of the oldest message at which the backlog alarm fires
+         * @return this builder
+         */
         public Builder oldestMessageAlarmAge(Duration oldestMessageAlarmAge) {
             this.oldestMessageAlarmAge = oldestMessageAlarmAge;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getOldestMessageAlarm()}.
+         *
+         * @param oldestMessageAlarm false for no backlog alarm
+         * @return this builder
+         */
         public Builder oldestMessageAlarm(Boolean oldestMessageAlarm) {
             this.oldestMessageAlarm = oldestMessageAlarm;
             return this;
         }
 
+        /**
+         * Sets {@link TopicQueueChainProps#getDeadLetterQueue()}.
+         *
+         * @param deadLetterQueue an existing dead-letter queue, of the same kind (standard or FIFO) as the
+         * topic
+         * @return this builder
+         */
         public Builder deadLetterQueue(IQueue deadLetterQueue) {
             this.deadLetterQueue = deadLetterQueue;
             return this;
         }
 
+        /**
+         * Builds the props, checking that the topic is given; the construct checks the rest at synthesis.
+         *
+         * @return the props
+         * @throws IllegalArgumentException if a required prop is missing (the message names it)
+         */
         public TopicQueueChainProps build() {
             return new TopicQueueChainProps(this);
         }

@@ -21,8 +21,15 @@ public final class NagSuppressionMetadata {
     }
 
     /**
-     * Suppresses {@code ruleId} on the default policy a role's grants were written to, for the
-     * findings listed in {@code appliesTo} only (for example {@code Resource::*}).
+     * Suppresses {@code ruleId} on the default policy a role's grants were written to, for the findings
+     * listed in {@code appliesTo} only (for example {@code Resource::*}).
+     *
+     * @param role the role whose {@code DefaultPolicy} carries the finding
+     * @param ruleId the cdk-nag rule, for example {@code AwsSolutions-IAM5}
+     * @param reason why the rule does not apply here, at least 10 characters
+     * @param appliesTo the findings of a granular rule to suppress; none for all of them
+     * @throws IllegalStateException if the role has no default policy (nothing was granted to it yet)
+     * @throws IllegalArgumentException if the reason is shorter than 10 characters
      */
     public static void suppressOnPolicy(IRole role, String ruleId, String reason, String... appliesTo) {
         IConstruct policy = role.getNode().tryFindChild("DefaultPolicy");
@@ -33,8 +40,16 @@ public final class NagSuppressionMetadata {
     }
 
     /**
-     * Suppresses {@code ruleId} (for example {@code AwsSolutions-SQS3}) on the construct's resource;
-     * with {@code appliesTo}, only those findings of a granular rule.
+     * Suppresses {@code ruleId} (for example {@code AwsSolutions-SQS3}) on the construct's resource; with
+     * {@code appliesTo}, only those findings of a granular rule. Suppressions already recorded on the
+     * resource are kept.
+     *
+     * @param construct a CloudFormation resource, or a construct whose default child is one
+     * @param ruleId the cdk-nag rule
+     * @param reason why the rule does not apply here, at least 10 characters
+     * @param appliesTo the findings of a granular rule to suppress; none for all of them
+     * @throws IllegalArgumentException if the reason is shorter than 10 characters, or the construct has no
+     * one resource to carry the suppression (the message lists its resources)
      */
     @SuppressWarnings("unchecked")
     public static void suppress(IConstruct construct, String ruleId, String reason, String... appliesTo) {

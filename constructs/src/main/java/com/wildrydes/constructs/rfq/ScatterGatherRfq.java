@@ -62,7 +62,9 @@ import software.constructs.Construct;
  */
 public class ScatterGatherRfq extends Construct {
 
+    /** The path of the submit method, {@code POST /submit-instant-ride-rfq}, as the workshop names it. */
     public static final String SUBMIT_PATH = "submit-instant-ride-rfq";
+    /** The path of the query method, {@code GET /query-instant-ride-rfq/{id}}, as the workshop names it. */
     public static final String QUERY_PATH = "query-instant-ride-rfq";
     static final String HANDLERS = "com.wildrydes.lambdas.rfq.";
     static final String DEMO_RESPONDER_PREFIX = "UnicornManagementResource";
@@ -78,6 +80,18 @@ public class ScatterGatherRfq extends Construct {
     private final int expectedResponders;
     private final List<String> responderNames;
 
+    /**
+     * Creates the table, the request and completion topics, the response and deadline queues, the submit,
+     * query, collector and deadline functions, the REST API and, unless responders are given, the demo
+     * responders.
+     *
+     * @param scope the parent construct
+     * @param id the construct's ID, unique within {@code scope}
+     * @param props the construct's settings: the handlers' jar, and the responders or the demo responders'
+     * settings
+     * @throws IllegalArgumentException if the props are inconsistent or out of range (the message names the
+     * construct's path, the prop, what was given and what was expected)
+     */
     public ScatterGatherRfq(Construct scope, String id, ScatterGatherRfqProps props) {
         super(scope, id);
         this.expectedResponders = ValidatedProps.check(this, () -> validate(props));
@@ -298,71 +312,136 @@ public class ScatterGatherRfq extends Construct {
         return names;
     }
 
-    /** Lets a responder answer: send to the response queue, and nothing else. */
+    /**
+     * Lets a responder answer: send to the response queue, and nothing else. The construct grants this to
+     * the responders it creates or is given; grant it to an external responder yourself.
+     *
+     * @param responder the responder's principal, such as its function or role
+     * @return the grant of {@code sqs:SendMessage} on the response queue
+     */
     public Grant grantRespond(IGrantable responder) {
         return responseQueue.grantSendMessages(responder);
     }
 
-    /** Lets {@code subscriber} subscribe to the completion events. */
+    /**
+     * Lets {@code subscriber} subscribe to the completion events.
+     *
+     * @param subscriber the principal that subscribes to the completion topic
+     * @return the grant on the completion topic
+     */
     public Grant grantSubscribeToCompletions(IGrantable subscriber) {
         return completionTopic.grantSubscribe(subscriber);
     }
 
-    /** The full URL of {@code POST /submit-instant-ride-rfq}. */
+    /**
+     * The full URL of {@code POST /submit-instant-ride-rfq} on the deployed stage.
+     *
+     * @return the URL, a token that resolves at deployment
+     */
     public String getSubmitUrl() {
         return api.urlForPath("/" + SUBMIT_PATH);
     }
 
-    /** The URL of {@code GET /query-instant-ride-rfq/{id}}, without the id. */
+    /**
+     * The URL of {@code GET /query-instant-ride-rfq/{id}} on the deployed stage, without the id.
+     *
+     * @return the URL, a token that resolves at deployment; append {@code /} and the request's ID
+     */
     public String getQueryUrl() {
         return api.urlForPath("/" + QUERY_PATH);
     }
 
+    /**
+     * The RidesBooking table: each request under its ID ({@code id}), with the request itself under
+     * {@code responder} {@code -} and each quote under its responder's name.
+     *
+     * @return the table, encrypted and retained unless {@code tableRemovalPolicy} says otherwise
+     */
     public ITable getTable() {
         return table;
     }
 
-    /** The scatter side: every responder subscribes here. */
+    /**
+     * The scatter side: every responder subscribes here, and each request is published here once.
+     *
+     * @return the request topic, encrypted with the construct's key
+     */
     public ITopic getRequestTopic() {
         return requestTopic;
     }
 
-    /** One event per request when it closes: all answered, or the deadline passed. */
+    /**
+     * One event per request when it closes: all answered, or the deadline passed.
+     *
+     * @return the completion topic, encrypted with the construct's key
+     */
     public ITopic getCompletionTopic() {
         return completionTopic;
     }
 
-    /** The gather side: the return address every request carries. */
+    /**
+     * The gather side: the return address every request carries, which the collector drains.
+     *
+     * @return the response queue
+     */
     public IQueue getResponseQueue() {
         return responseQueue;
     }
 
+    /**
+     * Where a response goes that the collector could not store after three receives: malformed, from a name
+     * that is not a responder's, or for an unknown request.
+     *
+     * @return the response dead-letter queue, which an alarm watches
+     */
     public IQueue getResponseDeadLetterQueue() {
         return responseDeadLetterQueue;
     }
 
+    /**
+     * The REST API of the submit and query methods.
+     *
+     * @return the API
+     */
     public RestApi getApi() {
         return api;
     }
 
-    /** The construct's own demo responders; empty when responders are supplied. */
+    /**
+     * The construct's own demo responders.
+     *
+     * @return a copy of the list; empty when responders are supplied
+     */
     public List<JavaFunction> getDemoResponders() {
         return List.copyOf(demoResponders);
     }
 
-    /** The names whose quotes count: the demo responders' or the given {@code responderNames}. */
+    /**
+     * The names whose quotes count: the demo responders' or the given {@code responderNames}.
+     *
+     * @return a copy of the names, in order
+     */
     public List<String> getResponderNames() {
         return List.copyOf(responderNames);
     }
 
     /**
      * The alarms this construct created, each firing on the first message in a queue of unprocessed
-     * messages (response and deadline dead letters, the responders' subscriptions): add an action to be told.
+     * messages (response and deadline dead letters, the responders' subscriptions): add an action to be
+     * told.
+     *
+     * @return a copy of the list
      */
     public List<Alarm> getAlarms() {
         return List.copyOf(alarms);
     }
 
+    /**
+     * How many responders each request waits for before it closes without its deadline: the demo
+     * responders' count, or the supplied responders plus {@code externalResponderCount}.
+     *
+     * @return the count, at least 1
+     */
     public int getExpectedResponders() {
         return expectedResponders;
     }

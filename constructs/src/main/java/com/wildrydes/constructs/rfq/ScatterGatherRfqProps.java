@@ -16,18 +16,45 @@ import software.amazon.awscdk.services.lambda.IFunction;
  */
 public final class ScatterGatherRfqProps {
 
+    /** Demo responders created when {@code demoResponderCount} is not given. */
     public static final int DEFAULT_DEMO_RESPONDER_COUNT = 10;
+    /**
+     * How often a demo responder answers when {@code demoResponderAvailability} is not given: half the
+     * time.
+     */
     public static final double DEFAULT_DEMO_AVAILABILITY = 0.5;
+    /**
+     * The longest a demo responder waits before it answers when {@code demoResponderMaxDelay} is not given.
+     */
     public static final Duration DEFAULT_DEMO_MAX_DELAY = Duration.seconds(60);
+    /**
+     * The demo responders' function timeout when {@code demoResponderTimeout} is not given: ten seconds
+     * more than their longest delay.
+     */
     public static final Duration DEFAULT_DEMO_RESPONDER_TIMEOUT = Duration.seconds(70);
+    /** How long a request takes quotes when {@code deadline} is not given. */
     public static final Duration DEFAULT_DEADLINE = Duration.minutes(2);
-    /** SQS delays a message by at most 15 minutes, and the deadline timer is such a message. */
+    /**
+     * The longest {@code deadline}: SQS delays a message by at most 15 minutes, and the deadline timer is
+     * such a message.
+     */
     public static final Duration MAX_DEADLINE = Duration.minutes(15);
+    /**
+     * The timeout of the construct's own functions (submit, query, collector and deadline closer); the
+     * response queue's visibility timeout is six times it by default, and may not be less.
+     */
     public static final Duration COLLECTOR_TIMEOUT = Duration.seconds(10);
-    /** Requests per second the submit method takes; each starts one invocation of every responder. */
+    /**
+     * Requests per second the submit method takes when {@code submitRateLimit} is not given; each starts
+     * one invocation of every responder.
+     */
     public static final int DEFAULT_SUBMIT_RATE_LIMIT = 1;
+    /** Requests the submit method takes at once when {@code submitBurstLimit} is not given. */
     public static final int DEFAULT_SUBMIT_BURST_LIMIT = 2;
-    /** Concurrent executions each demo responder reserves, and may not exceed. */
+    /**
+     * Concurrent executions each demo responder reserves, and may not exceed, when
+     * {@code demoResponderReservedConcurrency} is not given.
+     */
     public static final int DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY = 10;
 
     private final Code code;
@@ -69,107 +96,177 @@ public final class ScatterGatherRfqProps {
         this.reserveDemoResponderConcurrency = b.reserveDemoResponderConcurrency;
     }
 
+    /**
+     * Starts the settings of a {@link ScatterGatherRfq}.
+     *
+     * @return a new builder, with no prop set
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The wild-rydes-lambdas jar: it holds the handlers of package {@code com.wildrydes.lambdas.rfq}. Required. */
+    /**
+     * The wild-rydes-lambdas jar: it holds the handlers of package {@code com.wildrydes.lambdas.rfq}.
+     * Required.
+     *
+     * @return the jar, never null
+     */
     public Code getCode() {
         return code;
     }
 
-    /** How many demo responders to create, named UnicornManagementResource1 to N. Default: 10 (when no responders are given). */
+    /**
+     * How many demo responders to create, 1 to 100, named UnicornManagementResource1 to N. Default: 10
+     * (when no responders are given).
+     *
+     * @return the count given, or null for 10
+     */
     public Integer getDemoResponderCount() {
         return demoResponderCount;
     }
 
-    /** How often a demo responder answers, 0 to 1. Default: 0.5. */
+    /**
+     * How often a demo responder answers, 0 to 1. Default: 0.5.
+     *
+     * @return the share given, or null for 0.5
+     */
     public Double getDemoResponderAvailability() {
         return demoResponderAvailability;
     }
 
-    /** The longest a demo responder "computes" before it answers. Default: 60 seconds. */
+    /**
+     * The longest a demo responder "computes" before it answers. Default: 60 seconds.
+     *
+     * @return the delay given, or null for 60 seconds
+     */
     public Duration getDemoResponderMaxDelay() {
         return demoResponderMaxDelay;
     }
 
-    /** The demo responders' function timeout; must exceed their maximum delay. Default: 70 seconds. */
+    /**
+     * The demo responders' function timeout; must exceed their maximum delay. Default: 70 seconds.
+     *
+     * @return the timeout given, or null for 70 seconds
+     */
     public Duration getDemoResponderTimeout() {
         return demoResponderTimeout;
     }
 
-    /** Your responder functions: subscribed to the request topic and allowed to answer. Default: none. */
+    /**
+     * Your responder functions: subscribed to the request topic and allowed to answer. Default: none.
+     *
+     * @return an unmodifiable copy of the functions given; empty for none, never null
+     */
     public List<IFunction> getResponders() {
         return responders;
     }
 
-    /** Responders you subscribe to the request topic yourself (other accounts, HTTP endpoints). Default: 0. */
+    /**
+     * Responders you subscribe to the request topic yourself (other accounts, HTTP endpoints). Default: 0.
+     *
+     * @return the count given, or null for 0
+     */
     public Integer getExternalResponderCount() {
         return externalResponderCount;
     }
 
     /**
-     * The names your responders put in their quotes, one per responder (supplied and external):
-     * only a quote from one of these counts. Required with {@code responders} or
-     * {@code externalResponderCount}; the demo responders are named UnicornManagementResource1 to N.
+     * The names your responders put in their quotes, one per responder (supplied and external): only a
+     * quote from one of these counts. Required with {@code responders} or {@code externalResponderCount};
+     * the demo responders are named UnicornManagementResource1 to N.
+     *
+     * @return an unmodifiable copy of the names given, or null for the demo responders
      */
     public List<String> getResponderNames() {
         return responderNames;
     }
 
-    /** How long a request takes quotes; later ones are not counted. Up to 15 minutes. Default: 2 minutes. */
+    /**
+     * How long a request takes quotes; later ones are not counted. 1 second to 15 minutes. Default: 2
+     * minutes.
+     *
+     * @return the deadline given, or null for 2 minutes
+     */
     public Duration getDeadline() {
         return deadline;
     }
 
-    /** The response queue's visibility timeout; at least the collector's 10 s. Default: six times it, 60 s. */
+    /**
+     * The response queue's visibility timeout; at least the collector's 10 seconds. Default: six times it,
+     * 60 seconds.
+     *
+     * @return the timeout given, or null for 60 seconds
+     */
     public Duration getResponseQueueVisibilityTimeout() {
         return responseQueueVisibilityTimeout;
     }
 
-    /** Default: RETAIN. */
+    /**
+     * What happens to the RidesBooking table when the stack is deleted. Default: RETAIN (never lose data by
+     * accident).
+     *
+     * @return the policy given, or null for RETAIN
+     */
     public RemovalPolicy getTableRemovalPolicy() {
         return tableRemovalPolicy;
     }
 
     /**
-     * Whether to configure each supplied responder's asynchronous invocation (two retries, then its
-     * own failed-invocations queue). Set false when the responder's owner configures it. A responder
-     * that already has a configuration in this app (another request for quotes, a subscription)
-     * keeps it either way: Lambda allows one per function and qualifier. Default: true.
+     * Whether to configure each supplied responder's asynchronous invocation (two retries, then its own
+     * failed-invocations queue). Set false when the responder's owner configures it. A responder that
+     * already has a configuration in this app (another request for quotes, a subscription) keeps it either
+     * way: Lambda allows one per function and qualifier. Default: true.
+     *
+     * @return the setting given, or null for true
      */
     public Boolean getConfigureResponderAsyncInvoke() {
         return configureResponderAsyncInvoke;
     }
 
-    /** SnapStart on the construct's functions (see {@link JavaFunctionProps#getSnapStart()}). Default: true. */
+    /**
+     * SnapStart on the construct's functions (see {@link JavaFunctionProps#getSnapStart()}). Default: true.
+     *
+     * @return the setting given, or null for true
+     */
     public Boolean getSnapStart() {
         return snapStart;
     }
 
-    /** Steady requests per second {@code POST /submit-instant-ride-rfq} accepts (each fans out to every responder). Default: 1. */
+    /**
+     * Steady requests per second {@code POST /submit-instant-ride-rfq} accepts (each fans out to every
+     * responder). Default: 1.
+     *
+     * @return the limit given, or null for 1
+     */
     public Integer getSubmitRateLimit() {
         return submitRateLimit;
     }
 
-    /** Requests {@code POST /submit-instant-ride-rfq} accepts at once. Default: 2. */
+    /**
+     * Requests {@code POST /submit-instant-ride-rfq} accepts at once. Default: 2.
+     *
+     * @return the limit given, or null for 2
+     */
     public Integer getSubmitBurstLimit() {
         return submitBurstLimit;
     }
 
     /**
-     * Concurrent executions each demo responder reserves and may not exceed; beyond it Lambda
-     * throttles, and retries the event until the deadline. Default: 10.
+     * Concurrent executions each demo responder reserves and may not exceed; beyond it Lambda throttles,
+     * and retries the event until the deadline. At least 1. Default: 10.
+     *
+     * @return the reservation given, or null for 10
      */
     public Integer getDemoResponderReservedConcurrency() {
         return demoResponderReservedConcurrency;
     }
 
     /**
-     * Whether the demo responders reserve their concurrency. Reserving needs an account quota of at
-     * least 100 more than the reservation (Lambda keeps 100 unreserved): set false in an account
-     * below that, such as a new one, and the responders are bounded by the submit throttle only.
-     * Default: true.
+     * Whether the demo responders reserve their concurrency. Reserving needs an account quota of at least
+     * 100 more than the reservation (Lambda keeps 100 unreserved): set false in an account below that, such
+     * as a new one, and the responders are bounded by the submit throttle only. Default: true.
+     *
+     * @return the setting given, or null for true
      */
     public Boolean getReserveDemoResponderConcurrency() {
         return reserveDemoResponderConcurrency;
@@ -179,6 +276,10 @@ public final class ScatterGatherRfqProps {
         return responders.isEmpty() && externalResponderCount == null;
     }
 
+    /**
+     * Builds {@link ScatterGatherRfqProps}: set the required props; leave the responders unset for the demo
+     * responders; any prop not set takes its default.
+     */
     public static final class Builder {
         private Code code;
         private Integer demoResponderCount;
@@ -198,91 +299,203 @@ public final class ScatterGatherRfqProps {
         private Integer demoResponderReservedConcurrency;
         private Boolean reserveDemoResponderConcurrency;
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getCode()}.
+         *
+         * @param code the wild-rydes-lambdas jar, such as {@code Code.fromAsset(jar)}
+         * @return this builder
+         */
         public Builder code(Code code) {
             this.code = code;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getDemoResponderCount()}.
+         *
+         * @param demoResponderCount how many demo responders to create, 1 to 100
+         * @return this builder
+         */
         public Builder demoResponderCount(Integer demoResponderCount) {
             this.demoResponderCount = demoResponderCount;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getDemoResponderAvailability()}.
+         *
+         * @param demoResponderAvailability how often a demo responder answers, 0 to 1
+         * @return this builder
+         */
         public Builder demoResponderAvailability(Double demoResponderAvailability) {
             this.demoResponderAvailability = demoResponderAvailability;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getDemoResponderMaxDelay()}.
+         *
+         * @param demoResponderMaxDelay the longest a demo responder waits before it answers
+         * @return this builder
+         */
         public Builder demoResponderMaxDelay(Duration demoResponderMaxDelay) {
             this.demoResponderMaxDelay = demoResponderMaxDelay;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getDemoResponderTimeout()}.
+         *
+         * @param demoResponderTimeout the demo responders' function timeout, longer than their maximum
+         * delay
+         * @return this builder
+         */
         public Builder demoResponderTimeout(Duration demoResponderTimeout) {
             this.demoResponderTimeout = demoResponderTimeout;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getResponders()}.
+         *
+         * @param responders your responder functions, instead of the demo responders
+         * @return this builder
+         */
         public Builder responders(List<IFunction> responders) {
             this.responders = responders;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getExternalResponderCount()}.
+         *
+         * @param externalResponderCount how many responders you subscribe to the request topic yourself
+         * @return this builder
+         */
         public Builder externalResponderCount(Integer externalResponderCount) {
             this.externalResponderCount = externalResponderCount;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getResponderNames()}.
+         *
+         * @param responderNames the names your responders put in their quotes, one per responder
+         * @return this builder
+         */
         public Builder responderNames(List<String> responderNames) {
             this.responderNames = responderNames;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getDeadline()}.
+         *
+         * @param deadline how long a request takes quotes, 1 second to 15 minutes
+         * @return this builder
+         */
         public Builder deadline(Duration deadline) {
             this.deadline = deadline;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getResponseQueueVisibilityTimeout()}.
+         *
+         * @param responseQueueVisibilityTimeout the response queue's visibility timeout, at least 10
+         * seconds
+         * @return this builder
+         */
         public Builder responseQueueVisibilityTimeout(Duration responseQueueVisibilityTimeout) {
             this.responseQueueVisibilityTimeout = responseQueueVisibilityTimeout;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getTableRemovalPolicy()}.
+         *
+         * @param tableRemovalPolicy what happens to the RidesBooking table when the stack is deleted
+         * @return this builder
+         */
         public Builder tableRemovalPolicy(RemovalPolicy tableRemovalPolicy) {
             this.tableRemovalPolicy = tableRemovalPolicy;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getConfigureResponderAsyncInvoke()}.
+         *
+         * @param configureResponderAsyncInvoke false to leave each supplied responder's asynchronous
+         * invocation to its owner
+         * @return this builder
+         */
         public Builder configureResponderAsyncInvoke(Boolean configureResponderAsyncInvoke) {
             this.configureResponderAsyncInvoke = configureResponderAsyncInvoke;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getSnapStart()}.
+         *
+         * @param snapStart false to turn SnapStart off on the construct's functions
+         * @return this builder
+         */
         public Builder snapStart(Boolean snapStart) {
             this.snapStart = snapStart;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getSubmitRateLimit()}.
+         *
+         * @param submitRateLimit steady requests per second the submit method accepts, at least 1
+         * @return this builder
+         */
         public Builder submitRateLimit(Integer submitRateLimit) {
             this.submitRateLimit = submitRateLimit;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getSubmitBurstLimit()}.
+         *
+         * @param submitBurstLimit requests the submit method accepts at once, at least 1
+         * @return this builder
+         */
         public Builder submitBurstLimit(Integer submitBurstLimit) {
             this.submitBurstLimit = submitBurstLimit;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getReserveDemoResponderConcurrency()}.
+         *
+         * @param reserveDemoResponderConcurrency false for demo responders that reserve no concurrency
+         * @return this builder
+         */
         public Builder reserveDemoResponderConcurrency(Boolean reserveDemoResponderConcurrency) {
             this.reserveDemoResponderConcurrency = reserveDemoResponderConcurrency;
             return this;
         }
 
+        /**
+         * Sets {@link ScatterGatherRfqProps#getDemoResponderReservedConcurrency()}.
+         *
+         * @param demoResponderReservedConcurrency concurrent executions each demo responder reserves, at
+         * least 1
+         * @return this builder
+         */
         public Builder demoResponderReservedConcurrency(Integer demoResponderReservedConcurrency) {
             this.demoResponderReservedConcurrency = demoResponderReservedConcurrency;
             return this;
         }
 
+        /**
+         * Builds the props, checking that the code is given; the construct checks the rest at synthesis.
+         *
+         * @return the props
+         * @throws IllegalArgumentException if a required prop is missing (the message names it)
+         */
         public ScatterGatherRfqProps build() {
             return new ScatterGatherRfqProps(this);
         }

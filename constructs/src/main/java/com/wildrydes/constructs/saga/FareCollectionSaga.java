@@ -79,6 +79,16 @@ public class FareCollectionSaga extends Construct {
     private final Alarm unfinishedExecutionsAlarm;
     private final Alarm unexpectedFailuresAlarm;
 
+    /**
+     * Creates the Fares table, the fare-processing topic with its three notification queues, the state
+     * machine with its execution logs, and the alarms.
+     *
+     * @param scope the parent construct
+     * @param id the construct's ID, unique within {@code scope}
+     * @param props the construct's settings: the charge, credit and refund functions
+     * @throws IllegalArgumentException if {@code paymentErrors} names no error or a blank one (the message
+     * names the construct's path, what was given and what was expected)
+     */
     public FareCollectionSaga(Construct scope, String id, FareCollectionSagaProps props) {
         super(scope, id);
         ValidatedProps.check(this, () -> validate(props));
@@ -129,47 +139,88 @@ public class FareCollectionSaga extends Construct {
                 .build());
     }
 
-    /** Lets {@code grantee} start executions of the saga. */
+    /**
+     * Lets {@code grantee} start executions of the saga.
+     *
+     * @param grantee the principal that starts executions, such as the function that takes a fare
+     * @return the grant of {@code states:StartExecution} on the state machine
+     */
     public Grant grantStartExecution(IGrantable grantee) {
         return stateMachine.grantStartExecution(grantee);
     }
 
+    /**
+     * The standard state machine that runs the saga: each execution collects one fare, times out after 5
+     * minutes, and is traced and logged without its data.
+     *
+     * @return the state machine
+     */
     public StateMachine getStateMachine() {
         return stateMachine;
     }
 
+    /**
+     * The Fares table: each fare under its {@code fareId}, with its {@code fareStatus} ({@code registered},
+     * then {@code completed}, {@code failed}, {@code refund_failed} or {@code charge_unknown}).
+     *
+     * @return the table, encrypted and retained unless {@code tableRemovalPolicy} says otherwise
+     */
     public ITable getFaresTable() {
         return faresTable;
     }
 
+    /**
+     * Where the saga publishes each fare's outcome, with the message attributes {@link #IS_SUCCESSFUL} and
+     * {@link #NEEDS_OPERATOR}; the three notification queues subscribe to it.
+     *
+     * @return the topic, encrypted with the construct's key
+     */
     public ITopic getFareProcessingTopic() {
         return fareProcessingTopic;
     }
 
-    /** Notifications with {@code IsSuccessful=true}. */
+    /**
+     * The queue of notifications with {@code IsSuccessful=true}: fares collected.
+     *
+     * @return the chain from the fare-processing topic to that queue
+     */
     public TopicQueueChain getSuccessfulTransactions() {
         return successfulTransactions;
     }
 
-    /** Notifications with {@code IsSuccessful=false}. */
+    /**
+     * The queue of notifications with {@code IsSuccessful=false}: fares not collected, whatever the reason.
+     *
+     * @return the chain from the fare-processing topic to that queue
+     */
     public TopicQueueChain getFailedTransactions() {
         return failedTransactions;
     }
 
     /**
-     * Notifications with {@code NeedsOperator=true}: a refund that failed, a charge of unknown outcome. Each
-     * says what to do; delete it when done.
+     * The queue of notifications with {@code NeedsOperator=true}: a refund that failed, a charge of unknown
+     * outcome. Each says what to do; delete it when done. It keeps a message 14 days.
+     *
+     * @return the chain from the fare-processing topic to that queue
      */
     public TopicQueueChain getOperatorActions() {
         return operatorActions;
     }
 
-    /** Fires while the operator-actions queue holds a message: a fare needs someone. */
+    /**
+     * Fires while the operator-actions queue holds a message: a fare needs someone.
+     *
+     * @return the alarm
+     */
     public Alarm getOperatorActionsAlarm() {
         return operatorActionsAlarm;
     }
 
-    /** Fires when an execution timed out or was aborted: it stopped wherever it was, without a notification. */
+    /**
+     * Fires when an execution timed out or was aborted: it stopped wherever it was, without a notification.
+     *
+     * @return the alarm
+     */
     public Alarm getUnfinishedExecutionsAlarm() {
         return unfinishedExecutionsAlarm;
     }
@@ -177,6 +228,8 @@ public class FareCollectionSaga extends Construct {
     /**
      * Fires when an execution failed other than by design (see {@link #DESIGNED_FAILURES}), for example a
      * status update or a notification that failed after its retries: nothing was notified.
+     *
+     * @return the alarm
      */
     public Alarm getUnexpectedFailuresAlarm() {
         return unexpectedFailuresAlarm;
@@ -185,6 +238,8 @@ public class FareCollectionSaga extends Construct {
     /**
      * Every alarm of the saga, to attach actions to: the three above and each notification queue's
      * dead-letter alarm. None fires for a declined card or a compensated credit, which need no one.
+     *
+     * @return an unmodifiable list of the six alarms
      */
     public List<Alarm> getAlarms() {
         return List.of(operatorActionsAlarm, unfinishedExecutionsAlarm, unexpectedFailuresAlarm,

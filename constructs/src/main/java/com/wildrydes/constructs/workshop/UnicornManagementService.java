@@ -36,6 +36,7 @@ import software.constructs.Construct;
  */
 public class UnicornManagementService extends Construct {
 
+    /** The path of the submit method, {@code POST /submit-ride-completion}, as the workshop names it. */
     public static final String SUBMIT_PATH = "submit-ride-completion";
 
     private final Table ridesTable;
@@ -44,6 +45,13 @@ public class UnicornManagementService extends Construct {
     private final Method submitMethod;
     private final ITopic rideCompletionTopic;
 
+    /**
+     * Creates the Rides table, the submit function, and the REST API in front of it.
+     *
+     * @param scope the parent construct
+     * @param id the construct's ID, unique within {@code scope}
+     * @param props the construct's settings: the ride-completion topic and the submit handler
+     */
     public UnicornManagementService(Construct scope, String id, UnicornManagementServiceProps props) {
         super(scope, id);
         this.rideCompletionTopic = props.getRideCompletionTopic();
@@ -82,28 +90,56 @@ public class UnicornManagementService extends Construct {
         ApiNagSuppressions.suppressPublicWorkshopApi(api, submitMethod);
     }
 
-    /** The full URL of {@code POST /submit-ride-completion} on the deployed stage. */
+    /**
+     * The full URL of {@code POST /submit-ride-completion} on the deployed stage.
+     *
+     * @return the URL, a token that resolves at deployment
+     */
     public String getSubmitRideCompletionUrl() {
         return api.urlForPath("/" + SUBMIT_PATH);
     }
 
+    /**
+     * The Rides table: each completed ride under its {@code id}.
+     *
+     * @return the table, encrypted and retained unless {@code tableRemovalPolicy} says otherwise
+     */
     public ITable getRidesTable() {
         return ridesTable;
     }
 
+    /**
+     * The function that stores a completed ride and publishes it to the ride-completion topic.
+     *
+     * @return the submit function
+     */
     public JavaFunction getSubmitFunction() {
         return submitFunction;
     }
 
-    /** The submit function's live alias. */
+    /**
+     * The submit function's live alias, which the API invokes.
+     *
+     * @return the alias
+     */
     public IFunction getSubmitFunctionAlias() {
         return submitFunction.getAlias();
     }
 
+    /**
+     * The REST API of the submit method: throttled, validated, with JSON access logs.
+     *
+     * @return the API
+     */
     public RestApi getApi() {
         return api;
     }
 
+    /**
+     * Where the service publishes completed rides.
+     *
+     * @return the topic given in the props
+     */
     public ITopic getRideCompletionTopic() {
         return rideCompletionTopic;
     }
