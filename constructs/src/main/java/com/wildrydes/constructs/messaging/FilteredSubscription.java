@@ -94,6 +94,9 @@ public class FilteredSubscription extends Construct {
                     .endpoint(queue.getQueueArn())
                     .rawMessageDelivery(props.getRawMessageDelivery() == null || props.getRawMessageDelivery());
         }
+        // CDK's LambdaSubscription and SqsSubscription take only CDK's filter classes (no policy as
+        // written, no "$or" checked at synthesis) and grant on roles an imported function lacks:
+        // hence the Subscription itself, with the region, permission and policy handled here.
         this.subscription = new Subscription(this, "Subscription", subscription.build());
         if (props.getFunction() != null) {
             Validations.of(this.subscription).acknowledge(Acknowledgment.builder()

@@ -22,15 +22,17 @@ public final class TopicGrants {
      *
      * @param topic the topic to publish to
      * @param grantee the principal that publishes, such as a function or its role
+     * @return the grant: the publish statement, combined with the key's when the topic is encrypted
      */
-    public static void grantPublish(ITopic topic, IGrantable grantee) {
-        Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+    public static Grant grantPublish(ITopic topic, IGrantable grantee) {
+        Grant publish = Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(grantee)
                 .actions(List.of("sns:Publish"))
                 .resourceArns(List.of(topic.getTopicArn()))
                 .build());
-        if (topic.getMasterKey() != null) {
-            topic.getMasterKey().grant(grantee, "kms:GenerateDataKey", "kms:Decrypt");
+        if (topic.getMasterKey() == null) {
+            return publish;
         }
+        return publish.combine(topic.getMasterKey().grant(grantee, "kms:GenerateDataKey", "kms:Decrypt"));
     }
 }
