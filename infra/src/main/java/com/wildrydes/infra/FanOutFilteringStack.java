@@ -20,12 +20,17 @@ public class FanOutFilteringStack extends Stack {
         super(scope, id, props);
         Code code = LambdaBundle.code();
         LabSettings settings = LabSettings.of(this);
-        Topic topic = RideCompletionSource.create(this, code, settings).topic();
+        RideCompletionSource source = RideCompletionSource.create(this, code, settings);
+        Topic topic = source.topic();
+        OriginalOutputs.of(this).add("SubmitRideCompletionFunctionIamRole",
+                source.service().getSubmitFunction().getFunction().getRole().getRoleArn(), "The submit function's role");
         LabAlarms alarms = LabAlarms.create(this, settings);
         LabStacks.destroyOnDelete(this);
+        LabStacks.tagWorkshopResources(this, 1);
         for (BackendService service : BackendService.values()) {
             alarms.notifyOn(subscribe(code, topic, service, settings).getAlarms());
         }
+        FunctionLogGroups.nameAfterStackAndFunction(this);
     }
 
     private FilteredSubscription subscribe(Code code, Topic topic, BackendService service, LabSettings settings) {
@@ -37,6 +42,8 @@ public class FanOutFilteringStack extends Stack {
                         .filterPolicy(service.filter())
                         .build());
         RideCompletionSource.output(this, service.id + "FunctionArn", function.getAlias().getFunctionArn(),
+                "The " + service.serviceName + " function's live alias");
+        OriginalOutputs.of(this).add(service.id + "Function", function.getAlias().getFunctionArn(),
                 "The " + service.serviceName + " function's live alias");
         RideCompletionSource.output(this, service.id + "FailedInvocationsQueueUrl",
                 subscription.getFailedInvocationsQueue().getQueueUrl(),

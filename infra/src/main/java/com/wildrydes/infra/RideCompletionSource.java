@@ -30,6 +30,10 @@ record RideCompletionSource(Topic topic, UnicornManagementService service) {
                 "The submit function's live alias");
         output(stack, "RidesTableName", service.getRidesTable().getTableName(), "The Rides table");
         output(stack, "RideCompletionTopicArn", topic.getTopicArn(), "The ride-completion topic");
+        OriginalOutputs.of(stack)
+                .add("SubmitRideCompletionFunction", service.getSubmitFunctionAlias().getFunctionArn(),
+                        "The submit function's live alias")
+                .add("RidesTable", service.getRidesTable().getTableName(), "The Rides table");
         return new RideCompletionSource(topic, service);
     }
 

@@ -11,6 +11,7 @@ import com.wildrydes.constructs.internal.VendedLogGroups;
 import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -47,6 +48,7 @@ public class SagaOrchestrationStack extends Stack {
         StateMachine startHere = startHere(saga, List.of(charge, credit, refund));
         LabAlarms.create(this, settings).notifyOn(saga.getAlarms());
         LabStacks.destroyOnDelete(this);
+        LabStacks.tagWorkshopResources(this, 4);
 
         RideCompletionSource.output(this, "CompleteStateMachineArn", saga.getStateMachine().getStateMachineArn(),
                 "The finished saga: start an execution with the workshop's sample inputs");
@@ -64,6 +66,19 @@ public class SagaOrchestrationStack extends Stack {
         RideCompletionSource.output(this, "ChargeFareFunctionArn", charge.getAlias().getFunctionArn(), "Charge");
         RideCompletionSource.output(this, "CreditCustomerAccountFunctionArn", credit.getAlias().getFunctionArn(), "Credit");
         RideCompletionSource.output(this, "RefundFareFunctionArn", refund.getAlias().getFunctionArn(), "Refund");
+        OriginalOutputs.of(this)
+                .add("PaymentChargeFunctionArn", charge.getAlias().getFunctionArn(), "Charge")
+                .add("PaymentRefundFunctionArn", refund.getAlias().getFunctionArn(), "Refund")
+                .add("AccountCreditFunctionArn", credit.getAlias().getFunctionArn(), "Credit")
+                .add("WildRyesFareTableArn", saga.getFaresTable().getTableArn(), "The Fares table's ARN (the original's spelling)")
+                .add("WildRydesStepFunctionArn", saga.getStateMachine().getStateMachineArn(), "The finished saga")
+                .add("WildRydesFareProcessingTopic", saga.getFareProcessingTopic().getTopicArn(),
+                        "Success and failure notifications")
+                .add("WildRydesFailedTransactionsQueue", saga.getFailedTransactions().getQueue().getQueueUrl(),
+                        "Notifications with IsSuccessful=false")
+                .add("WildRydesSuccessfulTransactionsQueue", saga.getSuccessfulTransactions().getQueue().getQueueUrl(),
+                        "Notifications with IsSuccessful=true");
+        FunctionLogGroups.nameAfterStackAndFunction(this);
     }
 
     private JavaFunction payment(String id, String handler, String description, Code code, LabSettings settings) {
@@ -87,6 +102,14 @@ public class SagaOrchestrationStack extends Stack {
         TopicGrants.grantPublish(saga.getFareProcessingTopic(), startHere);
         for (JavaFunction function : functions) {
             function.getAlias().grantInvoke(startHere);
+            // Workflow Studio puts a picked function into the task as its unqualified or $LATEST ARN, as the
+            // original's role allows (the guide uses the live alias); a role policy, not a resource policy, so
+            // nothing is wired to the unpublished function.
+            String unqualified = function.getFunction().getFunctionArn();
+            startHere.addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("lambda:InvokeFunction"))
+                    .resources(List.of(unqualified, unqualified + ":$LATEST"))
+                    .build());
         }
         NagSuppressionMetadata.suppressOnPolicy(startHere.getRole(), "AwsSolutions-IAM5",
                 FareCollectionSaga.LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");

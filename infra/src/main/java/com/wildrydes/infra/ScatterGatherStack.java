@@ -22,11 +22,13 @@ public class ScatterGatherStack extends Stack {
                 .build());
         LabAlarms.create(this, settings).notifyOn(rfq.getAlarms());
         LabStacks.destroyOnDelete(this);
+        LabStacks.tagWorkshopResources(this, 3);
 
         RideCompletionSource.output(this, "RideBookingApiSubmitInstantRideRfqEndpoint", rfq.getSubmitUrl(),
                 "POST a request for quotes here");
-        RideCompletionSource.output(this, "RideBookingApiQueryInstantRideRfqEndpoint", rfq.getQueryUrl(),
-                "GET <this URL>/<rfq-id> for its quotes and state");
+        // Ends with /{id}, as the original's: the workshop's query command cuts the URL at '{' and appends the rfq-id.
+        RideCompletionSource.output(this, "RideBookingApiQueryInstantRideRfqEndpoint", rfq.getQueryUrl() + "/{id}",
+                "GET this URL with {id} replaced by an rfq-id: its quotes and state");
         RideCompletionSource.output(this, "RequestForQuotesTopicArn", rfq.getRequestTopic().getTopicArn(),
                 "Responders subscribe here");
         RideCompletionSource.output(this, "RfqCompletionTopicArn", rfq.getCompletionTopic().getTopicArn(),
@@ -36,5 +38,9 @@ public class ScatterGatherStack extends Stack {
                 "The return address of every request");
         RideCompletionSource.output(this, "ResponseDeadLetterQueueUrl", rfq.getResponseDeadLetterQueue().getQueueUrl(),
                 "Malformed responses and responses to unknown requests");
+        OriginalOutputs.of(this)
+                .add("RequestForQuotesTopic", rfq.getRequestTopic().getTopicArn(), "Responders subscribe here")
+                .add("RidesBookingTable", rfq.getTable().getTableName(), "Requests and quotes");
+        FunctionLogGroups.nameAfterStackAndFunction(this);
     }
 }

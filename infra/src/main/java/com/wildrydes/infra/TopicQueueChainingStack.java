@@ -27,10 +27,12 @@ public class TopicQueueChainingStack extends Stack {
         Topic topic = RideCompletionSource.create(this, code, settings).topic();
         LabAlarms alarms = LabAlarms.create(this, settings);
         LabStacks.destroyOnDelete(this);
+        LabStacks.tagWorkshopResources(this, 2);
         for (BackendService service : BackendService.values()) {
             TopicQueueChain chain = chain(code, topic, service, settings);
             alarms.notifyOn(List.of(chain.getDeadLetterAlarm(), chain.getOldestMessageAlarm()));
         }
+        FunctionLogGroups.nameAfterStackAndFunction(this);
     }
 
     private TopicQueueChain chain(Code code, Topic topic, BackendService service, LabSettings settings) {
@@ -42,6 +44,8 @@ public class TopicQueueChainingStack extends Stack {
                 .maxConcurrency(CONSUMER_CONCURRENCY)
                 .build());
         RideCompletionSource.output(this, service.id + "FunctionArn", function.getAlias().getFunctionArn(),
+                "The " + service.serviceName + " function's live alias");
+        OriginalOutputs.of(this).add(service.id + "Service", function.getAlias().getFunctionArn(),
                 "The " + service.serviceName + " function's live alias");
         RideCompletionSource.output(this, service.id + "QueueUrl", chain.getQueue().getQueueUrl(),
                 "The " + service.serviceName + " queue");

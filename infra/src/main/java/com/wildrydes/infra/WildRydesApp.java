@@ -8,7 +8,8 @@ import software.amazon.awscdk.StackProps;
 
 /**
  * The CDK app: one stack per lab, environment-agnostic (no account or region is needed to
- * synthesize), checked by cdk-nag's AwsSolutions pack.
+ * synthesize), checked by cdk-nag's AwsSolutions pack. With {@code -c prefix=alice} every stack's
+ * ID and name (and so every fixed name built from it) begins with {@code alice-}.
  */
 public final class WildRydesApp {
 
@@ -28,16 +29,17 @@ public final class WildRydesApp {
 
     /** Adds every lab's stack and the cdk-nag checks to an app: the CLI and the tests share this. */
     public static void addLabs(App app) {
-        new FanOutFilteringStack(app, LAB_1, StackProps.builder()
+        LearnerPrefix prefix = LearnerPrefix.of(app);
+        new FanOutFilteringStack(app, prefix.stackName(LAB_1), StackProps.builder()
                 .description("Wild Rydes lab 1: fan-out and message filtering with SNS and Lambda (ARC314-R)")
                 .build());
-        new TopicQueueChainingStack(app, LAB_2, StackProps.builder()
+        new TopicQueueChainingStack(app, prefix.stackName(LAB_2), StackProps.builder()
                 .description("Wild Rydes lab 2: topic-queue chaining, queues as buffering load balancers (ARC314-R)")
                 .build());
-        new ScatterGatherStack(app, LAB_3, StackProps.builder()
+        new ScatterGatherStack(app, prefix.stackName(LAB_3), StackProps.builder()
                 .description("Wild Rydes lab 3: scatter-gather, the instant ride request for quotes (ARC314-R)")
                 .build());
-        new SagaOrchestrationStack(app, LAB_4, StackProps.builder()
+        new SagaOrchestrationStack(app, prefix.stackName(LAB_4), StackProps.builder()
                 .description("Wild Rydes lab 4: saga orchestration of fare collection with Step Functions (ARC314-R)")
                 .build());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
