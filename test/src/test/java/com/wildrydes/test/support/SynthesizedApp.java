@@ -1,5 +1,6 @@
 package com.wildrydes.test.support;
 
+import com.wildrydes.local.RepositoryRoot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wildrydes.infra.WildRydesApp;
