@@ -40,6 +40,11 @@ public final class SynthesizedApp {
         return app;
     }
 
+    /** The cloud assembly the app was synthesized into, as {@code cdk synth} writes {@code cdk.out/}. */
+    public static java.nio.file.Path cloudAssembly() {
+        return java.nio.file.Path.of(app().getOutdir());
+    }
+
     public static Stack stack(String stackName) {
         return (Stack) app().getNode().findChild(stackName);
     }
