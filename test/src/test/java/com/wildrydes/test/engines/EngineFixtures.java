@@ -1,5 +1,6 @@
 package com.wildrydes.test.engines;
 
+import com.wildrydes.local.engines.RunningEngines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

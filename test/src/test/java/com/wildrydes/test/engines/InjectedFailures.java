@@ -1,5 +1,6 @@
 package com.wildrydes.test.engines;
 
+import com.wildrydes.local.engines.RunningEngines;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;

@@ -1,6 +1,8 @@
 package com.wildrydes.test.engines;
 
-import com.wildrydes.test.support.RepositoryRoot;
+import com.wildrydes.local.engines.EngineInstall;
+import com.wildrydes.local.engines.RunningEngines;
+import com.wildrydes.local.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

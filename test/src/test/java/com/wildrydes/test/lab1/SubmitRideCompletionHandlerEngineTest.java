@@ -14,7 +14,7 @@ import com.wildrydes.lambdas.rides.SubmitRideCompletionHandler;
 import com.wildrydes.test.engines.EngineFixtures;
 import com.wildrydes.test.engines.InjectedFailures;
 import com.wildrydes.test.engines.LocalEngines;
-import com.wildrydes.test.engines.RunningEngines;
+import com.wildrydes.local.engines.RunningEngines;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

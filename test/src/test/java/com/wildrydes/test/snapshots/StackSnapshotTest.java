@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.wildrydes.test.support.RepositoryRoot;
+import com.wildrydes.local.RepositoryRoot;
 import com.wildrydes.test.support.Labs;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.io.IOException;

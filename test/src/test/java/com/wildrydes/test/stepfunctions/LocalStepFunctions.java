@@ -2,7 +2,7 @@ package com.wildrydes.test.stepfunctions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.wildrydes.test.engines.EngineInstall;
+import com.wildrydes.local.engines.EngineInstall;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

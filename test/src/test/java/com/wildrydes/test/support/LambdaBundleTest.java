@@ -1,5 +1,6 @@
 package com.wildrydes.test.support;
 
+import com.wildrydes.local.RepositoryRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

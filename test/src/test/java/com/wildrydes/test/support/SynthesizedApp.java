@@ -1,5 +1,6 @@
 package com.wildrydes.test.support;
 
+import com.wildrydes.local.RepositoryRoot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wildrydes.infra.WildRydesApp;
@@ -37,6 +38,11 @@ public final class SynthesizedApp {
             }
         }
         return app;
+    }
+
+    /** The cloud assembly the app was synthesized into, as {@code cdk synth} writes {@code cdk.out/}. */
+    public static java.nio.file.Path cloudAssembly() {
+        return java.nio.file.Path.of(app().getOutdir());
     }
 
     public static Stack stack(String stackName) {

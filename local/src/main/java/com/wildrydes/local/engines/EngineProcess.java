@@ -1,4 +1,4 @@
-package com.wildrydes.test.engines;
+package com.wildrydes.local.engines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * One local engine process: started with its output sent to a log file, reachable on a port of
  * 127.0.0.1, and stopped together with every process it started.
  */
-final class EngineProcess implements AutoCloseable {
+public final class EngineProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -28,7 +28,7 @@ final class EngineProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static EngineProcess start(String name, List<String> command, Path workingDirectory, Path log) {
+    public static EngineProcess start(String name, List<String> command, Path workingDirectory, Path log) {
         try {
             Process process = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
@@ -44,7 +44,7 @@ final class EngineProcess implements AutoCloseable {
     }
 
     /** Waits until the engine accepts connections on the port, or fails with its log's path. */
-    void awaitPort(int port) {
+    public void awaitPort(int port) {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -61,11 +61,11 @@ final class EngineProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not listen on 127.0.0.1:" + port + " within " + START_TIMEOUT + "; see " + log);
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 

@@ -1,6 +1,6 @@
-package com.wildrydes.test.engines;
+package com.wildrydes.local.engines;
 
-import com.wildrydes.test.support.RepositoryRoot;
+import com.wildrydes.local.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

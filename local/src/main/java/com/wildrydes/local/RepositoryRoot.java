@@ -1,4 +1,4 @@
-package com.wildrydes.test.support;
+package com.wildrydes.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.wildrydes.test.engines;
+package com.wildrydes.local.engines;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class RunningEngines implements AutoCloseable {
     private final URI dynamoDbEndpoint;
     private final URI snsSqsEndpoint;
 
-    RunningEngines(Path engines, Path logs) {
+    public RunningEngines(Path engines, Path logs) {
         int port = freePort();
         this.dynoxide = EngineProcess.start("dynoxide", List.of(
                 engines.resolve("node_modules/@dynoxide/linux-x64/dynoxide").toString(),

@@ -1,0 +1,319 @@
+package com.wildrydes.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wildrydes.local.api.LocalRestApi;
+import com.wildrydes.local.engines.RunningEngines;
+import com.wildrydes.local.lambda.AsyncInvoker;
+import com.wildrydes.local.lambda.LocalFunction;
+import com.wildrydes.local.lambda.SqsEventSource;
+import com.wildrydes.local.lambda.TopicToFunction;
+import com.wildrydes.local.resources.EngineResources;
+import com.wildrydes.local.template.CloudAssembly;
+import com.wildrydes.local.template.Intrinsics;
+import com.wildrydes.local.template.LocalIds;
+import com.wildrydes.local.template.ResourceTypes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One lab's stack running locally from its synthesized template: every resource of a kind local
+ * mode emulates brought up in the engines or in this JVM, in dependency order, with the
+ * template's settings; the rest listed as not emulated. Closing it stops the functions, pollers
+ * and API servers it started (the engines belong to whoever started them).
+ */
+public final class LocalLab implements AutoCloseable {
+
+    private final CloudAssembly assembly;
+    private final RunningEngines engines;
+    private final LocalSettings settings;
+    private final LocalIds ids = new LocalIds();
+    private final Intrinsics intrinsics = new Intrinsics(ids);
+    private final EngineResources resources;
+    private final List<String> notEmulated = new ArrayList<>();
+    private final Map<String, LocalFunction> functionsByName = new LinkedHashMap<>();
+    private final Map<String, LocalFunction> functionsByReference = new LinkedHashMap<>();
+    private final Map<String, String> queueUrlsByArn = new LinkedHashMap<>();
+    private final Map<String, JsonNode> invokeConfigsByFunction = new LinkedHashMap<>();
+    private final Map<String, LocalRestApi> apisById = new LinkedHashMap<>();
+    private final Map<String, String> resourcePaths = new LinkedHashMap<>();
+    private final Map<String, JsonNode> modelsByName = new LinkedHashMap<>();
+    private final Map<String, Boolean> validatesBody = new LinkedHashMap<>();
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, String> outputs = new LinkedHashMap<>();
+
+    private LocalLab(CloudAssembly assembly, RunningEngines engines, LocalSettings settings) {
+        this.assembly = assembly;
+        this.engines = engines;
+        this.settings = settings;
+        this.resources = new EngineResources(settings.namePrefix() + assembly.stackName(), ids, engines);
+    }
+
+    /** Brings up the stack {@code stackName} of the cloud assembly in {@code cdkOut} on the engines. */
+    public static LocalLab start(Path cdkOut, String stackName, RunningEngines engines, LocalSettings settings) {
+        LocalLab lab = new LocalLab(CloudAssembly.read(cdkOut, stackName), engines, settings);
+        try {
+            lab.bringUp();
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void bringUp() {
+        JsonNode resourcesNode = assembly.template().path("Resources");
+        Map<String, List<String>> byType = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = resourcesNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            String type = resource.getValue().path("Type").asText();
+            ResourceTypes.requireKnown(resource.getKey(), type);
+            if (ResourceTypes.NOT_EMULATED.contains(type)) {
+                notEmulated.add(resource.getKey() + " (" + type + ")");
+                String placeholder = LocalIds.placeholderArn(type.split("::")[1].toLowerCase(), resource.getKey());
+                ids.put(resource.getKey(), placeholder, Map.of("Arn", placeholder));
+            } else {
+                byType.computeIfAbsent(type, t -> new ArrayList<>()).add(resource.getKey());
+            }
+        }
+        for (String type : ResourceTypes.EMULATED) {
+            for (String logicalId : byType.getOrDefault(type, List.of())) {
+                bringUp(logicalId, type, resourcesNode.get(logicalId).path("Properties"));
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = assembly.template().path("Outputs").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> output = it.next();
+            outputs.put(output.getKey(), intrinsics.text(output.getValue().get("Value")));
+        }
+    }
+
+    private void bringUp(String logicalId, String type, JsonNode properties) {
+        switch (type) {
+            case "AWS::DynamoDB::Table" -> resources.table(logicalId, properties);
+            case "AWS::SQS::Queue" -> {
+                resources.queue(logicalId, properties);
+                queueUrlsByArn.put(intrinsics.text(getAtt(logicalId, "Arn")), intrinsics.text(ref(logicalId)));
+            }
+            case "AWS::SNS::Topic" -> resources.topic(logicalId, properties);
+            case "AWS::Lambda::Function" -> function(logicalId, properties);
+            case "AWS::Lambda::Version" -> {
+                LocalFunction function = function(intrinsics.text(properties.get("FunctionName")));
+                ids.put(logicalId, function.arn() + ":1", Map.of("Version", "1", "FunctionArn", function.arn()));
+            }
+            case "AWS::Lambda::Alias" -> {
+                LocalFunction function = function(intrinsics.text(properties.get("FunctionName")));
+                String name = intrinsics.text(properties.get("Name"));
+                String aliasArn = function.arn() + ":" + name;
+                functionsByReference.put(aliasArn, function);
+                functionsByReference.put(function.name() + ":" + name, function);
+                ids.put(logicalId, aliasArn, Map.of("AliasArn", aliasArn));
+            }
+            case "AWS::Lambda::EventInvokeConfig" -> {
+                LocalFunction function = function(intrinsics.text(properties.get("FunctionName")));
+                invokeConfigsByFunction.put(function.name(), intrinsics.resolve(properties));
+                ids.put(logicalId, logicalId, Map.of());
+            }
+            case "AWS::SNS::Subscription" -> subscription(logicalId, properties);
+            case "AWS::Lambda::EventSourceMapping" -> eventSourceMapping(logicalId, properties);
+            case "AWS::ApiGateway::RestApi" -> restApi(logicalId);
+            case "AWS::ApiGateway::Resource" -> {
+                String parent = intrinsics.text(properties.get("ParentId"));
+                resourcePaths.put(logicalId, resourcePaths.getOrDefault(parent, "") + "/" + intrinsics.text(properties.get("PathPart")));
+                ids.put(logicalId, logicalId, Map.of("ResourceId", logicalId));
+            }
+            case "AWS::ApiGateway::Model" -> {
+                String name = properties.has("Name") ? intrinsics.text(properties.get("Name")) : logicalId;
+                modelsByName.put(name, intrinsics.resolve(properties.get("Schema")));
+                ids.put(logicalId, name, Map.of());
+            }
+            case "AWS::ApiGateway::RequestValidator" -> {
+                validatesBody.put(logicalId, properties.path("ValidateRequestBody").asBoolean(false));
+                ids.put(logicalId, logicalId, Map.of("RequestValidatorId", logicalId));
+            }
+            case "AWS::ApiGateway::Method" -> method(properties);
+            case "AWS::ApiGateway::GatewayResponse" -> gatewayResponse(properties);
+            case "AWS::ApiGateway::Deployment" -> ids.put(logicalId, logicalId.toLowerCase().substring(0, 10), Map.of());
+            case "AWS::ApiGateway::Stage" -> {
+                String stage = intrinsics.text(properties.get("StageName"));
+                api(properties).stage(stage);
+                ids.put(logicalId, stage, Map.of());
+            }
+            default -> throw new ResourceTypes.UnsupportedResourceException(logicalId, type);
+        }
+    }
+
+    private void function(String logicalId, JsonNode properties) {
+        String name = properties.has("FunctionName") ? intrinsics.text(properties.get("FunctionName"))
+                : settings.namePrefix() + assembly.stackName() + "-" + logicalId;
+        String arn = "arn:aws:lambda:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":function:" + name;
+        Path jar = assembly.asset(intrinsics.text(properties.path("Code").get("S3Key")));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_REGION", LocalIds.REGION);
+        environment.put("AWS_DEFAULT_REGION", LocalIds.REGION);
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        // The handlers' SDK clients read these, so they reach the engines without knowing it.
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", engines.dynamoDbEndpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SNS", engines.snsSqsEndpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SQS", engines.snsSqsEndpoint().toString());
+        JsonNode variables = intrinsics.resolve(properties.path("Environment").path("Variables"));
+        if (variables != null) {
+            variables.fields().forEachRemaining(variable -> environment.put(variable.getKey(), variable.getValue().asText()));
+        }
+        environment.putAll(settings.environmentOverrides().getOrDefault(logicalId, Map.of()));
+        Duration timeout = Duration.ofSeconds(properties.path("Timeout").asInt(3));
+        LocalFunction function = new LocalFunction(name, arn, properties.path("Handler").asText(), jar, environment, timeout);
+        started.add(function);
+        functionsByName.put(name, function);
+        functionsByReference.put(name, function);
+        functionsByReference.put(arn, function);
+        ids.put(logicalId, name, Map.of("Arn", arn));
+    }
+
+    private void subscription(String logicalId, JsonNode properties) {
+        String protocol = properties.path("Protocol").asText();
+        switch (protocol) {
+            case "sqs" -> resources.queueSubscription(logicalId, properties);
+            case "lambda" -> {
+                LocalFunction function = function(intrinsics.text(properties.get("Endpoint")));
+                String topicArn = intrinsics.text(properties.get("TopicArn"));
+                String deliveryQueue = resources.internalQueue(logicalId + "-to-lambda");
+                String subscriptionArn = resources.subscribe(topicArn, "sqs", resources.queueArn(deliveryQueue), properties, false);
+                JsonNode config = invokeConfigsByFunction.get(function.name());
+                int retries = config == null ? 2 : config.path("MaximumRetryAttempts").asInt(2);
+                String onFailure = config == null ? null : config.path("DestinationConfig").path("OnFailure").path("Destination").asText(null);
+                AsyncInvoker invoker = new AsyncInvoker(function, retries, onFailure == null ? null : queueUrl(onFailure),
+                        settings.asyncRetryDelay(), engines.sqs());
+                started.add(new TopicToFunction(engines.sqs(), deliveryQueue, subscriptionArn, invoker, function.name()));
+                ids.put(logicalId, subscriptionArn, Map.of());
+            }
+            default -> throw new IllegalArgumentException("Subscription " + logicalId + " has protocol " + protocol
+                    + "; local mode delivers to sqs and lambda only");
+        }
+    }
+
+    private void eventSourceMapping(String logicalId, JsonNode properties) {
+        String sourceArn = intrinsics.text(properties.get("EventSourceArn"));
+        LocalFunction function = function(intrinsics.text(properties.get("FunctionName")));
+        boolean partial = false;
+        for (JsonNode type : properties.path("FunctionResponseTypes")) {
+            partial |= type.asText().equals("ReportBatchItemFailures");
+        }
+        started.add(new SqsEventSource(engines.sqs(), queueUrl(sourceArn), sourceArn, function,
+                properties.path("BatchSize").asInt(10), properties.path("MaximumBatchingWindowInSeconds").asInt(0),
+                // Without a maximum, Lambda scales SQS pollers itself; five is its starting point.
+                properties.path("ScalingConfig").path("MaximumConcurrency").asInt(5), partial));
+        ids.put(logicalId, logicalId, Map.of());
+    }
+
+    private void restApi(String logicalId) {
+        LocalRestApi api = new LocalRestApi();
+        started.add(api);
+        String id = Integer.toString(Math.abs((settings.namePrefix() + logicalId).hashCode()), 36);
+        apisById.put(id, api);
+        ids.put(logicalId, id, Map.of("RootResourceId", "root-" + id, "RestApiId", id));
+        resourcePaths.put("root-" + id, "");
+        ids.rewriteUrl("https://" + id + ".execute-api." + LocalIds.REGION + ".amazonaws.com", api.baseUrl());
+    }
+
+    private void method(JsonNode properties) {
+        String resourcePath = resourcePaths.get(intrinsics.text(properties.get("ResourceId")));
+        String uri = intrinsics.text(properties.path("Integration").get("Uri"));
+        if (!"AWS_PROXY".equals(properties.path("Integration").path("Type").asText()) || uri == null) {
+            throw new IllegalArgumentException("Method " + properties.path("HttpMethod").asText() + " " + resourcePath
+                    + ": local mode serves Lambda proxy integrations (AWS_PROXY) only");
+        }
+        String functionArn = uri.substring(uri.indexOf("/functions/") + "/functions/".length(), uri.lastIndexOf("/invocations"));
+        JsonNode schema = null;
+        String validator = intrinsics.text(properties.get("RequestValidatorId"));
+        if (validator != null && validatesBody.getOrDefault(validator, false) && properties.has("RequestModels")) {
+            schema = modelsByName.get(intrinsics.text(properties.path("RequestModels").get("application/json")));
+        }
+        api(properties).method(properties.path("HttpMethod").asText(), resourcePath.isEmpty() ? "/" : resourcePath,
+                function(functionArn), schema);
+    }
+
+    private void gatewayResponse(JsonNode properties) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        properties.path("ResponseParameters").fields().forEachRemaining(parameter -> {
+            if (parameter.getKey().startsWith("gatewayresponse.header.")) {
+                headers.put(parameter.getKey().substring("gatewayresponse.header.".length()),
+                        parameter.getValue().asText().replaceAll("^'|'$", ""));
+            }
+        });
+        JsonNode template = properties.path("ResponseTemplates").path("application/json");
+        api(properties).gatewayResponse(properties.path("ResponseType").asText(), properties.path("StatusCode").asInt(),
+                headers, template.isMissingNode() ? null : template.asText());
+    }
+
+    private LocalRestApi api(JsonNode properties) {
+        return apisById.get(intrinsics.text(properties.get("RestApiId")));
+    }
+
+    /** The function with that name or ARN (alias ARNs too). */
+    public LocalFunction function(String reference) {
+        LocalFunction function = functionsByReference.get(reference);
+        if (function == null) {
+            throw new IllegalStateException("No local function for " + reference + " (known: " + functionsByReference.keySet() + ")");
+        }
+        return function;
+    }
+
+    private String queueUrl(String queueArn) {
+        String url = queueUrlsByArn.get(queueArn);
+        if (url == null) {
+            throw new IllegalStateException("No local queue with ARN " + queueArn);
+        }
+        return url;
+    }
+
+    private static JsonNode ref(String logicalId) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("Ref", logicalId);
+    }
+
+    private static JsonNode getAtt(String logicalId, String attribute) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        node.putArray("Fn::GetAtt").add(logicalId).add(attribute);
+        return node;
+    }
+
+    /** The stack's outputs under the template's keys, with their local values. */
+    public Map<String, String> outputs() {
+        return Map.copyOf(outputs);
+    }
+
+    public String output(String key) {
+        String value = outputs.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("No output " + key + " (outputs: " + outputs.keySet() + ")");
+        }
+        return value;
+    }
+
+    /** The resources with no local meaning, as {@code LogicalId (Type)}. */
+    public List<String> notEmulated() {
+        return List.copyOf(notEmulated);
+    }
+
+    public Map<String, LocalFunction> functions() {
+        return Map.copyOf(functionsByName);
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("local mode: stopping " + started.get(i) + " failed: " + e);
+            }
+        }
+        started.clear();
+    }
+}

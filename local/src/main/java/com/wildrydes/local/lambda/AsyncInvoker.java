@@ -1,0 +1,115 @@
+package com.wildrydes.local.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Lambda's asynchronous invocation of one function alias, as its {@code EventInvokeConfig} sets
+ * it: the event is accepted at once, invoked, retried up to the maximum retry count after a
+ * failure, and then sent to the on-failure destination (an SQS queue) as Lambda's invocation
+ * record, with the request and the last error.
+ */
+public final class AsyncInvoker implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalFunction function;
+    private final int maximumRetryAttempts;
+    private final String onFailureQueueUrl;
+    private final Duration retryDelay;
+    private final SqsClient sqs;
+    private final ExecutorService accepted = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "async-invoke");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * @param retryDelay the wait before each retry; Lambda waits 1 then 2 minutes, local mode
+     *                   uses {@link com.wildrydes.local.LocalSettings#asyncRetryDelay()}
+     */
+    public AsyncInvoker(LocalFunction function, int maximumRetryAttempts, String onFailureQueueUrl, Duration retryDelay,
+                        SqsClient sqs) {
+        this.function = function;
+        this.maximumRetryAttempts = maximumRetryAttempts;
+        this.onFailureQueueUrl = onFailureQueueUrl;
+        this.retryDelay = retryDelay;
+        this.sqs = sqs;
+    }
+
+    /** Accepts the event, as Lambda answers 202 to an asynchronous invocation. */
+    public void invokeAsync(String eventJson) {
+        accepted.submit(() -> run(eventJson));
+    }
+
+    private void run(String eventJson) {
+        LocalFunction.Invocation last = null;
+        int attempts = 0;
+        for (int attempt = 0; attempt <= maximumRetryAttempts; attempt++) {
+            if (attempt > 0 && !sleep(retryDelay.multipliedBy(attempt))) {
+                return;
+            }
+            attempts++;
+            last = function.invoke(eventJson);
+            if (!last.failed()) {
+                return;
+            }
+        }
+        if (onFailureQueueUrl != null) {
+            String record = invocationRecord(eventJson, last, attempts);
+            sqs.sendMessage(send -> send.queueUrl(onFailureQueueUrl).messageBody(record));
+        }
+    }
+
+    /** What Lambda sends to an on-failure destination when the retries are exhausted. */
+    private String invocationRecord(String eventJson, LocalFunction.Invocation last, int attempts) {
+        try {
+            ObjectNode record = JSON.createObjectNode();
+            record.put("version", "1.0");
+            record.put("timestamp", Instant.now().toString());
+            ObjectNode request = record.putObject("requestContext");
+            request.put("requestId", UUID.randomUUID().toString());
+            request.put("functionArn", function.arn());
+            request.put("condition", "RetriesExhausted");
+            request.put("approximateInvokeCount", attempts);
+            record.set("requestPayload", JSON.readTree(eventJson));
+            ObjectNode response = record.putObject("responseContext");
+            response.put("statusCode", 200);
+            response.put("executedVersion", "$LATEST");
+            response.put("functionError", "Unhandled");
+            JsonNode payload = JSON.readTree(last.errorJson());
+            record.set("responsePayload", payload);
+            return JSON.writeValueAsString(record);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        accepted.shutdownNow();
+        try {
+            accepted.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

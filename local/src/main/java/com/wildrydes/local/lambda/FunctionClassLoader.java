@@ -1,0 +1,100 @@
+package com.wildrydes.local.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * One function's classes, loaded from the template's jar asset apart from every other function's
+ * (so static state, SDK clients included, is the function's own, as in its own Lambda execution
+ * environment) and apart from local mode's own classes (the jar's SDK and Jackson, not ours). Its
+ * only link to local mode is {@link FunctionEnvironment}, which its {@code System.getenv} calls are
+ * rewritten to, so that the function reads the template's environment.
+ */
+final class FunctionClassLoader extends URLClassLoader {
+
+    private static final String SHIM = FunctionEnvironment.class.getName();
+    private static final String SHIM_INTERNAL = SHIM.replace('.', '/');
+
+    private final Map<String, String> environment;
+
+    FunctionClassLoader(String functionName, Path jar, Map<String, String> environment) {
+        super("function:" + functionName, new URL[] {url(jar)}, ClassLoader.getPlatformClassLoader());
+        this.environment = Map.copyOf(environment);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.equals(SHIM)) {
+            return FunctionEnvironment.class;
+        }
+        return super.loadClass(name, resolve);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        String resource = name.replace('.', '/') + ".class";
+        URL url = findResource(resource);
+        if (url == null) {
+            throw new ClassNotFoundException(name);
+        }
+        byte[] bytes;
+        try (InputStream in = url.openStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && getDefinedPackage(name.substring(0, dot)) == null) {
+            definePackage(name.substring(0, dot), null, null, null, null, null, null, null);
+        }
+        byte[] rewritten = rewriteGetenv(bytes);
+        return defineClass(name, rewritten, 0, rewritten.length);
+    }
+
+    /** The class with each {@code System.getenv} call sent to {@link FunctionEnvironment} instead. */
+    private static byte[] rewriteGetenv(byte[] bytes) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        boolean[] changed = {false};
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
+                        if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System") && method.equals("getenv")) {
+                            changed[0] = true;
+                            super.visitMethodInsn(opcode, SHIM_INTERNAL, method, desc, false);
+                        } else {
+                            super.visitMethodInsn(opcode, owner, method, desc, isInterface);
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return changed[0] ? writer.toByteArray() : bytes;
+    }
+
+    private static URL url(Path jar) {
+        try {
+            return jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

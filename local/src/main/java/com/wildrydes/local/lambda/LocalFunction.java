@@ -1,0 +1,260 @@
+package com.wildrydes.local.lambda;
+
+import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
+import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.ErrorRequest;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Lambda function of the template, run in this JVM: the handler class the template names,
+ * loaded from the template's jar asset in its own class loader with the template's environment,
+ * its input and output (de)serialized as the Java runtime does (the runtime's own serializers), its
+ * timeout enforced, and a thrown error reported as the Java runtime reports it (its own
+ * {@link LambdaErrorConverter}), so {@code errorType} is the exception's class name.
+ */
+public final class LocalFunction implements AutoCloseable {
+
+    private final String name;
+    private final String arn;
+    private final String handler;
+    private final Duration timeout;
+    private final FunctionClassLoader loader;
+    private final ExecutorService executor;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+    private final AtomicInteger invocations = new AtomicInteger();
+    private Object instance;
+    private Method handleRequest;
+    private Serializer input;
+    private Serializer output;
+
+    public LocalFunction(String name, String arn, String handler, Path jar, Map<String, String> environment, Duration timeout) {
+        this.name = name;
+        this.arn = arn;
+        this.handler = handler;
+        this.timeout = timeout;
+        this.loader = new FunctionClassLoader(name, jar, environment);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(() -> {
+                FunctionLogs.enter(name);
+                task.run();
+            }, name + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
+            return thread;
+        });
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    /** Invokes the function with a JSON event and waits for its answer (a JSON payload or the runtime's error). */
+    public Invocation invoke(String eventJson) {
+        invocations.incrementAndGet();
+        int now = running.incrementAndGet();
+        peak.accumulateAndGet(now, Math::max);
+        try {
+            Future<String> result = executor.submit(() -> handle(eventJson));
+            try {
+                return Invocation.success(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException e) {
+                result.cancel(true);
+                return Invocation.error("Sandbox.Timedout", String.format("Task timed out after %.2f seconds",
+                        timeout.toMillis() / 1000.0));
+            } catch (ExecutionException e) {
+                Throwable thrown = e.getCause() instanceof InvocationTargetException target ? target.getCause() : e.getCause();
+                ErrorRequest error = LambdaErrorConverter.fromThrowable(thrown);
+                return Invocation.error(error.errorType, error.errorMessage);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Invocation.error("Interrupted", "local mode stopped during the invocation");
+            }
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    /** The most invocations that ran at once so far (what CloudWatch's ConcurrentExecutions shows). */
+    public int peakConcurrency() {
+        return peak.get();
+    }
+
+    public int invocationCount() {
+        return invocations.get();
+    }
+
+    private String handle(String eventJson) throws Exception {
+        initialise();
+        Object event = input.fromJson(eventJson);
+        Object context = context();
+        Object answer = handleRequest.invoke(instance, event, context);
+        if (answer == null) {
+            return "null";
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        output.toJson(answer, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The init phase: the handler class loaded and constructed once, on first invocation. */
+    private synchronized void initialise() throws ReflectiveOperationException {
+        if (instance != null) {
+            return;
+        }
+        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        String methodName = handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
+        Class<?> type = Class.forName(className, true, loader);
+        Method found = null;
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals(methodName) && !method.isBridge() && !Modifier.isStatic(method.getModifiers())
+                    && method.getParameterCount() == 2) {
+                found = method;
+            }
+        }
+        if (found == null) {
+            throw new NoSuchMethodException(handler + " (a method taking an event and a Context)");
+        }
+        Class<?> inputType = found.getParameterTypes()[0];
+        Class<?> outputType = found.getReturnType();
+        this.input = serializer(inputType);
+        this.output = outputType == void.class || outputType == Void.class ? null : serializer(outputType);
+        this.handleRequest = found;
+        this.instance = type.getDeclaredConstructor().newInstance();
+    }
+
+    /**
+     * The runtime's serializer for the type. The runtime's serialization library caches the
+     * classes it loads by name in static state (it expects one customer class loader per JVM), so
+     * each function gets its own copy of that library, loaded beside the function's classes.
+     */
+    private Serializer serializer(Class<?> type) throws ReflectiveOperationException {
+        synchronized (this) {
+            if (serialization == null) {
+                serialization = new java.net.URLClassLoader("serialization:" + name, new java.net.URL[] {
+                        LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation()}, loader);
+            }
+        }
+        Object pojoSerializer;
+        if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
+            pojoSerializer = serialization.loadClass(LambdaEventSerializers.class.getName())
+                    .getMethod("serializerFor", Class.class, ClassLoader.class).invoke(null, type, loader);
+        } else {
+            Class<?> factory = serialization.loadClass("com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
+            pojoSerializer = factory.getMethod("getSerializer", Class.class).invoke(factory.getMethod("getInstance").invoke(null), type);
+        }
+        Class<?> pojo = serialization.loadClass("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
+        Method fromJson = pojo.getMethod("fromJson", String.class);
+        Method toJson = pojo.getMethod("toJson", Object.class, java.io.OutputStream.class);
+        return new Serializer(pojoSerializer, fromJson, toJson);
+    }
+
+    private java.net.URLClassLoader serialization;
+
+    /** One of the runtime's serializers, loaded in the function's own copy of the library. */
+    private record Serializer(Object target, Method fromJson, Method toJson) {
+
+        Object fromJson(String json) throws ReflectiveOperationException {
+            return fromJson.invoke(target, json);
+        }
+
+        void toJson(Object value, java.io.OutputStream out) throws ReflectiveOperationException {
+            toJson.invoke(target, value, out);
+        }
+    }
+
+    /** The Context the runtime hands the handler, as a proxy of the jar's own Context interface. */
+    private Object context() throws ClassNotFoundException {
+        Class<?> contextType = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, loader);
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        String requestId = UUID.randomUUID().toString();
+        return Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, (proxy, method, args) -> switch (method.getName()) {
+            case "getAwsRequestId" -> requestId;
+            case "getFunctionName", "getLogGroupName" -> name;
+            case "getFunctionVersion" -> "$LATEST";
+            case "getInvokedFunctionArn" -> arn;
+            case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline - System.currentTimeMillis());
+            case "getMemoryLimitInMB" -> 512;
+            case "getLogStreamName" -> "local";
+            case "getLogger" -> loggerProxy();
+            case "toString" -> "local context of " + name;
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> null;
+        });
+    }
+
+    private Object loggerProxy() throws ClassNotFoundException {
+        Class<?> loggerType = Class.forName("com.amazonaws.services.lambda.runtime.LambdaLogger", false, loader);
+        return Proxy.newProxyInstance(loader, new Class<?>[] {loggerType}, (proxy, method, args) -> {
+            if (method.getName().equals("log") && args != null && args.length > 0) {
+                Object message = args[args.length - 1] instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : args[0];
+                System.out.println(message);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            loader.close();
+            if (serialization != null) {
+                serialization.close();
+            }
+        } catch (java.io.IOException ignored) {
+            // the jar is read-only; nothing to lose
+        }
+    }
+
+    /** A function's answer: its JSON payload, or the runtime's error type and message. */
+    public record Invocation(String payload, String errorType, String errorMessage) {
+
+        static Invocation success(String payload) {
+            return new Invocation(payload, null, null);
+        }
+
+        static Invocation error(String type, String message) {
+            return new Invocation(null, type, message);
+        }
+
+        public boolean failed() {
+            return errorType != null;
+        }
+
+        /** The error as Lambda returns it: {"errorType": ..., "errorMessage": ...}. */
+        public String errorJson() {
+            return "{\"errorType\":" + quote(errorType) + ",\"errorMessage\":" + quote(errorMessage) + "}";
+        }
+
+        private static String quote(String value) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

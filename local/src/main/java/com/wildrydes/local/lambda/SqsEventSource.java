@@ -1,0 +1,142 @@
+package com.wildrydes.local.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Lambda's SQS event source mapping, with the template's settings: batches of at most the batch
+ * size, gathered for at most the batching window; at most the maximum concurrency of invocations
+ * at once (one poller per allowed invocation); a failed invocation leaves its whole batch to come
+ * back after the visibility timeout, and with {@code ReportBatchItemFailures} only the reported
+ * messages come back, the rest are deleted. The queue's own redrive policy dead-letters a message
+ * that came back too often.
+ */
+public final class SqsEventSource implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String queueArn;
+    private final LocalFunction function;
+    private final int batchSize;
+    private final long windowMillis;
+    private final boolean reportBatchItemFailures;
+    private final ExecutorService pollers;
+    private volatile boolean running = true;
+
+    public SqsEventSource(SqsClient sqs, String queueUrl, String queueArn, LocalFunction function, int batchSize,
+                          int batchingWindowSeconds, int maximumConcurrency, boolean reportBatchItemFailures) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.queueArn = queueArn;
+        this.function = function;
+        this.batchSize = batchSize;
+        this.windowMillis = batchingWindowSeconds * 1000L;
+        this.reportBatchItemFailures = reportBatchItemFailures;
+        this.pollers = Executors.newFixedThreadPool(maximumConcurrency, task -> {
+            Thread thread = new Thread(task, "esm-" + function.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < maximumConcurrency; i++) {
+            pollers.submit(this::poll);
+        }
+    }
+
+    private void poll() {
+        while (running && !Thread.currentThread().isInterrupted()) {
+            try {
+                List<Message> batch = receiveBatch();
+                if (!batch.isEmpty()) {
+                    deliver(batch);
+                }
+            } catch (Exception e) {
+                if (running) {
+                    System.err.println("local mode: event source " + queueArn + " -> " + function.name() + ": " + e);
+                }
+            }
+        }
+    }
+
+    private List<Message> receiveBatch() {
+        List<Message> batch = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + windowMillis;
+        do {
+            int wanted = Math.min(10, batchSize - batch.size());
+            batch.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).maxNumberOfMessages(wanted)
+                    .waitTimeSeconds(1).messageSystemAttributeNamesWithStrings("All")
+                    .messageAttributeNames("All")).messages());
+        } while (running && batch.size() < batchSize && System.currentTimeMillis() < deadline);
+        return batch;
+    }
+
+    private void deliver(List<Message> batch) throws java.io.IOException {
+        LocalFunction.Invocation answer = function.invoke(sqsEvent(batch));
+        if (answer.failed()) {
+            return; // the whole batch comes back after the visibility timeout
+        }
+        Set<String> failed = new HashSet<>();
+        if (reportBatchItemFailures && answer.payload() != null && !answer.payload().equals("null")) {
+            for (JsonNode failure : JSON.readTree(answer.payload()).path("batchItemFailures")) {
+                failed.add(failure.path("itemIdentifier").asText());
+            }
+        }
+        for (Message message : batch) {
+            if (!failed.contains(message.messageId())) {
+                sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+        }
+    }
+
+    /** The event Lambda builds from a batch of SQS messages. */
+    private String sqsEvent(List<Message> batch) throws java.io.IOException {
+        ObjectNode event = JSON.createObjectNode();
+        ArrayNode records = event.putArray("Records");
+        for (Message message : batch) {
+            ObjectNode record = records.addObject();
+            record.put("messageId", message.messageId());
+            record.put("receiptHandle", message.receiptHandle());
+            record.put("body", message.body());
+            ObjectNode attributes = record.putObject("attributes");
+            for (Map.Entry<MessageSystemAttributeName, String> attribute : message.attributes().entrySet()) {
+                attributes.put(attribute.getKey().toString(), attribute.getValue());
+            }
+            ObjectNode messageAttributes = record.putObject("messageAttributes");
+            message.messageAttributes().forEach((name, value) -> {
+                ObjectNode attribute = messageAttributes.putObject(name);
+                attribute.put("stringValue", value.stringValue());
+                attribute.put("dataType", value.dataType());
+            });
+            record.put("md5OfBody", message.md5OfBody());
+            record.put("eventSource", "aws:sqs");
+            record.put("eventSourceARN", queueArn);
+            record.put("awsRegion", com.wildrydes.local.template.LocalIds.REGION);
+        }
+        return JSON.writeValueAsString(event);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        pollers.shutdownNow();
+        try {
+            pollers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
