@@ -11,7 +11,7 @@ import com.wildrydes.test.stepfunctions.LambdaBridge;
 import com.wildrydes.test.stepfunctions.LocalStepFunctions;
 import com.wildrydes.test.stepfunctions.LocalStepFunctions.Execution;
 import com.wildrydes.test.stepfunctions.TemplateDefinition;
-import com.wildrydes.test.support.RepositoryRoot;
+import com.wildrydes.local.RepositoryRoot;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.nio.file.Files;
 import java.util.ArrayList;
