@@ -6,8 +6,11 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /** Props of {@link JavaFunction}: the code and handler are required, the rest has chosen defaults. */
@@ -22,6 +25,20 @@ public final class JavaFunctionProps {
     public static final Duration DEFAULT_TIMEOUT = Duration.seconds(10);
     /** How long the function's log group keeps its logs when {@code logRetention} is not given. */
     public static final RetentionDays DEFAULT_LOG_RETENTION = RetentionDays.ONE_MONTH;
+    /**
+     * The log format when {@code loggingFormat} is not given: Lambda's JSON format, where every line the
+     * function logs through the Java runtime's logger carries its timestamp, level and request id, and
+     * the levels below can be changed without a deploy of the code.
+     */
+    public static final LoggingFormat DEFAULT_LOGGING_FORMAT = LoggingFormat.JSON;
+    /** The lowest level of the function's own log lines Lambda keeps when {@code applicationLogLevel} is not given. */
+    public static final ApplicationLogLevel DEFAULT_APPLICATION_LOG_LEVEL = ApplicationLogLevel.INFO;
+    /**
+     * The lowest level of the platform's lines (START, END, REPORT are INFO) Lambda keeps when
+     * {@code systemLogLevel} is not given: warnings and errors only, so a log group holds what the
+     * function says and what went wrong.
+     */
+    public static final SystemLogLevel DEFAULT_SYSTEM_LOG_LEVEL = SystemLogLevel.WARN;
 
     private final Code code;
     private final String handler;
@@ -30,6 +47,9 @@ public final class JavaFunctionProps {
     private final Duration timeout;
     private final Map<String, String> environment;
     private final RetentionDays logRetention;
+    private final LoggingFormat loggingFormat;
+    private final ApplicationLogLevel applicationLogLevel;
+    private final SystemLogLevel systemLogLevel;
     private final Integer reservedConcurrentExecutions;
     private final Runtime runtime;
     private final boolean snapStart;
@@ -46,6 +66,9 @@ public final class JavaFunctionProps {
         // version hash, so an unsorted map would publish a new Lambda version on every synthesis.
         this.environment = b.environment == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(b.environment));
         this.logRetention = b.logRetention;
+        this.loggingFormat = b.loggingFormat;
+        this.applicationLogLevel = b.applicationLogLevel;
+        this.systemLogLevel = b.systemLogLevel;
         this.reservedConcurrentExecutions = b.reservedConcurrentExecutions;
         this.runtime = b.runtime;
         this.snapStart = b.snapStart == null || b.snapStart;
@@ -125,6 +148,36 @@ public final class JavaFunctionProps {
     }
 
     /**
+     * The format of the function's logs. Default: JSON ({@link #DEFAULT_LOGGING_FORMAT}). With TEXT, Lambda
+     * keeps every level and neither log level may be given.
+     *
+     * @return the format given, or null for JSON
+     */
+    public LoggingFormat getLoggingFormat() {
+        return loggingFormat;
+    }
+
+    /**
+     * The lowest level of the function's own log lines that Lambda keeps, in JSON format. Default: INFO
+     * ({@link #DEFAULT_APPLICATION_LOG_LEVEL}).
+     *
+     * @return the level given, or null for INFO
+     */
+    public ApplicationLogLevel getApplicationLogLevel() {
+        return applicationLogLevel;
+    }
+
+    /**
+     * The lowest level of the platform's own log lines that Lambda keeps, in JSON format. Default: WARN
+     * ({@link #DEFAULT_SYSTEM_LOG_LEVEL}).
+     *
+     * @return the level given, or null for WARN
+     */
+    public SystemLogLevel getSystemLogLevel() {
+        return systemLogLevel;
+    }
+
+    /**
      * Caps concurrent executions. Default: none (the account's unreserved pool).
      *
      * @return the reservation given, or null for none
@@ -162,6 +215,9 @@ public final class JavaFunctionProps {
         private Duration timeout;
         private Map<String, String> environment;
         private RetentionDays logRetention;
+        private LoggingFormat loggingFormat;
+        private ApplicationLogLevel applicationLogLevel;
+        private SystemLogLevel systemLogLevel;
         private Integer reservedConcurrentExecutions;
         private Runtime runtime;
         private Boolean snapStart;
@@ -240,6 +296,39 @@ public final class JavaFunctionProps {
          */
         public Builder logRetention(RetentionDays logRetention) {
             this.logRetention = logRetention;
+            return this;
+        }
+
+        /**
+         * Sets {@link JavaFunctionProps#getLoggingFormat()}.
+         *
+         * @param loggingFormat JSON or TEXT; null for JSON
+         * @return this builder
+         */
+        public Builder loggingFormat(LoggingFormat loggingFormat) {
+            this.loggingFormat = loggingFormat;
+            return this;
+        }
+
+        /**
+         * Sets {@link JavaFunctionProps#getApplicationLogLevel()}.
+         *
+         * @param applicationLogLevel the lowest level of the function's own lines kept; null for INFO
+         * @return this builder
+         */
+        public Builder applicationLogLevel(ApplicationLogLevel applicationLogLevel) {
+            this.applicationLogLevel = applicationLogLevel;
+            return this;
+        }
+
+        /**
+         * Sets {@link JavaFunctionProps#getSystemLogLevel()}.
+         *
+         * @param systemLogLevel the lowest level of the platform's lines kept; null for WARN
+         * @return this builder
+         */
+        public Builder systemLogLevel(SystemLogLevel systemLogLevel) {
+            this.systemLogLevel = systemLogLevel;
             return this;
         }
 

@@ -12,7 +12,11 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 
 class JavaFunctionTest {
 
@@ -33,6 +37,37 @@ class JavaFunctionTest {
         template.hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", "live",
                 "FunctionVersion", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FnFunctionCurrentVersion.*"), "Version"))));
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    }
+
+    @Test
+    void logsInLambdasJsonFormatAtInfoWithPlatformWarningsByDefault() {
+        Stack stack = TestStacks.newStack();
+        new JavaFunction(stack, "Fn", JavaFunctionProps.builder()
+                .code(TestStacks.jarCode(stack)).handler("a.B::handleRequest").build());
+        Template.fromStack(stack).hasResourceProperties("AWS::Lambda::Function", Map.of("LoggingConfig", Map.of(
+                "LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "WARN",
+                "LogGroup", Map.of("Ref", Match.stringLikeRegexp("FnLogGroup.*")))));
+    }
+
+    @Test
+    void takesChosenLogLevelsAndRefusesLevelsInTextFormat() {
+        Stack stack = TestStacks.newStack();
+        Code code = TestStacks.jarCode(stack);
+        new JavaFunction(stack, "Fn", JavaFunctionProps.builder()
+                .code(code).handler("a.B::handleRequest")
+                .applicationLogLevel(ApplicationLogLevel.DEBUG).systemLogLevel(SystemLogLevel.INFO).build());
+        new JavaFunction(stack, "Text", JavaFunctionProps.builder()
+                .code(code).handler("a.B::handleRequest").loggingFormat(LoggingFormat.TEXT).build());
+        Template template = Template.fromStack(stack);
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("LoggingConfig", Map.of(
+                "LogFormat", "JSON", "ApplicationLogLevel", "DEBUG", "SystemLogLevel", "INFO", "LogGroup", Match.anyValue())));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("LoggingConfig", Map.of(
+                "LogFormat", "Text", "LogGroup", Map.of("Ref", Match.stringLikeRegexp("TextLogGroup.*")))));
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new JavaFunction(stack, "Bad",
+                JavaFunctionProps.builder().code(code).handler("a.B::handleRequest")
+                        .loggingFormat(LoggingFormat.TEXT).applicationLogLevel(ApplicationLogLevel.DEBUG).build()));
+        assertTrue(error.getMessage().contains("Bad") && error.getMessage().contains("loggingFormat JSON"), error.getMessage());
     }
 
     @Test
