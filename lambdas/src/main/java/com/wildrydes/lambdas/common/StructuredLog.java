@@ -1,11 +1,19 @@
 package com.wildrydes.lambdas.common;
 
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One JSON line per event on standard output, which Lambda sends to the function's log group, so
- * that CloudWatch Logs Insights can query the fields directly.
+ * One log line per event, written through the Java runtime's logger with its level. In Lambda's
+ * JSON log format (which {@code JavaFunction} sets) the runtime writes each line as
+ * {@code {"timestamp", "level", "message", "AWSRequestId"}}, the message being our fields as one
+ * JSON object ({@code event} first, then the caller's fields in their order), and Lambda drops
+ * lines below the function's application log level. Outside Lambda (tests, local mode) the
+ * runtime's logger is a stand-in that prints without a line end or level; there each line goes to
+ * standard output as {@code [LEVEL] {...}}, the runtime's text format, one per line.
  */
 public final class StructuredLog {
 
@@ -13,18 +21,31 @@ public final class StructuredLog {
     }
 
     public static void info(String event, Map<String, ?> fields) {
-        write("INFO", event, fields);
+        write(LogLevel.INFO, event, fields);
     }
 
     public static void error(String event, Map<String, ?> fields) {
-        write("ERROR", event, fields);
+        write(LogLevel.ERROR, event, fields);
     }
 
-    private static void write(String level, String event, Map<String, ?> fields) {
+    private static void write(LogLevel level, String event, Map<String, ?> fields) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", level);
         line.put("event", event);
         line.putAll(fields);
-        System.out.println(Json.write(line));
+        String message = Json.write(line);
+        // Read on every line: the runtime installs its logger before the handler class loads, and
+        // tests swap standard output.
+        LambdaLogger logger = LambdaRuntime.getLogger();
+        if (isRuntimeStandIn(logger)) {
+            System.out.println("[" + level + "] " + message);
+        } else {
+            logger.log(message, level);
+        }
+    }
+
+    /** aws-lambda-java-core's own logger, which the Lambda runtime replaces with its real one. */
+    private static boolean isRuntimeStandIn(LambdaLogger logger) {
+        Class<?> declaring = logger.getClass().getEnclosingClass();
+        return declaring == LambdaRuntime.class;
     }
 }

@@ -37,7 +37,7 @@ class RideBackendServiceTest {
     void logsOneStructuredLinePerProcessedMessage() {
         new RideBackendService("customer-accounting", new FailureInjector(0, () -> 0.0)).process("m-1", RIDE);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(List.of("{\"level\":\"INFO\",\"event\":\"ride-message\",\"service\":\"customer-accounting\","
+        assertEquals(List.of("[INFO] {\"event\":\"ride-message\",\"service\":\"customer-accounting\","
                 + "\"messageId\":\"m-1\",\"rideId\":\"r-1\",\"fare\":256.50,\"distance\":600,\"outcome\":\"processed\"}"), lines);
     }
 
