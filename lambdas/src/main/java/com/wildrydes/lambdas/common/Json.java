@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,12 +94,42 @@ public final class Json {
         }
     }
 
-    /** Writes a map, list, string, number or boolean as JSON. */
+    /**
+     * Writes a record, map, list, string, number or boolean as JSON: the one place messages become
+     * text. A record is an object of its components in declaration order, each under its name or the
+     * one its {@link WireName} gives; a null component is left out.
+     */
     public static String write(Object value) {
         try {
-            return WRITER.asString(value);
+            return WRITER.asString(plain(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof Record record) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                Object componentValue = read(component, record);
+                if (componentValue != null) {
+                    WireName name = component.getAnnotation(WireName.class);
+                    object.put(name != null ? name.value() : component.getName(), plain(componentValue));
+                }
+            }
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Json::plain).toList();
+        }
+        return value;
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + component.getName() + " of " + record.getClass().getName(), e);
         }
     }
 

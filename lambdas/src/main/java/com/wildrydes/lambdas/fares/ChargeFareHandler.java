@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.wildrydes.lambdas.common.StructuredLog;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,31 +18,27 @@ import java.util.UUID;
  * answered: an {@link UncheckedIOException} the saga does not expect, after which nobody knows whether
  * the card was charged.
  */
-public class ChargeFareHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public class ChargeFareHandler implements RequestHandler<ChargeRequest, ChargeResult> {
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        FareRequest request = new FareRequest(input);
-        String customerId = request.required("customerId");
-        String fareId = request.required("fareId");
-        String fareAmount = request.required("fareAmount");
-        if (request.customerEndsWith("fail_auth")) {
+    public ChargeResult handleRequest(ChargeRequest input, Context context) {
+        FareRequest.present(input);
+        String customerId = FareRequest.required("customerId", input.customerId());
+        String fareId = FareRequest.required("fareId", input.fareId());
+        String fareAmount = FareRequest.required("fareAmount", input.fareAmount());
+        if (FareRequest.customerEndsWith(customerId, "fail_auth")) {
             throw new PaymentAuthorizationException("The card of customer " + customerId + " was not authorised for fare " + fareId);
         }
-        if (request.customerEndsWith("fail_charge")) {
+        if (FareRequest.customerEndsWith(customerId, "fail_charge")) {
             throw new PaymentChargeException("Fare " + fareId + " of customer " + customerId + " could not be charged");
         }
-        if (request.customerEndsWith("fail_unknown")) {
+        if (FareRequest.customerEndsWith(customerId, "fail_unknown")) {
             throw new UncheckedIOException("The payment gateway did not answer for fare " + fareId,
                     new SocketTimeoutException("Read timed out"));
         }
-        Map<String, Object> charge = new LinkedHashMap<>();
-        charge.put("customerId", customerId);
-        charge.put("fareId", fareId);
-        charge.put("fareAmount", fareAmount);
-        charge.put("chargeToken", "tok_" + UUID.randomUUID().toString().replace("-", ""));
-        charge.put("chargeId", "ch_" + UUID.randomUUID().toString().replace("-", ""));
-        StructuredLog.info("fare-charged", Map.of("fareId", fareId, "chargeId", charge.get("chargeId")));
+        ChargeResult charge = new ChargeResult(customerId, fareId, fareAmount,
+                "tok_" + UUID.randomUUID().toString().replace("-", ""), "ch_" + UUID.randomUUID().toString().replace("-", ""));
+        StructuredLog.info("fare-charged", Map.of("fareId", fareId, "chargeId", charge.chargeId()));
         return charge;
     }
 }

@@ -10,15 +10,15 @@ import java.util.Map;
  * {@link AccountCreditException} for a customerId ending in {@code fail_credit} (or {@code fail_refund},
  * whose path runs through a failed credit). Returns its input.
  */
-public class CreditCustomerAccountHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public class CreditCustomerAccountHandler implements RequestHandler<CreditRequest, CreditRequest> {
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        FareRequest request = new FareRequest(input);
-        String customerId = request.required("customerId");
-        String chargeId = request.required("chargeId");
+    public CreditRequest handleRequest(CreditRequest input, Context context) {
+        FareRequest.present(input);
+        String customerId = FareRequest.required("customerId", input.customerId());
+        String chargeId = FareRequest.required("chargeId", input.chargeId());
         // fail_refund too: a refund happens only after a failed credit, so that path needs both.
-        if (request.customerEndsWith("fail_credit") || request.customerEndsWith("fail_refund")) {
+        if (FareRequest.customerEndsWith(customerId, "fail_credit") || FareRequest.customerEndsWith(customerId, "fail_refund")) {
             throw new AccountCreditException("The account of customer " + customerId + " could not be credited with " + chargeId);
         }
         StructuredLog.info("account-credited", Map.of("customerId", customerId, "chargeId", chargeId));

@@ -1,31 +1,30 @@
 package com.wildrydes.lambdas.fares;
 
 import com.wildrydes.lambdas.common.InvalidRequestException;
-import java.util.Map;
 
-/** Reads the fields a payment step needs from its input; a missing one raises {@link InvalidRequestException}. */
+/** The checks every payment step makes on its typed input; a missing field raises {@link InvalidRequestException}. */
 final class FareRequest {
 
-    private final Map<String, Object> input;
+    private FareRequest() {
+    }
 
-    FareRequest(Map<String, Object> input) {
+    /** The step got no input at all (an execution input of {@code null}). */
+    static <T> T present(T input) {
         if (input == null) {
             throw new InvalidRequestException("input", "expected a JSON object, got nothing");
         }
-        this.input = input;
+        return input;
     }
 
-    String required(String field) {
-        Object value = input.get(field);
-        if (value == null || value.toString().isBlank()) {
+    static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
             throw new InvalidRequestException(field, "is required");
         }
-        return value.toString();
+        return value;
     }
 
     /** Whether the simulated gateway should fail this step: the customerId ends in the given suffix. */
-    boolean customerEndsWith(String suffix) {
-        Object customer = input.get("customerId");
-        return customer != null && customer.toString().endsWith(suffix);
+    static boolean customerEndsWith(String customerId, String suffix) {
+        return customerId != null && customerId.endsWith(suffix);
     }
 }

@@ -3,7 +3,6 @@ package com.wildrydes.lambdas.fares;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.wildrydes.lambdas.common.StructuredLog;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,20 +11,17 @@ import java.util.UUID;
  * Needs fareId and chargeId; raises {@link RefundException} for a customerId ending in
  * {@code fail_refund}. Returns {@code {fareId, refundId, chargeId}}.
  */
-public class RefundFareHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public class RefundFareHandler implements RequestHandler<RefundRequest, RefundResult> {
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        FareRequest request = new FareRequest(input);
-        String fareId = request.required("fareId");
-        String chargeId = request.required("chargeId");
-        if (request.customerEndsWith("fail_refund")) {
+    public RefundResult handleRequest(RefundRequest input, Context context) {
+        FareRequest.present(input);
+        String fareId = FareRequest.required("fareId", input.fareId());
+        String chargeId = FareRequest.required("chargeId", input.chargeId());
+        if (FareRequest.customerEndsWith(input.customerId(), "fail_refund")) {
             throw new RefundException("Charge " + chargeId + " of fare " + fareId + " could not be refunded");
         }
-        Map<String, Object> refund = new LinkedHashMap<>();
-        refund.put("fareId", fareId);
-        refund.put("refundId", "re_" + UUID.randomUUID().toString().replace("-", ""));
-        refund.put("chargeId", chargeId);
+        RefundResult refund = new RefundResult(fareId, "re_" + UUID.randomUUID().toString().replace("-", ""), chargeId);
         StructuredLog.info("fare-refunded", Map.of("fareId", fareId, "chargeId", chargeId));
         return refund;
     }

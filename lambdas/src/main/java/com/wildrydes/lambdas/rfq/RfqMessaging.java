@@ -2,7 +2,6 @@ package com.wildrydes.lambdas.rfq;
 
 import com.wildrydes.lambdas.common.Json;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -47,17 +46,13 @@ public class RfqMessaging {
     public void scheduleDeadline(String rfqId, Duration afterNow) {
         int delay = (int) Math.min(afterNow.toSeconds(), MAX_DEADLINE.toSeconds());
         sqs.sendMessage(send -> send.queueUrl(deadlineQueueUrl).delaySeconds(delay)
-                .messageBody(Json.write(Map.of(RfqRequest.RFQ_ID, rfqId))));
+                .messageBody(Json.write(new RfqDeadlineMessage(rfqId))));
     }
 
     /** The completion event: every quote that counted, and why the request closed. */
     public void publishCompletion(RfqState state) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put(RfqRequest.RFQ_ID, state.request().rfqId());
-        event.put("reason", state.closedReason());
-        event.put("answered", state.answered());
-        event.put("expected", state.expected());
-        event.put("quotes", RfqViews.quotes(state));
+        RfqCompletionEvent event = new RfqCompletionEvent(state.request().rfqId(), state.closedReason(), state.answered(),
+                state.expected(), RfqViews.quotes(state));
         sns.publish(publish -> publish.topicArn(completionTopicArn).message(Json.write(event))
                 .messageAttributes(Map.of("reason",
                         MessageAttributeValue.builder().dataType("String").stringValue(state.closedReason()).build())));

@@ -2,10 +2,8 @@ package com.wildrydes.lambdas.rfq;
 
 import com.wildrydes.lambdas.common.Json;
 import com.wildrydes.lambdas.common.RequestFields;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,12 +28,6 @@ public record RfqRequest(String rfqId, String from, String to, String customer) 
 
     /** The request message: the request, its correlation ID and where to answer. */
     public String toMessage(String replyTo) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put(RFQ_ID, rfqId);
-        message.put("from", from);
-        message.put("to", to);
-        message.put("customer", customer);
-        message.put(REPLY_TO, replyTo);
-        return Json.write(message);
+        return Json.write(new RfqRequestMessage(rfqId, from, to, customer, replyTo));
     }
 }

@@ -26,12 +26,7 @@ final class RfqViews {
         return answer;
     }
 
-    static List<Map<String, Object>> quotes(RfqState state) {
-        return state.quotes().stream().map(quote -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("responder", quote.responder());
-            view.put("quote", quote.quote());
-            return view;
-        }).toList();
+    static List<QuoteView> quotes(RfqState state) {
+        return state.quotes().stream().map(quote -> new QuoteView(quote.responder(), quote.quote())).toList();
     }
 }

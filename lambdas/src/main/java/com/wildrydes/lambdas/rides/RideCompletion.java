@@ -3,10 +3,8 @@ package com.wildrydes.lambdas.rides;
 import com.wildrydes.lambdas.common.Json;
 import com.wildrydes.lambdas.common.RequestFields;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** A completed ride as the unicorn management service stores and publishes it. */
@@ -35,14 +33,6 @@ public record RideCompletion(String id, String from, String to, BigDecimal durat
 
     /** The ride as the JSON message published to the ride-completion topic, numbers as JSON numbers. */
     public String toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("from", from);
-        json.put("to", to);
-        json.put("duration", duration);
-        json.put("distance", distance);
-        json.put("customer", customer);
-        json.put("fare", fare);
-        return Json.write(json);
+        return Json.write(this);
     }
 }

@@ -1,72 +1,69 @@
 package com.wildrydes.lambdas.fares;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wildrydes.lambdas.common.InvalidRequestException;
+import com.wildrydes.lambdas.common.Json;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PaymentHandlersTest {
 
-    static final Map<String, Object> WORKSHOP_FARE = Map.of("customerId", "3", "fareId", "wr_563", "fareAmount", "$20.00",
-            "cc", "2424 2424 2424 2424", "expiryDate", "12/22", "cvv", "111");
+    static final ChargeRequest WORKSHOP_FARE = new ChargeRequest("3", "wr_563", "$20.00");
 
     @Test
-    void chargeReturnsTheChargeAndNoCardData() {
-        Map<String, Object> charge = new ChargeFareHandler().handleRequest(WORKSHOP_FARE, null);
-        assertEquals("3", charge.get("customerId"));
-        assertEquals("wr_563", charge.get("fareId"));
-        assertEquals("$20.00", charge.get("fareAmount"));
-        assertTrue(charge.get("chargeToken").toString().startsWith("tok_"));
-        assertTrue(charge.get("chargeId").toString().startsWith("ch_"));
-        assertFalse(charge.containsKey("cc") || charge.containsKey("expiryDate") || charge.containsKey("cvv"));
+    void chargeReturnsTheChargeUnderTheSagasNames() {
+        ChargeResult charge = new ChargeFareHandler().handleRequest(WORKSHOP_FARE, null);
+        assertEquals("3", charge.customerId());
+        assertEquals("wr_563", charge.fareId());
+        assertEquals("$20.00", charge.fareAmount());
+        assertTrue(charge.chargeToken().startsWith("tok_"));
+        assertTrue(charge.chargeId().startsWith("ch_"));
+        assertEquals("{\"customerId\":\"3\",\"fareId\":\"wr_563\",\"fareAmount\":\"$20.00\",\"chargeToken\":\""
+                + charge.chargeToken() + "\",\"chargeId\":\"" + charge.chargeId() + "\"}", Json.write(charge));
     }
 
     @Test
     void chargeFailsAsTheSimulatedGatewayIsTold() {
-        assertThrows(PaymentAuthorizationException.class, () -> new ChargeFareHandler().handleRequest(with("customerId", "3_fail_auth"), null));
-        assertThrows(PaymentChargeException.class, () -> new ChargeFareHandler().handleRequest(with("customerId", "3_fail_charge"), null));
+        assertThrows(PaymentAuthorizationException.class, () -> new ChargeFareHandler().handleRequest(customer("3_fail_auth"), null));
+        assertThrows(PaymentChargeException.class, () -> new ChargeFareHandler().handleRequest(customer("3_fail_charge"), null));
         UncheckedIOException unanswered = assertThrows(UncheckedIOException.class,
-                () -> new ChargeFareHandler().handleRequest(with("customerId", "3_fail_unknown"), null));
-        assertTrue(unanswered.getMessage().contains("wr_563") && !unanswered.getMessage().contains("2424"), unanswered.getMessage());
+                () -> new ChargeFareHandler().handleRequest(customer("3_fail_unknown"), null));
+        assertTrue(unanswered.getMessage().contains("wr_563"), unanswered.getMessage());
         InvalidRequestException missing = assertThrows(InvalidRequestException.class,
-                () -> new ChargeFareHandler().handleRequest(with("fareAmount", ""), null));
+                () -> new ChargeFareHandler().handleRequest(new ChargeRequest("3", "wr_563", ""), null));
         assertEquals("fareAmount", missing.getField());
         assertThrows(InvalidRequestException.class, () -> new ChargeFareHandler().handleRequest(null, null));
     }
 
     @Test
     void creditReturnsItsInputOrFailsForFailCreditAndFailRefund() {
-        Map<String, Object> input = Map.of("customerId", "3", "chargeId", "ch_1");
+        CreditRequest input = new CreditRequest("3", "ch_1");
         assertEquals(input, new CreditCustomerAccountHandler().handleRequest(input, null));
         assertThrows(AccountCreditException.class, () -> new CreditCustomerAccountHandler()
-                .handleRequest(Map.of("customerId", "3_fail_credit", "chargeId", "ch_1"), null));
+                .handleRequest(new CreditRequest("3_fail_credit", "ch_1"), null));
         assertThrows(AccountCreditException.class, () -> new CreditCustomerAccountHandler()
-                .handleRequest(Map.of("customerId", "3_fail_refund", "chargeId", "ch_1"), null));
+                .handleRequest(new CreditRequest("3_fail_refund", "ch_1"), null));
         assertEquals("chargeId", assertThrows(InvalidRequestException.class, () -> new CreditCustomerAccountHandler()
-                .handleRequest(Map.of("customerId", "3"), null)).getField());
+                .handleRequest(new CreditRequest("3", null), null)).getField());
     }
 
     @Test
     void refundReturnsTheRefundOrFails() {
-        Map<String, Object> refund = new RefundFareHandler().handleRequest(Map.of("fareId", "wr_1", "chargeId", "ch_1", "customerId", "3"), null);
-        assertEquals("wr_1", refund.get("fareId"));
-        assertEquals("ch_1", refund.get("chargeId"));
-        assertTrue(refund.get("refundId").toString().startsWith("re_"));
+        RefundResult refund = new RefundFareHandler().handleRequest(new RefundRequest("wr_1", "ch_1", "3"), null);
+        assertEquals("wr_1", refund.fareId());
+        assertEquals("ch_1", refund.chargeId());
+        assertTrue(refund.refundId().startsWith("re_"));
+        assertEquals("{\"fareId\":\"wr_1\",\"refundId\":\"" + refund.refundId() + "\",\"chargeId\":\"ch_1\"}", Json.write(refund));
         assertThrows(RefundException.class, () -> new RefundFareHandler()
-                .handleRequest(Map.of("fareId", "wr_1", "chargeId", "ch_1", "customerId", "3_fail_refund"), null));
+                .handleRequest(new RefundRequest("wr_1", "ch_1", "3_fail_refund"), null));
         assertEquals("fareId", assertThrows(InvalidRequestException.class, () -> new RefundFareHandler()
-                .handleRequest(Map.of("chargeId", "ch_1"), null)).getField());
+                .handleRequest(new RefundRequest(null, "ch_1", "3"), null)).getField());
     }
 
-    private static Map<String, Object> with(String field, Object value) {
-        Map<String, Object> fare = new HashMap<>(WORKSHOP_FARE);
-        fare.put(field, value);
-        return fare;
+    private static ChargeRequest customer(String customerId) {
+        return new ChargeRequest(customerId, WORKSHOP_FARE.fareId(), WORKSHOP_FARE.fareAmount());
     }
 }

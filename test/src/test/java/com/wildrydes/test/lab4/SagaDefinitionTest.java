@@ -14,17 +14,19 @@ import com.wildrydes.infra.WildRydesApp;
 import com.wildrydes.lambdas.common.InvalidRequestException;
 import com.wildrydes.lambdas.fares.AccountCreditException;
 import com.wildrydes.lambdas.fares.ChargeFareHandler;
+import com.wildrydes.lambdas.fares.ChargeRequest;
 import com.wildrydes.lambdas.fares.CreditCustomerAccountHandler;
+import com.wildrydes.lambdas.fares.CreditRequest;
 import com.wildrydes.lambdas.fares.PaymentAuthorizationException;
 import com.wildrydes.lambdas.fares.PaymentChargeException;
 import com.wildrydes.lambdas.fares.RefundException;
 import com.wildrydes.lambdas.fares.RefundFareHandler;
+import com.wildrydes.lambdas.fares.RefundRequest;
 import com.wildrydes.test.stepfunctions.LocalStepFunctions;
 import com.wildrydes.test.stepfunctions.TemplateDefinition;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,11 +70,11 @@ class SagaDefinitionTest {
     @Test
     void catchesNameTheErrorsExactlyAsTheJavaRuntimeReportsThem() throws Exception {
         List<Executable> throwing = List.of(
-                () -> new ChargeFareHandler().handleRequest(Map.of("customerId", "3_fail_auth", "fareId", "f", "fareAmount", "1"), null),
-                () -> new ChargeFareHandler().handleRequest(Map.of("customerId", "3_fail_charge", "fareId", "f", "fareAmount", "1"), null),
-                () -> new ChargeFareHandler().handleRequest(Map.of("customerId", "3"), null),
-                () -> new CreditCustomerAccountHandler().handleRequest(Map.of("customerId", "3_fail_credit", "chargeId", "c"), null),
-                () -> new RefundFareHandler().handleRequest(Map.of("customerId", "3_fail_refund", "fareId", "f", "chargeId", "c"), null));
+                () -> new ChargeFareHandler().handleRequest(new ChargeRequest("3_fail_auth", "f", "1"), null),
+                () -> new ChargeFareHandler().handleRequest(new ChargeRequest("3_fail_charge", "f", "1"), null),
+                () -> new ChargeFareHandler().handleRequest(new ChargeRequest("3", null, null), null),
+                () -> new CreditCustomerAccountHandler().handleRequest(new CreditRequest("3_fail_credit", "c"), null),
+                () -> new RefundFareHandler().handleRequest(new RefundRequest("f", "c", "3_fail_refund"), null));
         List<String> reported = new ArrayList<>();
         for (Executable call : throwing) {
             try {

@@ -3,12 +3,17 @@ package com.wildrydes.test.stepfunctions;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.ErrorRequest;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -17,7 +22,8 @@ import java.util.Map;
 /**
  * What the {@code lambda:invoke} tasks of an offline execution call: an HTTP endpoint on
  * 127.0.0.1 that runs the Java handler a function name stands for, with its payload deserialized
- * as the Java runtime would, and that reports a thrown exception with the Java Lambda runtime's
+ * as the Java runtime would (its own serializer, into the handler's declared input type, and the
+ * result back the same way), and that reports a thrown exception with the Java Lambda runtime's
  * own converter ({@link LambdaErrorConverter}), so the error name is exactly the one AWS reports.
  */
 public final class LambdaBridge implements AutoCloseable {
@@ -61,15 +67,32 @@ public final class LambdaBridge implements AutoCloseable {
         try {
             RequestHandler instance = (RequestHandler) Class.forName(handler.substring(0, handler.indexOf("::")))
                     .getDeclaredConstructor().newInstance();
-            Object input = JSON.convertValue(payload, Map.class);
+            Class<?> inputType = inputType(instance.getClass());
+            Object input = JacksonFactory.getInstance().getSerializer(inputType).fromJson(JSON.writeValueAsString(payload));
+            Object output = instance.handleRequest(input, null);
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            ((PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(output.getClass())).toJson(output, written);
             Map<String, Object> response = new LinkedHashMap<>();
-            response.put("Payload", instance.handleRequest(input, null));
+            response.put("Payload", JSON.readTree(written.toByteArray()));
             return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             return error(e);
         } catch (ReflectiveOperationException e) {
             return error(new IllegalStateException("Cannot create handler " + handler, e));
         }
+    }
+
+    /** The I of the handler's {@code RequestHandler<I, O>}, which the runtime deserializes the payload into. */
+    private static Class<?> inputType(Class<?> handler) {
+        for (Type type : handler.getGenericInterfaces()) {
+            if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
+                Type input = parameterized.getActualTypeArguments()[0];
+                return input instanceof ParameterizedType generic ? (Class<?>) generic.getRawType() : (Class<?>) input;
+            }
+        }
+        throw new IllegalArgumentException(handler.getName() + " does not implement RequestHandler<I, O> itself");
     }
 
     private static Map<String, Object> error(Throwable thrown) {
