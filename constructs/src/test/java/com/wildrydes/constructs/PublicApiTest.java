@@ -39,9 +39,16 @@ class PublicApiTest {
         if (!committed.equals(actual)) {
             List<String> was = committed.lines().toList();
             List<String> now = actual.lines().toList();
-            String removed = was.stream().filter(line -> !now.contains(line)).map(l -> "- " + l).collect(Collectors.joining("\n"));
-            String added = now.stream().filter(line -> !was.contains(line)).map(l -> "+ " + l).collect(Collectors.joining("\n"));
-            fail("The public API changed from " + LISTING + " (a removed line breaks callers):\n" + removed + "\n" + added
+            String removed = was.stream()
+                    .filter(line -> !now.contains(line))
+                    .map(l -> "- " + l)
+                    .collect(Collectors.joining("\n"));
+            String added = now.stream()
+                    .filter(line -> !was.contains(line))
+                    .map(l -> "+ " + l)
+                    .collect(Collectors.joining("\n"));
+            fail("The public API changed from " + LISTING + " (a removed line breaks callers):\n" + removed + "\n"
+                    + added
                     + "\nIf intended: mvn -B verify -pl constructs -Dapi.update=true, and record it in CHANGELOG.md");
         }
     }
@@ -53,7 +60,8 @@ class PublicApiTest {
             if (!isVisible(type)) {
                 continue;
             }
-            String kind = type.isEnum() ? "enum" : type.isInterface() ? "interface" : type.isRecord() ? "record" : "class";
+            String kind =
+                    type.isEnum() ? "enum" : type.isInterface() ? "interface" : type.isRecord() ? "record" : "class";
             lines.add(kind + " " + type.getName() + supertypes(type));
             for (Constructor<?> c : type.getDeclaredConstructors()) {
                 if (isVisible(c.getModifiers())) {
@@ -63,7 +71,8 @@ class PublicApiTest {
             for (Method m : type.getDeclaredMethods()) {
                 if (isVisible(m.getModifiers()) && !m.isSynthetic()) {
                     lines.add(type.getName() + " " + (Modifier.isStatic(m.getModifiers()) ? "static " : "")
-                            + m.getGenericReturnType().getTypeName() + " " + m.getName() + "(" + parameters(m.getParameterTypes()) + ")");
+                            + m.getGenericReturnType().getTypeName() + " " + m.getName() + "("
+                            + parameters(m.getParameterTypes()) + ")");
                 }
             }
             for (Field f : type.getDeclaredFields()) {
@@ -78,13 +87,17 @@ class PublicApiTest {
 
     private static List<String> classNames() throws IOException {
         try (Stream<Path> files = Files.walk(CLASSES)) {
-            return files.map(CLASSES::relativize).map(Path::toString)
+            return files.map(CLASSES::relativize)
+                    .map(Path::toString)
                     .filter(p -> p.endsWith(".class") && !p.contains("-"))
                     // com.wildrydes.constructs.internal is this library's own plumbing: public for
                     // its packages to share, documented as no API, and free to change.
                     .filter(p -> !p.startsWith("com/wildrydes/constructs/internal/"))
-                    .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
-                    .sorted().toList();
+                    .map(p -> p.substring(0, p.length() - ".class".length())
+                            .replace('/', '.')
+                            .replace('\\', '.'))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -103,7 +116,10 @@ class PublicApiTest {
 
     private static String supertypes(Class<?> type) {
         List<String> names = new ArrayList<>();
-        if (type.getSuperclass() != null && type.getSuperclass() != Object.class && !type.isEnum() && !type.isRecord()) {
+        if (type.getSuperclass() != null
+                && type.getSuperclass() != Object.class
+                && !type.isEnum()
+                && !type.isRecord()) {
             names.add(type.getSuperclass().getName());
         }
         Arrays.stream(type.getInterfaces()).map(Class::getName).sorted().forEach(names::add);

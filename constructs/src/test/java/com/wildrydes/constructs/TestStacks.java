@@ -6,15 +6,14 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
-import software.amazon.awscdk.services.s3.Bucket;
 
 /** Small stacks for construct tests: a fresh app each time, inline code so no asset is needed. */
 public final class TestStacks {
 
-    private TestStacks() {
-    }
+    private TestStacks() {}
 
     public static Stack newStack() {
         return new Stack(new App(), "TestStack");
@@ -43,7 +42,8 @@ public final class TestStacks {
 
     /** Asserts that {@code construct} is refused with a message containing {@code expected}. */
     public static void assertMessage(String expected, org.junit.jupiter.api.function.Executable construct) {
-        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, construct);
+        IllegalArgumentException error =
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, construct);
         org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().contains(expected), error.getMessage());
     }
 }

@@ -1,8 +1,8 @@
 package com.wildrydes.infra;
 
-import com.wildrydes.constructs.messaging.FilterPolicy;
 import com.wildrydes.constructs.functions.JavaFunction;
 import com.wildrydes.constructs.functions.JavaFunctionProps;
+import com.wildrydes.constructs.messaging.FilterPolicy;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Code;
@@ -24,6 +24,7 @@ enum BackendService {
     final String id;
     /** SERVICE_NAME in the function's environment and its log lines. */
     final String serviceName;
+
     private final String filterPolicy;
 
     BackendService(String id, String serviceName, String filterPolicy) {
@@ -34,15 +35,18 @@ enum BackendService {
 
     /** The service's function: the given handler, configured with SERVICE_NAME and the demo's failure rate. */
     JavaFunction createFunction(Construct scope, Code code, String handler, String lab, LabSettings settings) {
-        return new JavaFunction(scope, id + "Function", JavaFunctionProps.builder()
-                .code(code)
-                .handler(handler)
-                .description("Wild Rydes " + serviceName + " service (" + lab + ")")
-                .memorySize(512)
-                .timeout(Duration.seconds(10))
-                .snapStart(settings.snapStart())
-                .environment(Map.of("SERVICE_NAME", serviceName, "FAILURE_RATE", DEMO_FAILURE_RATE))
-                .build());
+        return new JavaFunction(
+                scope,
+                id + "Function",
+                JavaFunctionProps.builder()
+                        .code(code)
+                        .handler(handler)
+                        .description("Wild Rydes " + serviceName + " service (" + lab + ")")
+                        .memorySize(512)
+                        .timeout(Duration.seconds(10))
+                        .snapStart(settings.snapStart())
+                        .environment(Map.of("SERVICE_NAME", serviceName, "FAILURE_RATE", DEMO_FAILURE_RATE))
+                        .build());
     }
 
     /** The filter on the message attributes, or null for every ride. */

@@ -1,8 +1,8 @@
 package com.wildrydes.infra;
 
+import com.wildrydes.constructs.functions.JavaFunction;
 import com.wildrydes.constructs.messaging.FilteredSubscription;
 import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
-import com.wildrydes.constructs.functions.JavaFunction;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;
@@ -22,8 +22,15 @@ public class FanOutFilteringStack extends Stack {
         LabSettings settings = LabSettings.of(this);
         RideCompletionSource source = RideCompletionSource.create(this, code, settings);
         Topic topic = source.topic();
-        OriginalOutputs.of(this).add("SubmitRideCompletionFunctionIamRole",
-                source.service().getSubmitFunction().getFunction().getRole().getRoleArn(), "The submit function's role");
+        OriginalOutputs.of(this)
+                .add(
+                        "SubmitRideCompletionFunctionIamRole",
+                        source.service()
+                                .getSubmitFunction()
+                                .getFunction()
+                                .getRole()
+                                .getRoleArn(),
+                        "The submit function's role");
         LabAlarms alarms = LabAlarms.create(this, settings);
         LabStacks.destroyOnDelete(this);
         LabStacks.tagWorkshopResources(this, 1);
@@ -35,17 +42,27 @@ public class FanOutFilteringStack extends Stack {
 
     private FilteredSubscription subscribe(Code code, Topic topic, BackendService service, LabSettings settings) {
         JavaFunction function = service.createFunction(this, code, LambdaBundle.RIDE_NOTIFICATION, "lab 1", settings);
-        FilteredSubscription subscription = new FilteredSubscription(this, service.id + "Subscription",
+        FilteredSubscription subscription = new FilteredSubscription(
+                this,
+                service.id + "Subscription",
                 FilteredSubscriptionProps.builder()
                         .topic(topic)
                         .function(function.getAlias())
                         .filterPolicy(service.filter())
                         .build());
-        RideCompletionSource.output(this, service.id + "FunctionArn", function.getAlias().getFunctionArn(),
+        RideCompletionSource.output(
+                this,
+                service.id + "FunctionArn",
+                function.getAlias().getFunctionArn(),
                 "The " + service.serviceName + " function's live alias");
-        OriginalOutputs.of(this).add(service.id + "Function", function.getAlias().getFunctionArn(),
-                "The " + service.serviceName + " function's live alias");
-        RideCompletionSource.output(this, service.id + "FailedInvocationsQueueUrl",
+        OriginalOutputs.of(this)
+                .add(
+                        service.id + "Function",
+                        function.getAlias().getFunctionArn(),
+                        "The " + service.serviceName + " function's live alias");
+        RideCompletionSource.output(
+                this,
+                service.id + "FailedInvocationsQueueUrl",
                 subscription.getFailedInvocationsQueue().getQueueUrl(),
                 "Rides " + service.serviceName + " still failed on after Lambda's retries");
         return subscription;

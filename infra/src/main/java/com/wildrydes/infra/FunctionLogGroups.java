@@ -19,10 +19,10 @@ final class FunctionLogGroups {
 
     /** CloudWatch Logs' limit on a log group name. */
     static final int MAX_NAME_LENGTH = 512;
+
     private static final Pattern FUNCTION_ID = Pattern.compile("[A-Za-z0-9]+");
 
-    private FunctionLogGroups() {
-    }
+    private FunctionLogGroups() {}
 
     /** Call once every function of the stack exists. */
     static void nameAfterStackAndFunction(Stack stack) {
@@ -33,7 +33,8 @@ final class FunctionLogGroups {
                 String previous = functionPaths.put(id, function.getNode().getPath());
                 if (previous != null || !FUNCTION_ID.matcher(id).matches()) {
                     throw new IllegalArgumentException(stack.getStackName() + ": function ID '" + id + "' of "
-                            + function.getNode().getPath() + " cannot name a log group: expected letters and digits, unique "
+                            + function.getNode().getPath()
+                            + " cannot name a log group: expected letters and digits, unique "
                             + "in the stack" + (previous != null ? " (also used by " + previous + ")" : ""));
                 }
                 String name = "/aws/lambda/" + stack.getStackName() + "-" + id;

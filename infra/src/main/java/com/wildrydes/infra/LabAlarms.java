@@ -45,7 +45,10 @@ final class LabAlarms {
         if (settings.alarmEmail() != null) {
             topic.addSubscription(new EmailSubscription(settings.alarmEmail()));
         }
-        RideCompletionSource.output(stack, "AlarmTopicArn", topic.getTopicArn(),
+        RideCompletionSource.output(
+                stack,
+                "AlarmTopicArn",
+                topic.getTopicArn(),
                 "Alarms that need an operator; subscribe to it, or deploy with -c alarmEmail=you@example.com");
         return new LabAlarms(topic);
     }

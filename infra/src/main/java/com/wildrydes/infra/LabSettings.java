@@ -21,7 +21,9 @@ record LabSettings(boolean snapStart, String alarmEmail, boolean reserveResponde
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     static LabSettings of(Construct scope) {
-        return new LabSettings(booleanContext(scope, SNAP_START, true), emailContext(scope, ALARM_EMAIL),
+        return new LabSettings(
+                booleanContext(scope, SNAP_START, true),
+                emailContext(scope, ALARM_EMAIL),
                 booleanContext(scope, RESERVE_RESPONDER_CONCURRENCY, true));
     }
 

@@ -7,8 +7,7 @@ import software.amazon.awscdk.Tags;
 /** What every lab stack shares. */
 final class LabStacks {
 
-    private LabStacks() {
-    }
+    private LabStacks() {}
 
     /**
      * A lab is deployed to learn and then destroyed: `cdk destroy` removes its tables, queues, keys

@@ -13,17 +13,20 @@ public final class LambdaBundle {
 
     /** Overrides where the jar is looked for. */
     public static final String JAR_PROPERTY = "wildrydes.lambdas.jar";
+
     static final String JAR_IN_REPO = "lambdas/target/wild-rydes-lambdas.jar";
 
-    public static final String SUBMIT_RIDE_COMPLETION = "com.wildrydes.lambdas.rides.SubmitRideCompletionHandler::handleRequest";
-    public static final String RIDE_NOTIFICATION = "com.wildrydes.lambdas.backend.RideNotificationHandler::handleRequest";
+    public static final String SUBMIT_RIDE_COMPLETION =
+            "com.wildrydes.lambdas.rides.SubmitRideCompletionHandler::handleRequest";
+    public static final String RIDE_NOTIFICATION =
+            "com.wildrydes.lambdas.backend.RideNotificationHandler::handleRequest";
     public static final String CHARGE_FARE = "com.wildrydes.lambdas.fares.ChargeFareHandler::handleRequest";
-    public static final String CREDIT_CUSTOMER_ACCOUNT = "com.wildrydes.lambdas.fares.CreditCustomerAccountHandler::handleRequest";
+    public static final String CREDIT_CUSTOMER_ACCOUNT =
+            "com.wildrydes.lambdas.fares.CreditCustomerAccountHandler::handleRequest";
     public static final String REFUND_FARE = "com.wildrydes.lambdas.fares.RefundFareHandler::handleRequest";
     public static final String RIDE_QUEUE = "com.wildrydes.lambdas.backend.RideQueueHandler::handleRequest";
 
-    private LambdaBundle() {
-    }
+    private LambdaBundle() {}
 
     /** The jar as a Lambda code asset; stops synthesis with how to build it when it is missing. */
     public static Code code() {

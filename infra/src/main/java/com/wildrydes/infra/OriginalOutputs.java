@@ -28,8 +28,13 @@ final class OriginalOutputs {
     }
 
     OriginalOutputs add(String originalKey, String value, String description) {
-        CfnOutput output = new CfnOutput(scope, originalKey, CfnOutputProps.builder()
-                .value(value).description(description + " (the original workshop's key)").build());
+        CfnOutput output = new CfnOutput(
+                scope,
+                originalKey,
+                CfnOutputProps.builder()
+                        .value(value)
+                        .description(description + " (the original workshop's key)")
+                        .build());
         output.overrideLogicalId(originalKey);
         return this;
     }

@@ -8,12 +8,11 @@ import software.constructs.Construct;
 /** The ride-completion topic of labs 1 and 2: encrypted with a rotating customer-managed key, TLS only. */
 final class RideCompletionTopic {
 
-    private RideCompletionTopic() {
-    }
+    private RideCompletionTopic() {}
 
     static Topic create(Construct scope) {
-        Key key = SecureResources.rotatingKey(scope, "RideCompletionTopicKey",
-                "Encrypts the Wild Rydes ride-completion topic at rest");
+        Key key = SecureResources.rotatingKey(
+                scope, "RideCompletionTopicKey", "Encrypts the Wild Rydes ride-completion topic at rest");
         return SecureResources.encryptedTopic(scope, "RideCompletionTopic", key);
     }
 }

@@ -15,28 +15,44 @@ public class ScatterGatherStack extends Stack {
     public ScatterGatherStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         LabSettings settings = LabSettings.of(this);
-        ScatterGatherRfq rfq = new ScatterGatherRfq(this, "RideBooking", ScatterGatherRfqProps.builder()
-                .code(LambdaBundle.code())
-                .snapStart(settings.snapStart())
-                .reserveDemoResponderConcurrency(settings.reserveResponderConcurrency())
-                .build());
+        ScatterGatherRfq rfq = new ScatterGatherRfq(
+                this,
+                "RideBooking",
+                ScatterGatherRfqProps.builder()
+                        .code(LambdaBundle.code())
+                        .snapStart(settings.snapStart())
+                        .reserveDemoResponderConcurrency(settings.reserveResponderConcurrency())
+                        .build());
         LabAlarms.create(this, settings).notifyOn(rfq.getAlarms());
         LabStacks.destroyOnDelete(this);
         LabStacks.tagWorkshopResources(this, 3);
 
-        RideCompletionSource.output(this, "RideBookingApiSubmitInstantRideRfqEndpoint", rfq.getSubmitUrl(),
+        RideCompletionSource.output(
+                this,
+                "RideBookingApiSubmitInstantRideRfqEndpoint",
+                rfq.getSubmitUrl(),
                 "POST a request for quotes here");
         // Ends with /{id}, as the original's: the workshop's query command cuts the URL at '{' and appends the rfq-id.
-        RideCompletionSource.output(this, "RideBookingApiQueryInstantRideRfqEndpoint", rfq.getQueryUrl() + "/{id}",
+        RideCompletionSource.output(
+                this,
+                "RideBookingApiQueryInstantRideRfqEndpoint",
+                rfq.getQueryUrl() + "/{id}",
                 "GET this URL with {id} replaced by an rfq-id: its quotes and state");
-        RideCompletionSource.output(this, "RequestForQuotesTopicArn", rfq.getRequestTopic().getTopicArn(),
-                "Responders subscribe here");
-        RideCompletionSource.output(this, "RfqCompletionTopicArn", rfq.getCompletionTopic().getTopicArn(),
+        RideCompletionSource.output(
+                this, "RequestForQuotesTopicArn", rfq.getRequestTopic().getTopicArn(), "Responders subscribe here");
+        RideCompletionSource.output(
+                this,
+                "RfqCompletionTopicArn",
+                rfq.getCompletionTopic().getTopicArn(),
                 "One event per request when all responders answered or its deadline passed");
-        RideCompletionSource.output(this, "RidesBookingTableName", rfq.getTable().getTableName(), "Requests and quotes");
-        RideCompletionSource.output(this, "ResponseQueueUrl", rfq.getResponseQueue().getQueueUrl(),
-                "The return address of every request");
-        RideCompletionSource.output(this, "ResponseDeadLetterQueueUrl", rfq.getResponseDeadLetterQueue().getQueueUrl(),
+        RideCompletionSource.output(
+                this, "RidesBookingTableName", rfq.getTable().getTableName(), "Requests and quotes");
+        RideCompletionSource.output(
+                this, "ResponseQueueUrl", rfq.getResponseQueue().getQueueUrl(), "The return address of every request");
+        RideCompletionSource.output(
+                this,
+                "ResponseDeadLetterQueueUrl",
+                rfq.getResponseDeadLetterQueue().getQueueUrl(),
                 "Malformed responses and responses to unknown requests");
         OriginalOutputs.of(this)
                 .add("RequestForQuotesTopic", rfq.getRequestTopic().getTopicArn(), "Responders subscribe here")

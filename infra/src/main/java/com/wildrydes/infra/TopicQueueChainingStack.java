@@ -37,20 +37,33 @@ public class TopicQueueChainingStack extends Stack {
 
     private TopicQueueChain chain(Code code, Topic topic, BackendService service, LabSettings settings) {
         JavaFunction function = service.createFunction(this, code, LambdaBundle.RIDE_QUEUE, "lab 2", settings);
-        TopicQueueChain chain = new TopicQueueChain(this, service.id + "Chain", TopicQueueChainProps.builder()
-                .topic(topic)
-                .consumer(function.getAlias())
-                .filterPolicy(service.filter())
-                .maxConcurrency(CONSUMER_CONCURRENCY)
-                .build());
-        RideCompletionSource.output(this, service.id + "FunctionArn", function.getAlias().getFunctionArn(),
+        TopicQueueChain chain = new TopicQueueChain(
+                this,
+                service.id + "Chain",
+                TopicQueueChainProps.builder()
+                        .topic(topic)
+                        .consumer(function.getAlias())
+                        .filterPolicy(service.filter())
+                        .maxConcurrency(CONSUMER_CONCURRENCY)
+                        .build());
+        RideCompletionSource.output(
+                this,
+                service.id + "FunctionArn",
+                function.getAlias().getFunctionArn(),
                 "The " + service.serviceName + " function's live alias");
-        OriginalOutputs.of(this).add(service.id + "Service", function.getAlias().getFunctionArn(),
-                "The " + service.serviceName + " function's live alias");
-        RideCompletionSource.output(this, service.id + "QueueUrl", chain.getQueue().getQueueUrl(),
-                "The " + service.serviceName + " queue");
-        RideCompletionSource.output(this, service.id + "DeadLetterQueueUrl", chain.getDeadLetterQueue().getQueueUrl(),
-                "Rides " + service.serviceName + " failed on " + TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT + " times");
+        OriginalOutputs.of(this)
+                .add(
+                        service.id + "Service",
+                        function.getAlias().getFunctionArn(),
+                        "The " + service.serviceName + " function's live alias");
+        RideCompletionSource.output(
+                this, service.id + "QueueUrl", chain.getQueue().getQueueUrl(), "The " + service.serviceName + " queue");
+        RideCompletionSource.output(
+                this,
+                service.id + "DeadLetterQueueUrl",
+                chain.getDeadLetterQueue().getQueueUrl(),
+                "Rides " + service.serviceName + " failed on " + TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT
+                        + " times");
         return chain;
     }
 }

@@ -18,8 +18,7 @@ public final class WildRydesApp {
     public static final String LAB_3 = "wild-rydes-async-msg-3";
     public static final String LAB_4 = "wild-rydes-async-msg-4";
 
-    private WildRydesApp() {
-    }
+    private WildRydesApp() {}
 
     public static void main(String[] args) {
         App app = new App();
@@ -30,18 +29,33 @@ public final class WildRydesApp {
     /** Adds every lab's stack and the cdk-nag checks to an app: the CLI and the tests share this. */
     public static void addLabs(App app) {
         LearnerPrefix prefix = LearnerPrefix.of(app);
-        new FanOutFilteringStack(app, prefix.stackName(LAB_1), StackProps.builder()
-                .description("Wild Rydes lab 1: fan-out and message filtering with SNS and Lambda (ARC314-R)")
-                .build());
-        new TopicQueueChainingStack(app, prefix.stackName(LAB_2), StackProps.builder()
-                .description("Wild Rydes lab 2: topic-queue chaining, queues as buffering load balancers (ARC314-R)")
-                .build());
-        new ScatterGatherStack(app, prefix.stackName(LAB_3), StackProps.builder()
-                .description("Wild Rydes lab 3: scatter-gather, the instant ride request for quotes (ARC314-R)")
-                .build());
-        new SagaOrchestrationStack(app, prefix.stackName(LAB_4), StackProps.builder()
-                .description("Wild Rydes lab 4: saga orchestration of fare collection with Step Functions (ARC314-R)")
-                .build());
-        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        new FanOutFilteringStack(
+                app,
+                prefix.stackName(LAB_1),
+                StackProps.builder()
+                        .description("Wild Rydes lab 1: fan-out and message filtering with SNS and Lambda (ARC314-R)")
+                        .build());
+        new TopicQueueChainingStack(
+                app,
+                prefix.stackName(LAB_2),
+                StackProps.builder()
+                        .description(
+                                "Wild Rydes lab 2: topic-queue chaining, queues as buffering load balancers (ARC314-R)")
+                        .build());
+        new ScatterGatherStack(
+                app,
+                prefix.stackName(LAB_3),
+                StackProps.builder()
+                        .description("Wild Rydes lab 3: scatter-gather, the instant ride request for quotes (ARC314-R)")
+                        .build());
+        new SagaOrchestrationStack(
+                app,
+                prefix.stackName(LAB_4),
+                StackProps.builder()
+                        .description(
+                                "Wild Rydes lab 4: saga orchestration of fare collection with Step Functions (ARC314-R)")
+                        .build());
+        Aspects.of(app)
+                .add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     }
 }

@@ -85,7 +85,9 @@ public final class LocalLab implements AutoCloseable {
                 bringUp(logicalId, type, resourcesNode.get(logicalId).path("Properties"));
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = assembly.template().path("Outputs").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        assembly.template().path("Outputs").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> output = it.next();
             outputs.put(output.getKey(), intrinsics.text(output.getValue().get("Value")));
         }
@@ -122,7 +124,9 @@ public final class LocalLab implements AutoCloseable {
             case "AWS::ApiGateway::RestApi" -> restApi(logicalId);
             case "AWS::ApiGateway::Resource" -> {
                 String parent = intrinsics.text(properties.get("ParentId"));
-                resourcePaths.put(logicalId, resourcePaths.getOrDefault(parent, "") + "/" + intrinsics.text(properties.get("PathPart")));
+                resourcePaths.put(
+                        logicalId,
+                        resourcePaths.getOrDefault(parent, "") + "/" + intrinsics.text(properties.get("PathPart")));
                 ids.put(logicalId, logicalId, Map.of("ResourceId", logicalId));
             }
             case "AWS::ApiGateway::Model" -> {
@@ -131,12 +135,14 @@ public final class LocalLab implements AutoCloseable {
                 ids.put(logicalId, name, Map.of());
             }
             case "AWS::ApiGateway::RequestValidator" -> {
-                validatesBody.put(logicalId, properties.path("ValidateRequestBody").asBoolean(false));
+                validatesBody.put(
+                        logicalId, properties.path("ValidateRequestBody").asBoolean(false));
                 ids.put(logicalId, logicalId, Map.of("RequestValidatorId", logicalId));
             }
             case "AWS::ApiGateway::Method" -> method(properties);
             case "AWS::ApiGateway::GatewayResponse" -> gatewayResponse(properties);
-            case "AWS::ApiGateway::Deployment" -> ids.put(logicalId, logicalId.toLowerCase().substring(0, 10), Map.of());
+            case "AWS::ApiGateway::Deployment" ->
+                ids.put(logicalId, logicalId.toLowerCase().substring(0, 10), Map.of());
             case "AWS::ApiGateway::Stage" -> {
                 String stage = intrinsics.text(properties.get("StageName"));
                 api(properties).stage(stage);
@@ -147,7 +153,8 @@ public final class LocalLab implements AutoCloseable {
     }
 
     private void function(String logicalId, JsonNode properties) {
-        String name = properties.has("FunctionName") ? intrinsics.text(properties.get("FunctionName"))
+        String name = properties.has("FunctionName")
+                ? intrinsics.text(properties.get("FunctionName"))
                 : settings.namePrefix() + assembly.stackName() + "-" + logicalId;
         String arn = "arn:aws:lambda:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":function:" + name;
         Path jar = assembly.asset(intrinsics.text(properties.path("Code").get("S3Key")));
@@ -164,11 +171,15 @@ public final class LocalLab implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL_SQS", engines.snsSqsEndpoint().toString());
         JsonNode variables = intrinsics.resolve(properties.path("Environment").path("Variables"));
         if (variables != null) {
-            variables.fields().forEachRemaining(variable -> environment.put(variable.getKey(), variable.getValue().asText()));
+            variables
+                    .fields()
+                    .forEachRemaining(variable -> environment.put(
+                            variable.getKey(), variable.getValue().asText()));
         }
         environment.putAll(settings.environmentOverrides().getOrDefault(logicalId, Map.of()));
         Duration timeout = Duration.ofSeconds(properties.path("Timeout").asInt(3));
-        LocalFunction function = new LocalFunction(name, arn, properties.path("Handler").asText(), jar, environment, timeout);
+        LocalFunction function =
+                new LocalFunction(name, arn, properties.path("Handler").asText(), jar, environment, timeout);
         started.add(function);
         functionsByName.put(name, function);
         functionsByReference.put(name, function);
@@ -184,17 +195,30 @@ public final class LocalLab implements AutoCloseable {
                 LocalFunction function = function(intrinsics.text(properties.get("Endpoint")));
                 String topicArn = intrinsics.text(properties.get("TopicArn"));
                 String deliveryQueue = resources.internalQueue(logicalId + "-to-lambda");
-                String subscriptionArn = resources.subscribe(topicArn, "sqs", resources.queueArn(deliveryQueue), properties, false);
+                String subscriptionArn =
+                        resources.subscribe(topicArn, "sqs", resources.queueArn(deliveryQueue), properties, false);
                 JsonNode config = invokeConfigsByFunction.get(function.name());
-                int retries = config == null ? 2 : config.path("MaximumRetryAttempts").asInt(2);
-                String onFailure = config == null ? null : config.path("DestinationConfig").path("OnFailure").path("Destination").asText(null);
-                AsyncInvoker invoker = new AsyncInvoker(function, retries, onFailure == null ? null : queueUrl(onFailure),
-                        settings.asyncRetryDelay(), engines.sqs());
-                started.add(new TopicToFunction(engines.sqs(), deliveryQueue, subscriptionArn, invoker, function.name()));
+                int retries =
+                        config == null ? 2 : config.path("MaximumRetryAttempts").asInt(2);
+                String onFailure = config == null
+                        ? null
+                        : config.path("DestinationConfig")
+                                .path("OnFailure")
+                                .path("Destination")
+                                .asText(null);
+                AsyncInvoker invoker = new AsyncInvoker(
+                        function,
+                        retries,
+                        onFailure == null ? null : queueUrl(onFailure),
+                        settings.asyncRetryDelay(),
+                        engines.sqs());
+                started.add(
+                        new TopicToFunction(engines.sqs(), deliveryQueue, subscriptionArn, invoker, function.name()));
                 ids.put(logicalId, subscriptionArn, Map.of());
             }
-            default -> throw new IllegalArgumentException("Subscription " + logicalId + " has protocol " + protocol
-                    + "; local mode delivers to sqs and lambda only");
+            default ->
+                throw new IllegalArgumentException("Subscription " + logicalId + " has protocol " + protocol
+                        + "; local mode delivers to sqs and lambda only");
         }
     }
 
@@ -205,10 +229,16 @@ public final class LocalLab implements AutoCloseable {
         for (JsonNode type : properties.path("FunctionResponseTypes")) {
             partial |= type.asText().equals("ReportBatchItemFailures");
         }
-        started.add(new SqsEventSource(engines.sqs(), queueUrl(sourceArn), sourceArn, function,
-                properties.path("BatchSize").asInt(10), properties.path("MaximumBatchingWindowInSeconds").asInt(0),
+        started.add(new SqsEventSource(
+                engines.sqs(),
+                queueUrl(sourceArn),
+                sourceArn,
+                function,
+                properties.path("BatchSize").asInt(10),
+                properties.path("MaximumBatchingWindowInSeconds").asInt(0),
                 // Without a maximum, Lambda scales SQS pollers itself; five is its starting point.
-                properties.path("ScalingConfig").path("MaximumConcurrency").asInt(5), partial));
+                properties.path("ScalingConfig").path("MaximumConcurrency").asInt(5),
+                partial));
         ids.put(logicalId, logicalId, Map.of());
     }
 
@@ -226,30 +256,42 @@ public final class LocalLab implements AutoCloseable {
         String resourcePath = resourcePaths.get(intrinsics.text(properties.get("ResourceId")));
         String uri = intrinsics.text(properties.path("Integration").get("Uri"));
         if (!"AWS_PROXY".equals(properties.path("Integration").path("Type").asText()) || uri == null) {
-            throw new IllegalArgumentException("Method " + properties.path("HttpMethod").asText() + " " + resourcePath
-                    + ": local mode serves Lambda proxy integrations (AWS_PROXY) only");
+            throw new IllegalArgumentException(
+                    "Method " + properties.path("HttpMethod").asText() + " " + resourcePath
+                            + ": local mode serves Lambda proxy integrations (AWS_PROXY) only");
         }
-        String functionArn = uri.substring(uri.indexOf("/functions/") + "/functions/".length(), uri.lastIndexOf("/invocations"));
+        String functionArn =
+                uri.substring(uri.indexOf("/functions/") + "/functions/".length(), uri.lastIndexOf("/invocations"));
         JsonNode schema = null;
         String validator = intrinsics.text(properties.get("RequestValidatorId"));
         if (validator != null && validatesBody.getOrDefault(validator, false) && properties.has("RequestModels")) {
-            schema = modelsByName.get(intrinsics.text(properties.path("RequestModels").get("application/json")));
+            schema = modelsByName.get(
+                    intrinsics.text(properties.path("RequestModels").get("application/json")));
         }
-        api(properties).method(properties.path("HttpMethod").asText(), resourcePath.isEmpty() ? "/" : resourcePath,
-                function(functionArn), schema);
+        api(properties)
+                .method(
+                        properties.path("HttpMethod").asText(),
+                        resourcePath.isEmpty() ? "/" : resourcePath,
+                        function(functionArn),
+                        schema);
     }
 
     private void gatewayResponse(JsonNode properties) {
         Map<String, String> headers = new LinkedHashMap<>();
         properties.path("ResponseParameters").fields().forEachRemaining(parameter -> {
             if (parameter.getKey().startsWith("gatewayresponse.header.")) {
-                headers.put(parameter.getKey().substring("gatewayresponse.header.".length()),
+                headers.put(
+                        parameter.getKey().substring("gatewayresponse.header.".length()),
                         parameter.getValue().asText().replaceAll("^'|'$", ""));
             }
         });
         JsonNode template = properties.path("ResponseTemplates").path("application/json");
-        api(properties).gatewayResponse(properties.path("ResponseType").asText(), properties.path("StatusCode").asInt(),
-                headers, template.isMissingNode() ? null : template.asText());
+        api(properties)
+                .gatewayResponse(
+                        properties.path("ResponseType").asText(),
+                        properties.path("StatusCode").asInt(),
+                        headers,
+                        template.isMissingNode() ? null : template.asText());
     }
 
     private LocalRestApi api(JsonNode properties) {
@@ -260,7 +302,8 @@ public final class LocalLab implements AutoCloseable {
     public LocalFunction function(String reference) {
         LocalFunction function = functionsByReference.get(reference);
         if (function == null) {
-            throw new IllegalStateException("No local function for " + reference + " (known: " + functionsByReference.keySet() + ")");
+            throw new IllegalStateException(
+                    "No local function for " + reference + " (known: " + functionsByReference.keySet() + ")");
         }
         return function;
     }
@@ -274,11 +317,14 @@ public final class LocalLab implements AutoCloseable {
     }
 
     private static JsonNode ref(String logicalId) {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("Ref", logicalId);
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode()
+                .put("Ref", logicalId);
     }
 
     private static JsonNode getAtt(String logicalId, String attribute) {
-        com.fasterxml.jackson.databind.node.ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode node =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         node.putArray("Fn::GetAtt").add(logicalId).add(attribute);
         return node;
     }

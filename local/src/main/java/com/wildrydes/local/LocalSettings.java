@@ -17,10 +17,12 @@ import java.util.Map;
  *       function's logical ID (for example a backend's {@code FAILURE_RATE} of 1 in a test).</li>
  * </ul>
  */
-public record LocalSettings(Duration asyncRetryDelay, String namePrefix, Map<String, Map<String, String>> environmentOverrides) {
+public record LocalSettings(
+        Duration asyncRetryDelay, String namePrefix, Map<String, Map<String, String>> environmentOverrides) {
 
     public static LocalSettings fromSystemProperties() {
-        return new LocalSettings(Duration.parse(System.getProperty("wildrydes.local.asyncRetryDelay", "PT1M")), "", Map.of());
+        return new LocalSettings(
+                Duration.parse(System.getProperty("wildrydes.local.asyncRetryDelay", "PT1M")), "", Map.of());
     }
 
     public LocalSettings withAsyncRetryDelay(Duration delay) {

@@ -15,12 +15,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: Main <stack name, e.g. wild-rydes-async-msg-1> [cloud assembly, default cdk.out]");
+            System.err.println(
+                    "usage: Main <stack name, e.g. wild-rydes-async-msg-1> [cloud assembly, default cdk.out]");
             System.exit(2);
         }
         Path root = RepositoryRoot.path();
@@ -35,22 +35,28 @@ public final class Main {
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            lab.close();
-            engines.close();
-            FunctionLogs.uninstall();
-            stopped.countDown();
-        }, "stop-local-mode"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            lab.close();
+                            engines.close();
+                            FunctionLogs.uninstall();
+                            stopped.countDown();
+                        },
+                        "stop-local-mode"));
 
         System.out.println("Outputs (" + args[0] + ", local):");
-        lab.outputs().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        lab.outputs().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(output -> System.out.println("  " + output.getKey() + " = " + output.getValue()));
-        System.out.println("Engines (use with the AWS CLI's --endpoint-url; any credentials, region " + com.wildrydes.local.template.LocalIds.REGION + "):");
+        System.out.println("Engines (use with the AWS CLI's --endpoint-url; any credentials, region "
+                + com.wildrydes.local.template.LocalIds.REGION + "):");
         System.out.println("  dynamodb  " + engines.dynamoDbEndpoint());
         System.out.println("  sns, sqs  " + engines.snsSqsEndpoint());
         System.out.println("Not emulated (no local meaning):");
         lab.notEmulated().forEach(resource -> System.out.println("  " + resource));
-        System.out.println("Serving; function logs follow, prefixed with the function's name. Ctrl-C stops everything.");
+        System.out.println(
+                "Serving; function logs follow, prefixed with the function's name. Ctrl-C stops everything.");
         FunctionLogs.install();
         stopped.await();
     }

@@ -7,8 +7,7 @@ import java.nio.file.Paths;
 /** The checkout's root: the nearest directory above the working directory that holds cdk.json. */
 public final class RepositoryRoot {
 
-    private RepositoryRoot() {
-    }
+    private RepositoryRoot() {}
 
     public static Path path() {
         for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -16,7 +15,7 @@ public final class RepositoryRoot {
                 return dir;
             }
         }
-        throw new IllegalStateException("No cdk.json above " + Paths.get("").toAbsolutePath()
-                + ": run the tests from inside the repository");
+        throw new IllegalStateException(
+                "No cdk.json above " + Paths.get("").toAbsolutePath() + ": run the tests from inside the repository");
     }
 }

@@ -36,67 +36,88 @@ class ImportedResourcesTest {
         Stack stack = pinnedStack();
         ITopic orders = orders(stack);
         IFunction bigOrders = importedFunction(stack, "BigOrders", BIG_ORDERS_LIVE);
-        new FilteredSubscription(stack, "BigOrdersSubscription", FilteredSubscriptionProps.builder()
-                .topic(orders)
-                .function(bigOrders)
-                .filterPolicy(FilterPolicy.onMessageAttributes(BIG_ORDERS_FILTER))
-                .build());
+        new FilteredSubscription(
+                stack,
+                "BigOrdersSubscription",
+                FilteredSubscriptionProps.builder()
+                        .topic(orders)
+                        .function(bigOrders)
+                        .filterPolicy(FilterPolicy.onMessageAttributes(BIG_ORDERS_FILTER))
+                        .build());
 
         Template template = synth(stack);
         // Lambda applies retries and the on-failure destination per qualifier: they must be on
         // the alias SNS invokes, not on $LATEST of another team's function.
-        template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
-                "FunctionName", "big-orders",
-                "Qualifier", "live",
-                "MaximumRetryAttempts", 2,
-                "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.anyValue()))));
+        template.hasResourceProperties(
+                "AWS::Lambda::EventInvokeConfig",
+                Map.of(
+                        "FunctionName",
+                        "big-orders",
+                        "Qualifier",
+                        "live",
+                        "MaximumRetryAttempts",
+                        2,
+                        "DestinationConfig",
+                        Map.of("OnFailure", Map.of("Destination", Match.anyValue()))));
         template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 1);
-        template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
-                "Protocol", "lambda", "Endpoint", BIG_ORDERS_LIVE));
-        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
-                "FunctionName", BIG_ORDERS_LIVE, "Principal", "sns.amazonaws.com", "SourceArn", ORDERS_TOPIC));
+        template.hasResourceProperties(
+                "AWS::SNS::Subscription", Map.of("Protocol", "lambda", "Endpoint", BIG_ORDERS_LIVE));
+        template.hasResourceProperties(
+                "AWS::Lambda::Permission",
+                Map.of("FunctionName", BIG_ORDERS_LIVE, "Principal", "sns.amazonaws.com", "SourceArn", ORDERS_TOPIC));
         // The function's role is not ours to change: say what its owner must grant.
-        annotations(stack).hasWarning("/TeamStack/BigOrdersSubscription",
-                Match.stringLikeRegexp(".*sqs:SendMessage.*FailedInvocationsQueue.*"));
+        annotations(stack)
+                .hasWarning(
+                        "/TeamStack/BigOrdersSubscription",
+                        Match.stringLikeRegexp(".*sqs:SendMessage.*FailedInvocationsQueue.*"));
     }
 
     @Test
     void aChainOnAnImportedVersionFeedsThatVersion() {
         Stack stack = pinnedStack();
         IFunction invoicing = importedFunction(stack, "Invoicing", INVOICING_V7);
-        new TopicQueueChain(stack, "InvoicingChain", TopicQueueChainProps.builder()
-                .topic(orders(stack))
-                .consumer(invoicing)
-                .consumerTimeout(Duration.seconds(30))
-                .build());
+        new TopicQueueChain(
+                stack,
+                "InvoicingChain",
+                TopicQueueChainProps.builder()
+                        .topic(orders(stack))
+                        .consumer(invoicing)
+                        .consumerTimeout(Duration.seconds(30))
+                        .build());
 
         Template template = synth(stack);
-        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "FunctionName", INVOICING_V7,
-                "FunctionResponseTypes", List.of("ReportBatchItemFailures")));
-        annotations(stack).hasWarning("/TeamStack/InvoicingChain",
-                Match.stringLikeRegexp(".*sqs:ReceiveMessage.*"));
+        template.hasResourceProperties(
+                "AWS::Lambda::EventSourceMapping",
+                Map.of("FunctionName", INVOICING_V7, "FunctionResponseTypes", List.of("ReportBatchItemFailures")));
+        annotations(stack).hasWarning("/TeamStack/InvoicingChain", Match.stringLikeRegexp(".*sqs:ReceiveMessage.*"));
     }
 
     @Test
     void theReadmeChainOnAnImportedAliasSynthesizes() {
         Stack stack = pinnedStack();
-        TopicQueueChain chain = new TopicQueueChain(stack, "BigOrdersChain", TopicQueueChainProps.builder()
-                .topic(orders(stack))
-                .consumer(importedFunction(stack, "BigOrders", BIG_ORDERS_LIVE))
-                .consumerTimeout(Duration.seconds(30))
-                .filterPolicy(FilterPolicy.onMessageAttributes(BIG_ORDERS_FILTER))
-                .maxConcurrency(5)
-                .build());
+        TopicQueueChain chain = new TopicQueueChain(
+                stack,
+                "BigOrdersChain",
+                TopicQueueChainProps.builder()
+                        .topic(orders(stack))
+                        .consumer(importedFunction(stack, "BigOrders", BIG_ORDERS_LIVE))
+                        .consumerTimeout(Duration.seconds(30))
+                        .filterPolicy(FilterPolicy.onMessageAttributes(BIG_ORDERS_FILTER))
+                        .maxConcurrency(5)
+                        .build());
         assertNotNull(chain.getDeadLetterAlarm());
 
-        synth(stack).hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "FunctionName", BIG_ORDERS_LIVE, "ScalingConfig", Map.of("MaximumConcurrency", 5)));
+        synth(stack)
+                .hasResourceProperties(
+                        "AWS::Lambda::EventSourceMapping",
+                        Map.of("FunctionName", BIG_ORDERS_LIVE, "ScalingConfig", Map.of("MaximumConcurrency", 5)));
     }
 
     @Test
     void aTopicInAnotherRegionIsRefusedWithBothRegionsNamed() {
-        RuntimeException error = synthesisError(stack -> new FilteredSubscription(stack, "Remote",
+        RuntimeException error = synthesisError(stack -> new FilteredSubscription(
+                stack,
+                "Remote",
                 FilteredSubscriptionProps.builder()
                         .topic(Topic.fromTopicArn(stack, "UsOrders", "arn:aws:sns:us-east-1:123456789012:orders"))
                         .queue(new Queue(stack, "Local"))
@@ -110,10 +131,13 @@ class ImportedResourcesTest {
     @Test
     void anAgnosticStackSubscribesToATopicInAKnownRegionAsCdkDoes() {
         Stack stack = agnosticStack();
-        new FilteredSubscription(stack, "Remote", FilteredSubscriptionProps.builder()
-                .topic(Topic.fromTopicArn(stack, "UsOrders", "arn:aws:sns:us-east-1:123456789012:orders"))
-                .queue(new Queue(stack, "Local"))
-                .build());
+        new FilteredSubscription(
+                stack,
+                "Remote",
+                FilteredSubscriptionProps.builder()
+                        .topic(Topic.fromTopicArn(stack, "UsOrders", "arn:aws:sns:us-east-1:123456789012:orders"))
+                        .queue(new Queue(stack, "Local"))
+                        .build());
         synth(stack).hasResourceProperties("AWS::SNS::Subscription", Map.of("Region", "us-east-1"));
         annotations(stack).hasWarning("/PortableStack/Remote", Match.stringLikeRegexp(".*us-east-1.*"));
     }
@@ -121,27 +145,38 @@ class ImportedResourcesTest {
     @Test
     void anImportedQueueIsSubscribedWithAWarningNamingThePolicyItNeeds() {
         Stack stack = pinnedStack();
-        new FilteredSubscription(stack, "Audit", FilteredSubscriptionProps.builder()
-                .topic(orders(stack))
-                .queue(Queue.fromQueueArn(stack, "AuditQueue", "arn:aws:sqs:eu-west-1:123456789012:audit"))
-                .build());
+        new FilteredSubscription(
+                stack,
+                "Audit",
+                FilteredSubscriptionProps.builder()
+                        .topic(orders(stack))
+                        .queue(Queue.fromQueueArn(stack, "AuditQueue", "arn:aws:sqs:eu-west-1:123456789012:audit"))
+                        .build());
         synth(stack).resourceCountIs("AWS::SNS::Subscription", 1);
-        annotations(stack).hasWarning("/TeamStack/Audit",
-                Match.stringLikeRegexp(".*sqs:SendMessage.*sns.amazonaws.com.*" + ORDERS_TOPIC.replace(":", ".") + ".*"));
+        annotations(stack)
+                .hasWarning(
+                        "/TeamStack/Audit",
+                        Match.stringLikeRegexp(
+                                ".*sqs:SendMessage.*sns.amazonaws.com.*" + ORDERS_TOPIC.replace(":", ".") + ".*"));
     }
 
     @Test
     void anImportedFunctionInAnAgnosticStackIsToldWhereTheInvokePermissionMustComeFrom() {
         Stack stack = agnosticStack();
-        new FilteredSubscription(stack, "BigOrdersSubscription", FilteredSubscriptionProps.builder()
-                .topic(Topic.fromTopicArn(stack, "Orders", ORDERS_TOPIC))
-                .function(importedFunction(stack, "BigOrders", BIG_ORDERS_LIVE))
-                .build());
+        new FilteredSubscription(
+                stack,
+                "BigOrdersSubscription",
+                FilteredSubscriptionProps.builder()
+                        .topic(Topic.fromTopicArn(stack, "Orders", ORDERS_TOPIC))
+                        .function(importedFunction(stack, "BigOrders", BIG_ORDERS_LIVE))
+                        .build());
         Template template = synth(stack);
         int permissions = template.findResources("AWS::Lambda::Permission").size();
         if (permissions == 0) {
-            annotations(stack).hasWarning("/PortableStack/BigOrdersSubscription",
-                    Match.stringLikeRegexp(".*lambda:InvokeFunction.*sameEnvironment.*"));
+            annotations(stack)
+                    .hasWarning(
+                            "/PortableStack/BigOrdersSubscription",
+                            Match.stringLikeRegexp(".*lambda:InvokeFunction.*sameEnvironment.*"));
         } else {
             assertEquals(1, permissions);
         }
@@ -153,18 +188,46 @@ class ImportedResourcesTest {
         Queue shared = Queue.Builder.create(stack, "OrdersDeadLetters").build();
         ITopic orders = orders(stack);
         for (String id : List.of("Invoicing", "Shipping")) {
-            TopicQueueChain chain = new TopicQueueChain(stack, id + "Chain", TopicQueueChainProps.builder()
-                    .topic(orders).deadLetterQueue(shared).build());
+            TopicQueueChain chain = new TopicQueueChain(
+                    stack,
+                    id + "Chain",
+                    TopicQueueChainProps.builder()
+                            .topic(orders)
+                            .deadLetterQueue(shared)
+                            .build());
             assertEquals(shared, chain.getDeadLetterQueue());
         }
         Template template = synth(stack);
         template.resourceCountIs("AWS::SQS::Queue", 3);
-        template.resourcePropertiesCountIs("AWS::SQS::Queue", Map.of("RedrivePolicy", Map.of(
-                "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("OrdersDeadLetters.*"), "Arn")),
-                "maxReceiveCount", 5)), 2);
-        template.resourcePropertiesCountIs("AWS::SNS::Subscription", Map.of("RedrivePolicy", Map.of(
-                "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("OrdersDeadLetters.*"), "Arn")))), 2);
-        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("Dimensions", List.of(Map.of(
-                "Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("OrdersDeadLetters.*"), "QueueName"))))), 2);
+        template.resourcePropertiesCountIs(
+                "AWS::SQS::Queue",
+                Map.of(
+                        "RedrivePolicy",
+                        Map.of(
+                                "deadLetterTargetArn",
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("OrdersDeadLetters.*"), "Arn")),
+                                "maxReceiveCount",
+                                5)),
+                2);
+        template.resourcePropertiesCountIs(
+                "AWS::SNS::Subscription",
+                Map.of(
+                        "RedrivePolicy",
+                        Map.of(
+                                "deadLetterTargetArn",
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("OrdersDeadLetters.*"), "Arn")))),
+                2);
+        template.resourcePropertiesCountIs(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "Dimensions",
+                        List.of(Map.of(
+                                "Name",
+                                "QueueName",
+                                "Value",
+                                Map.of(
+                                        "Fn::GetAtt",
+                                        List.of(Match.stringLikeRegexp("OrdersDeadLetters.*"), "QueueName"))))),
+                2);
     }
 }

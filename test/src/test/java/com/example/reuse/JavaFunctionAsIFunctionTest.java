@@ -4,10 +4,10 @@ import static com.example.reuse.ReusingApp.*;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.wildrydes.constructs.messaging.FilteredSubscription;
-import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
 import com.wildrydes.constructs.functions.JavaFunction;
 import com.wildrydes.constructs.functions.JavaFunctionProps;
+import com.wildrydes.constructs.messaging.FilteredSubscription;
+import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
 import com.wildrydes.constructs.messaging.TopicQueueChain;
 import com.wildrydes.constructs.messaging.TopicQueueChainProps;
 import java.util.List;
@@ -31,8 +31,13 @@ class JavaFunctionAsIFunctionTest {
     private static final Map<String, Object> LIVE_ALIAS = Map.of("Ref", Match.stringLikeRegexp("^PricingLiveAlias.*"));
 
     private static JavaFunction pricing(Stack stack) {
-        return new JavaFunction(stack, "Pricing", JavaFunctionProps.builder()
-                .code(jar(stack, "Pricing")).handler("com.example.Pricing::handleRequest").build());
+        return new JavaFunction(
+                stack,
+                "Pricing",
+                JavaFunctionProps.builder()
+                        .code(jar(stack, "Pricing"))
+                        .handler("com.example.Pricing::handleRequest")
+                        .build());
     }
 
     @Test
@@ -40,13 +45,27 @@ class JavaFunctionAsIFunctionTest {
         Stack stack = pinnedStack();
         JavaFunction pricing = pricing(stack);
         IFunction asFunction = pricing;
-        new FilteredSubscription(stack, "PricingSubscription", FilteredSubscriptionProps.builder()
-                .topic(orders(stack)).function(pricing).build());
-        new TopicQueueChain(stack, "PricingChain", TopicQueueChainProps.builder()
-                .topic(orders2(stack)).consumer(pricing).build());
+        new FilteredSubscription(
+                stack,
+                "PricingSubscription",
+                FilteredSubscriptionProps.builder()
+                        .topic(orders(stack))
+                        .function(pricing)
+                        .build());
+        new TopicQueueChain(
+                stack,
+                "PricingChain",
+                TopicQueueChainProps.builder()
+                        .topic(orders2(stack))
+                        .consumer(pricing)
+                        .build());
         pricing.addEventSource(new SqsEventSource(new Queue(stack, "Direct")));
-        new LambdaRestApi(stack, "PricingApi", software.amazon.awscdk.services.apigateway.LambdaRestApiProps.builder()
-                .handler(asFunction).build());
+        new LambdaRestApi(
+                stack,
+                "PricingApi",
+                software.amazon.awscdk.services.apigateway.LambdaRestApiProps.builder()
+                        .handler(asFunction)
+                        .build());
 
         // CloudWatch names an alias's invocations by function and alias (Resource), as CDK's Alias does.
         assertTrue(pricing.metricErrors().getDimensions().containsKey("Resource"), "the alias's metric, not $LATEST's");
@@ -54,33 +73,54 @@ class JavaFunctionAsIFunctionTest {
         Template template = synth(stack);
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "lambda", "Endpoint", LIVE_ALIAS));
         // CDK writes an alias's qualifier as a selection from the alias's ARN: never $LATEST.
-        template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
-                "FunctionName", Map.of("Ref", Match.stringLikeRegexp("^PricingFunction.*")),
-                "Qualifier", Match.objectLike(Map.of("Fn::Select", Match.anyValue()))));
+        template.hasResourceProperties(
+                "AWS::Lambda::EventInvokeConfig",
+                Map.of(
+                        "FunctionName", Map.of("Ref", Match.stringLikeRegexp("^PricingFunction.*")),
+                        "Qualifier", Match.objectLike(Map.of("Fn::Select", Match.anyValue()))));
         // The alias's name, "<function>:live", taken from its ARN.
-        Map<String, Object> aliasName = Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::Select", List.of(6,
-                Map.of("Fn::Split", List.of(":", LIVE_ALIAS)))), ":live")));
+        Map<String, Object> aliasName = Map.of(
+                "Fn::Join",
+                List.of(
+                        "",
+                        List.of(
+                                Map.of("Fn::Select", List.of(6, Map.of("Fn::Split", List.of(":", LIVE_ALIAS)))),
+                                ":live")));
         template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", Map.of("FunctionName", aliasName), 2);
         template.resourceCountIs("AWS::Lambda::EventSourceMapping", 2);
         template.allResourcesProperties("AWS::Lambda::Permission", Map.of("FunctionName", LIVE_ALIAS));
-        template.resourcePropertiesCountIs("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
-                Match.arrayWith(List.of(Match.objectLike(Map.of("Action", Match.arrayWith(List.of("sqs:ReceiveMessage")))))))), 1);
+        template.resourcePropertiesCountIs(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "PolicyDocument",
+                        Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(
+                                        Map.of("Action", Match.arrayWith(List.of("sqs:ReceiveMessage")))))))),
+                1);
     }
 
     @Test
     void wiringTheUnpublishedFunctionStopsSynthesis() {
         RuntimeException error = synthesisError(stack -> {
             JavaFunction pricing = pricing(stack);
-            new FilteredSubscription(stack, "PricingSubscription", FilteredSubscriptionProps.builder()
-                    .topic(orders(stack)).function(pricing.getFunction()).build());
+            new FilteredSubscription(
+                    stack,
+                    "PricingSubscription",
+                    FilteredSubscriptionProps.builder()
+                            .topic(orders(stack))
+                            .function(pricing.getFunction())
+                            .build());
         });
         assertNotNull(error, "a subscription on the unpublished function must not synthesize");
-        assertTrue(error.getMessage().contains("TeamStack/PricingSubscription")
-                && error.getMessage().contains("bypassing SnapStart"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("TeamStack/PricingSubscription")
+                        && error.getMessage().contains("bypassing SnapStart"),
+                error.getMessage());
     }
 
     private static software.amazon.awscdk.services.sns.ITopic orders2(Stack stack) {
-        return software.amazon.awscdk.services.sns.Topic.fromTopicArn(stack, "Shipments",
-                "arn:aws:sns:eu-west-1:123456789012:shipments");
+        return software.amazon.awscdk.services.sns.Topic.fromTopicArn(
+                stack, "Shipments", "arn:aws:sns:eu-west-1:123456789012:shipments");
     }
 }

@@ -58,31 +58,45 @@ class ReadmeReuseSnippetsTest {
         Path sources = Files.createTempDirectory("readme-snippets");
         Path source = sources.resolve("readme/ReadmeStack.java");
         Files.createDirectories(source.getParent());
-        Files.writeString(source, "package readme;\n" + readmeImports() + "import software.constructs.Construct;\n"
-                + "public class ReadmeStack extends Stack {\n"
-                + "  public ReadmeStack(Construct scope) {\n"
-                + "    super(scope, \"ReadmeStack\", StackProps.builder().env(Environment.builder()"
-                + ".account(\"123456789012\").region(\"eu-west-1\").build()).build());\n"
-                + READER_ALREADY_HAS + String.join("\n", snippets) + "\n  }\n}\n");
+        Files.writeString(
+                source,
+                "package readme;\n" + readmeImports() + "import software.constructs.Construct;\n"
+                        + "public class ReadmeStack extends Stack {\n"
+                        + "  public ReadmeStack(Construct scope) {\n"
+                        + "    super(scope, \"ReadmeStack\", StackProps.builder().env(Environment.builder()"
+                        + ".account(\"123456789012\").region(\"eu-west-1\").build()).build());\n"
+                        + READER_ALREADY_HAS + String.join("\n", snippets) + "\n  }\n}\n");
 
         StringWriter diagnostics = new StringWriter();
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        boolean compiled = compiler.getTask(diagnostics, null, null,
-                List.of("-classpath", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                        "-d", sources.toString()),
-                null, compiler.getStandardFileManager(null, null, null).getJavaFileObjects(source.toFile())).call();
+        boolean compiled = compiler.getTask(
+                        diagnostics,
+                        null,
+                        null,
+                        List.of(
+                                "-classpath",
+                                        System.getProperty(
+                                                "surefire.test.class.path", System.getProperty("java.class.path")),
+                                "-d", sources.toString()),
+                        null,
+                        compiler.getStandardFileManager(null, null, null).getJavaFileObjects(source.toFile()))
+                .call();
         assertTrue(compiled, "the README's snippets do not compile:\n" + diagnostics);
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {sources.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {sources.toUri().toURL()}, getClass().getClassLoader())) {
             App app = new App();
-            Stack stack = (Stack) loader.loadClass("readme.ReadmeStack").getConstructor(software.constructs.Construct.class)
+            Stack stack = (Stack) loader.loadClass("readme.ReadmeStack")
+                    .getConstructor(software.constructs.Construct.class)
                     .newInstance(app);
             CloudAssembly assembly = app.synth();
             assertFalse(assembly.getStacks().isEmpty());
             Template template = Template.fromStack(stack);
             template.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
-            template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", java.util.Map.of(
-                    "FunctionName", "arn:aws:lambda:eu-west-1:123456789012:function:big-orders:live"), 1);
+            template.resourcePropertiesCountIs(
+                    "AWS::Lambda::EventSourceMapping",
+                    java.util.Map.of("FunctionName", "arn:aws:lambda:eu-west-1:123456789012:function:big-orders:live"),
+                    1);
         }
     }
 

@@ -30,14 +30,19 @@ final class ReusingApp {
     static final String BIG_ORDERS_LIVE = "arn:aws:lambda:eu-west-1:123456789012:function:big-orders:live";
     static final String INVOICING_V7 = "arn:aws:lambda:eu-west-1:123456789012:function:invoicing:7";
 
-    private ReusingApp() {
-    }
+    private ReusingApp() {}
 
     /** A stack deployed to one known account and region. */
     static Stack pinnedStack() {
-        return new Stack(new App(), "TeamStack", StackProps.builder()
-                .env(Environment.builder().account(ACCOUNT).region(REGION).build())
-                .build());
+        return new Stack(
+                new App(),
+                "TeamStack",
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account(ACCOUNT)
+                                .region(REGION)
+                                .build())
+                        .build());
     }
 
     /** A stack that takes its account and region from the CLI at deploy time. */

@@ -26,35 +26,54 @@ class SharedRespondersTest {
     void oneResponderServesTwoRequestsForQuotesAndASubscription() {
         Stack stack = pinnedStack();
         Function pricing = ownFunction(stack, "Pricing");
-        new FilteredSubscription(stack, "PricingAudit", FilteredSubscriptionProps.builder()
-                .topic(orders(stack)).function(pricing).build());
+        new FilteredSubscription(
+                stack,
+                "PricingAudit",
+                FilteredSubscriptionProps.builder()
+                        .topic(orders(stack))
+                        .function(pricing)
+                        .build());
         for (String id : List.of("CityRides", "AirportRides")) {
-            new ScatterGatherRfq(stack, id, ScatterGatherRfqProps.builder()
-                    .code(jar(stack, id))
-                    .responders(List.of(pricing))
-                    .responderNames(List.of("pricing"))
-                    .build());
+            new ScatterGatherRfq(
+                    stack,
+                    id,
+                    ScatterGatherRfqProps.builder()
+                            .code(jar(stack, id))
+                            .responders(List.of(pricing))
+                            .responderNames(List.of("pricing"))
+                            .build());
         }
         Template template = synth(stack);
-        template.resourcePropertiesCountIs("AWS::Lambda::EventInvokeConfig",
-                Map.of("FunctionName", Map.of("Ref", Match.stringLikeRegexp("Pricing.*"))), 1);
+        template.resourcePropertiesCountIs(
+                "AWS::Lambda::EventInvokeConfig",
+                Map.of("FunctionName", Map.of("Ref", Match.stringLikeRegexp("Pricing.*"))),
+                1);
         template.resourcePropertiesCountIs("AWS::SNS::Subscription", Map.of("Protocol", "lambda"), 3);
     }
 
     @Test
     void aResponderOwnedElsewhereCanBeLeftUnconfiguredAndIsStillAllowedToAnswer() {
         Stack stack = pinnedStack();
-        IFunction partner = importedFunction(stack, "Partner", "arn:aws:lambda:eu-west-1:123456789012:function:partner:prod");
-        new ScatterGatherRfq(stack, "Rides", ScatterGatherRfqProps.builder()
-                .code(jar(stack, "Rides"))
-                .responders(List.of(partner))
-                .responderNames(List.of("partner"))
-                .configureResponderAsyncInvoke(false)
-                .build());
+        IFunction partner =
+                importedFunction(stack, "Partner", "arn:aws:lambda:eu-west-1:123456789012:function:partner:prod");
+        new ScatterGatherRfq(
+                stack,
+                "Rides",
+                ScatterGatherRfqProps.builder()
+                        .code(jar(stack, "Rides"))
+                        .responders(List.of(partner))
+                        .responderNames(List.of("partner"))
+                        .configureResponderAsyncInvoke(false)
+                        .build());
         Template template = synth(stack);
         template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 0);
-        template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
-                "Protocol", "lambda", "Endpoint", "arn:aws:lambda:eu-west-1:123456789012:function:partner:prod"));
+        template.hasResourceProperties(
+                "AWS::SNS::Subscription",
+                Map.of(
+                        "Protocol",
+                        "lambda",
+                        "Endpoint",
+                        "arn:aws:lambda:eu-west-1:123456789012:function:partner:prod"));
         annotations(stack).hasWarning("/TeamStack/Rides", Match.stringLikeRegexp(".*sqs:SendMessage.*ResponseQueue.*"));
     }
 }

@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.wildrydes.constructs.saga.FareCollectionSaga;
-import com.wildrydes.constructs.saga.FareCollectionSagaProps;
-import com.wildrydes.constructs.messaging.FilteredSubscription;
-import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
 import com.wildrydes.constructs.functions.JavaFunction;
 import com.wildrydes.constructs.functions.JavaFunctionProps;
-import com.wildrydes.constructs.nag.NagSuppressionMetadata;
-import com.wildrydes.constructs.rfq.ScatterGatherRfqProps;
+import com.wildrydes.constructs.messaging.FilteredSubscription;
+import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
 import com.wildrydes.constructs.messaging.TopicQueueChain;
 import com.wildrydes.constructs.messaging.TopicQueueChainProps;
+import com.wildrydes.constructs.nag.NagSuppressionMetadata;
+import com.wildrydes.constructs.rfq.ScatterGatherRfqProps;
+import com.wildrydes.constructs.saga.FareCollectionSaga;
+import com.wildrydes.constructs.saga.FareCollectionSagaProps;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Duration;
@@ -42,7 +42,9 @@ class SynthesisRefusalsTest {
 
     @Test
     void aFifoChainRefusesABatchingWindow() {
-        RuntimeException error = synthesisError(stack -> new TopicQueueChain(stack, "Ledger",
+        RuntimeException error = synthesisError(stack -> new TopicQueueChain(
+                stack,
+                "Ledger",
                 TopicQueueChainProps.builder()
                         .topic(Topic.Builder.create(stack, "Events").fifo(true).build())
                         .consumer(ownFunction(stack, "LedgerWriter"))
@@ -53,17 +55,23 @@ class SynthesisRefusalsTest {
 
     @Test
     void aFifoQueueOnAStandardTopicIsRefused() {
-        RuntimeException error = synthesisError(stack -> new FilteredSubscription(stack, "Audit",
+        RuntimeException error = synthesisError(stack -> new FilteredSubscription(
+                stack,
+                "Audit",
                 FilteredSubscriptionProps.builder()
                         .topic(new Topic(stack, "Events"))
-                        .queue(Queue.Builder.create(stack, "AuditQueue").fifo(true).build())
+                        .queue(Queue.Builder.create(stack, "AuditQueue")
+                                .fifo(true)
+                                .build())
                         .build()));
         assertNamed(error, "TeamStack/Audit", "queue", "FIFO", "standard");
     }
 
     @Test
     void aSagaWithNoPaymentErrorsIsRefusedInsteadOfAnEmptyErrorEquals() {
-        RuntimeException error = synthesisError(stack -> new FareCollectionSaga(stack, "Fares",
+        RuntimeException error = synthesisError(stack -> new FareCollectionSaga(
+                stack,
+                "Fares",
                 FareCollectionSagaProps.builder()
                         .chargeFunction(ownFunction(stack, "Charge"))
                         .creditFunction(ownFunction(stack, "Credit"))
@@ -76,12 +84,16 @@ class SynthesisRefusalsTest {
     @Test
     void aSuppressionOnAJavaFunctionWorksOrSaysWhatToPass() {
         Stack stack = pinnedStack();
-        JavaFunction function = new JavaFunction(stack, "Pricing", JavaFunctionProps.builder()
-                .code(jar(stack, "Pricing"))
-                .handler("com.example.Pricing")
-                .build());
+        JavaFunction function = new JavaFunction(
+                stack,
+                "Pricing",
+                JavaFunctionProps.builder()
+                        .code(jar(stack, "Pricing"))
+                        .handler("com.example.Pricing")
+                        .build());
         try {
-            NagSuppressionMetadata.suppress(function, "AwsSolutions-L1", "Java 25 is the newest runtime CDK knows here");
+            NagSuppressionMetadata.suppress(
+                    function, "AwsSolutions-L1", "Java 25 is the newest runtime CDK knows here");
         } catch (RuntimeException e) {
             assertNamed(e, "TeamStack/Pricing", "AwsSolutions-L1");
         }
@@ -89,25 +101,34 @@ class SynthesisRefusalsTest {
 
     @Test
     void aJavaFunctionRefusesAPythonRuntime() {
-        RuntimeException error = synthesisError(stack -> new JavaFunction(stack, "Pricing", JavaFunctionProps.builder()
-                .code(jar(stack, "Pricing"))
-                .handler("com.example.Pricing")
-                .runtime(Runtime.PYTHON_3_12)
-                .build()));
+        RuntimeException error = synthesisError(stack -> new JavaFunction(
+                stack,
+                "Pricing",
+                JavaFunctionProps.builder()
+                        .code(jar(stack, "Pricing"))
+                        .handler("com.example.Pricing")
+                        .runtime(Runtime.PYTHON_3_12)
+                        .build()));
         assertNamed(error, "TeamStack/Pricing", "runtime", "python3.12", "java");
     }
 
     @Test
     void aMissingRequiredPropIsNamedNotANullPointer() {
-        RuntimeException chain = assertThrows(RuntimeException.class, () -> TopicQueueChainProps.builder().build());
+        RuntimeException chain = assertThrows(
+                RuntimeException.class, () -> TopicQueueChainProps.builder().build());
         assertNamed(chain, "topic");
-        RuntimeException subscription = assertThrows(RuntimeException.class, () -> FilteredSubscriptionProps.builder().build());
+        RuntimeException subscription = assertThrows(
+                RuntimeException.class,
+                () -> FilteredSubscriptionProps.builder().build());
         assertNamed(subscription, "topic");
-        RuntimeException saga = assertThrows(RuntimeException.class, () -> FareCollectionSagaProps.builder().build());
+        RuntimeException saga = assertThrows(
+                RuntimeException.class, () -> FareCollectionSagaProps.builder().build());
         assertNamed(saga, "chargeFunction");
-        RuntimeException rfq = assertThrows(RuntimeException.class, () -> ScatterGatherRfqProps.builder().build());
+        RuntimeException rfq = assertThrows(
+                RuntimeException.class, () -> ScatterGatherRfqProps.builder().build());
         assertNamed(rfq, "code");
-        RuntimeException function = assertThrows(RuntimeException.class, () -> JavaFunctionProps.builder().build());
+        RuntimeException function = assertThrows(
+                RuntimeException.class, () -> JavaFunctionProps.builder().build());
         assertInstanceOf(IllegalArgumentException.class, function);
     }
 }

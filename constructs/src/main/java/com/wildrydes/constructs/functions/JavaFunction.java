@@ -1,7 +1,6 @@
 package com.wildrydes.constructs.functions;
 
 import com.wildrydes.constructs.internal.ValidatedProps;
-
 import java.util.List;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -62,12 +61,15 @@ public class JavaFunction extends LiveAliasFunction {
         super(scope, id);
         Runtime runtime = props.getRuntime() != null ? props.getRuntime() : Runtime.JAVA_25;
         ValidatedProps.check(this, () -> validateRuntime(runtime));
-        LoggingFormat loggingFormat = props.getLoggingFormat() != null ? props.getLoggingFormat()
-                : JavaFunctionProps.DEFAULT_LOGGING_FORMAT;
+        LoggingFormat loggingFormat =
+                props.getLoggingFormat() != null ? props.getLoggingFormat() : JavaFunctionProps.DEFAULT_LOGGING_FORMAT;
         ValidatedProps.check(this, () -> validateLogLevels(loggingFormat, props));
         boolean json = loggingFormat == LoggingFormat.JSON;
         this.logGroup = LogGroup.Builder.create(this, "LogGroup")
-                .retention(props.getLogRetention() != null ? props.getLogRetention() : JavaFunctionProps.DEFAULT_LOG_RETENTION)
+                .retention(
+                        props.getLogRetention() != null
+                                ? props.getLogRetention()
+                                : JavaFunctionProps.DEFAULT_LOG_RETENTION)
                 .build();
         Role role = Role.Builder.create(this, "ServiceRole")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -77,29 +79,45 @@ public class JavaFunction extends LiveAliasFunction {
                 .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                 .resources(List.of(logGroup.getLogGroupArn()))
                 .build());
-        this.function = new Function(this, "Function", FunctionProps.builder()
-                .runtime(runtime)
-                .architecture(Architecture.ARM_64)
-                .code(props.getCode())
-                .handler(props.getHandler())
-                .description(props.getDescription())
-                .memorySize(props.getMemorySize() != null ? props.getMemorySize() : JavaFunctionProps.DEFAULT_MEMORY_MB)
-                .timeout(props.getTimeout() != null ? props.getTimeout() : JavaFunctionProps.DEFAULT_TIMEOUT)
-                .environment(props.getEnvironment())
-                .reservedConcurrentExecutions(props.getReservedConcurrentExecutions())
-                .snapStart(props.getSnapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
-                .logGroup(logGroup)
-                .loggingFormat(loggingFormat)
-                // Levels exist in the JSON format only; Lambda refuses them with TEXT.
-                .applicationLogLevelV2(!json ? null : props.getApplicationLogLevel() != null
-                        ? props.getApplicationLogLevel() : JavaFunctionProps.DEFAULT_APPLICATION_LOG_LEVEL)
-                .systemLogLevelV2(!json ? null : props.getSystemLogLevel() != null
-                        ? props.getSystemLogLevel() : JavaFunctionProps.DEFAULT_SYSTEM_LOG_LEVEL)
-                .role(role)
-                .build());
+        this.function = new Function(
+                this,
+                "Function",
+                FunctionProps.builder()
+                        .runtime(runtime)
+                        .architecture(Architecture.ARM_64)
+                        .code(props.getCode())
+                        .handler(props.getHandler())
+                        .description(props.getDescription())
+                        .memorySize(
+                                props.getMemorySize() != null
+                                        ? props.getMemorySize()
+                                        : JavaFunctionProps.DEFAULT_MEMORY_MB)
+                        .timeout(props.getTimeout() != null ? props.getTimeout() : JavaFunctionProps.DEFAULT_TIMEOUT)
+                        .environment(props.getEnvironment())
+                        .reservedConcurrentExecutions(props.getReservedConcurrentExecutions())
+                        .snapStart(props.getSnapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
+                        .logGroup(logGroup)
+                        .loggingFormat(loggingFormat)
+                        // Levels exist in the JSON format only; Lambda refuses them with TEXT.
+                        .applicationLogLevelV2(
+                                !json
+                                        ? null
+                                        : props.getApplicationLogLevel() != null
+                                                ? props.getApplicationLogLevel()
+                                                : JavaFunctionProps.DEFAULT_APPLICATION_LOG_LEVEL)
+                        .systemLogLevelV2(
+                                !json
+                                        ? null
+                                        : props.getSystemLogLevel() != null
+                                                ? props.getSystemLogLevel()
+                                                : JavaFunctionProps.DEFAULT_SYSTEM_LOG_LEVEL)
+                        .role(role)
+                        .build());
         if (props.getSnapStart()) {
-            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                    "Every change publishes a new version (currentVersion) behind the live alias.");
+            Annotations.of(function)
+                    .acknowledgeWarning(
+                            "@aws-cdk/aws-lambda:snapStartRequirePublish",
+                            "Every change publishes a new version (currentVersion) behind the live alias.");
         }
         this.alias = Alias.Builder.create(this, "LiveAlias")
                 .aliasName(ALIAS_NAME)
@@ -147,12 +165,14 @@ public class JavaFunction extends LiveAliasFunction {
         return logGroup;
     }
 
-
     private static void validateLogLevels(LoggingFormat loggingFormat, JavaFunctionProps props) {
-        if (loggingFormat != LoggingFormat.JSON && (props.getApplicationLogLevel() != null || props.getSystemLogLevel() != null)) {
-            throw new IllegalArgumentException("JavaFunction: applicationLogLevel and systemLogLevel need loggingFormat JSON, "
-                    + "got loggingFormat " + loggingFormat + " with applicationLogLevel " + props.getApplicationLogLevel()
-                    + " and systemLogLevel " + props.getSystemLogLevel());
+        if (loggingFormat != LoggingFormat.JSON
+                && (props.getApplicationLogLevel() != null || props.getSystemLogLevel() != null)) {
+            throw new IllegalArgumentException(
+                    "JavaFunction: applicationLogLevel and systemLogLevel need loggingFormat JSON, "
+                            + "got loggingFormat " + loggingFormat + " with applicationLogLevel "
+                            + props.getApplicationLogLevel()
+                            + " and systemLogLevel " + props.getSystemLogLevel());
         }
     }
 

@@ -1,7 +1,6 @@
 package com.wildrydes.constructs.functions;
 
 import com.wildrydes.constructs.internal.RequiredProp;
-
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,10 +54,10 @@ public final class JavaFunctionProps {
     private final boolean snapStart;
 
     private JavaFunctionProps(Builder b) {
-        this.code = RequiredProp.of(b.code, "JavaFunctionProps.code",
-                "the Code of the function, such as Code.fromAsset(jar)");
-        this.handler = RequiredProp.of(b.handler, "JavaFunctionProps.handler",
-                "the handler class, such as com.example.Handler");
+        this.code = RequiredProp.of(
+                b.code, "JavaFunctionProps.code", "the Code of the function, such as Code.fromAsset(jar)");
+        this.handler = RequiredProp.of(
+                b.handler, "JavaFunctionProps.handler", "the handler class, such as com.example.Handler");
         this.description = b.description;
         this.memorySize = b.memorySize;
         this.timeout = b.timeout;

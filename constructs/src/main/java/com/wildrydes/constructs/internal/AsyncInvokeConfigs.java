@@ -21,8 +21,7 @@ public final class AsyncInvokeConfigs {
     /** The child ID CDK itself gives the configuration in {@code IFunction.configureAsyncInvoke}. */
     private static final String ID = "EventInvokeConfig";
 
-    private AsyncInvokeConfigs() {
-    }
+    private AsyncInvokeConfigs() {}
 
     public static boolean isConfigured(IFunction function) {
         return function.getNode().tryFindChild(ID) != null
@@ -34,7 +33,8 @@ public final class AsyncInvokeConfigs {
      * ARN, the configuration names that qualifier; CDK would write it on {@code $LATEST}, which the
      * topic never invokes.
      */
-    public static void configure(Construct scope, IFunction function, IQueue failed, EventInvokeConfigOptions.Builder options) {
+    public static void configure(
+            Construct scope, IFunction function, IQueue failed, EventInvokeConfigOptions.Builder options) {
         options.onFailure(onFailure(scope, function, failed));
         String qualifier = FunctionTargets.importedQualifier(function);
         if (qualifier == null) {
@@ -43,13 +43,16 @@ public final class AsyncInvokeConfigs {
         }
         EventInvokeConfigOptions chosen = options.build();
         // An imported function is a construct of this app too: the configuration sits where CDK puts its own.
-        new EventInvokeConfig((Construct) function, ID, EventInvokeConfigProps.builder()
-                .function(function)
-                .qualifier(qualifier)
-                .onFailure(chosen.getOnFailure())
-                .retryAttempts(chosen.getRetryAttempts())
-                .maxEventAge(chosen.getMaxEventAge())
-                .build());
+        new EventInvokeConfig(
+                (Construct) function,
+                ID,
+                EventInvokeConfigProps.builder()
+                        .function(function)
+                        .qualifier(qualifier)
+                        .onFailure(chosen.getOnFailure())
+                        .retryAttempts(chosen.getRetryAttempts())
+                        .maxEventAge(chosen.getMaxEventAge())
+                        .build());
     }
 
     private static IDestination onFailure(Construct scope, IFunction function, IQueue failed) {
@@ -57,12 +60,15 @@ public final class AsyncInvokeConfigs {
         if (function.getRole() != null || !FunctionTargets.isImported(function)) {
             return granting;
         }
-        FunctionTargets.grantOrWarn(scope, function, () -> { }, "sqs:SendMessage", failed.getNode().getPath());
+        FunctionTargets.grantOrWarn(
+                scope, function, () -> {}, "sqs:SendMessage", failed.getNode().getPath());
         // The same destination, without the grant CDK would try on a role it cannot see.
         return new IDestination() {
             @Override
             public DestinationConfig bind(Construct bindScope, IFunction fn) {
-                return DestinationConfig.builder().destination(failed.getQueueArn()).build();
+                return DestinationConfig.builder()
+                        .destination(failed.getQueueArn())
+                        .build();
             }
 
             @Override

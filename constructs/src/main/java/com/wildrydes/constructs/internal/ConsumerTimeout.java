@@ -12,8 +12,7 @@ public final class ConsumerTimeout {
     /** Lambda's timeout when a function sets none. */
     public static final Duration LAMBDA_DEFAULT = Duration.seconds(3);
 
-    private ConsumerTimeout() {
-    }
+    private ConsumerTimeout() {}
 
     /** The function's timeout, or null when it cannot be read (an imported function). */
     public static Duration of(IFunction consumer) {

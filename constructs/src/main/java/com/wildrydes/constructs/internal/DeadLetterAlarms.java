@@ -13,20 +13,25 @@ import software.constructs.Construct;
 public final class DeadLetterAlarms {
 
     /** How a dead-letter metric is read for its alarm: the most messages seen in each minute. */
-    public static final MetricOptions ALARM_METRIC = MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build();
+    public static final MetricOptions ALARM_METRIC = MetricOptions.builder()
+            .period(Duration.minutes(1))
+            .statistic("Maximum")
+            .build();
 
-    private DeadLetterAlarms() {
-    }
+    private DeadLetterAlarms() {}
 
     /** Fires when {@code visibleMessages} (a queue's ApproximateNumberOfMessagesVisible) is above zero. */
     public static Alarm anyMessage(Construct scope, String id, IMetric visibleMessages, String description) {
-        return new Alarm(scope, id, AlarmProps.builder()
-                .metric(visibleMessages)
-                .alarmDescription(description)
-                .threshold(0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build());
+        return new Alarm(
+                scope,
+                id,
+                AlarmProps.builder()
+                        .metric(visibleMessages)
+                        .alarmDescription(description)
+                        .threshold(0)
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                        .evaluationPeriods(1)
+                        .treatMissingData(TreatMissingData.NOT_BREACHING)
+                        .build());
     }
 }

@@ -1,7 +1,6 @@
 package com.wildrydes.constructs.internal;
 
 import com.wildrydes.constructs.functions.JavaFunction;
-
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -18,8 +17,7 @@ public final class FunctionTargets {
     /** The ARN fields: arn:partition:lambda:region:account:function:name[:qualifier]. */
     private static final int QUALIFIED_ARN_FIELDS = 8;
 
-    private FunctionTargets() {
-    }
+    private FunctionTargets() {}
 
     /** The function that is invoked: a JavaFunction's live alias, any other function itself. */
     public static IFunction invoked(IFunction function) {
@@ -51,14 +49,18 @@ public final class FunctionTargets {
      * Runs {@code grant} when the function has a role to grant to. An imported function without one
      * has a role this app cannot see: the construct warns its owner what to add instead of failing.
      */
-    public static void grantOrWarn(Construct scope, IFunction function, Runnable grant, String actions, String resource) {
+    public static void grantOrWarn(
+            Construct scope, IFunction function, Runnable grant, String actions, String resource) {
         if (function.getRole() != null || !isImported(function)) {
             grant.run();
             return;
         }
-        Annotations.of(scope).addWarningV2("@wildrydes/constructs:importedFunctionWithoutRole",
-                "The imported function " + function.getNode().getPath() + " has no role this app can change: allow "
-                        + actions + " on " + resource + " in its execution role, or import it with "
-                        + "Function.fromFunctionAttributes(...).role(...) to have it granted here.");
+        Annotations.of(scope)
+                .addWarningV2(
+                        "@wildrydes/constructs:importedFunctionWithoutRole",
+                        "The imported function " + function.getNode().getPath()
+                                + " has no role this app can change: allow "
+                                + actions + " on " + resource + " in its execution role, or import it with "
+                                + "Function.fromFunctionAttributes(...).role(...) to have it granted here.");
     }
 }

@@ -35,7 +35,8 @@ public final class RequestSchemas {
     /** Characters a text may not contain: C0 and C1 controls and DEL. */
     private static final String CONTROLS = "\\u0000-\\u001F\\u007F-\\u009F";
     /** Spaces a text may not consist of only: the space, Unicode's space separators, the zero-width spaces. */
-    private static final String SPACES = "\\u0020\\u00A0\\u1680\\u180E\\u2000-\\u200B\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
+    private static final String SPACES =
+            "\\u0020\\u00A0\\u1680\\u180E\\u2000-\\u200B\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
 
     /**
      * Text: leading spaces, then one character that is neither a space nor a control, then no
@@ -59,8 +60,7 @@ public final class RequestSchemas {
             .pattern(AMOUNT_STRING)
             .build();
 
-    private RequestSchemas() {
-    }
+    private RequestSchemas() {}
 
     /** A ride completion: from, to, customer, duration, distance, fare. */
     public static JsonSchema rideCompletion() {

@@ -6,8 +6,7 @@ package com.wildrydes.constructs.internal;
  */
 public final class RequiredProp {
 
-    private RequiredProp() {
-    }
+    private RequiredProp() {}
 
     /** {@code value}, or an {@link IllegalArgumentException} naming {@code prop} and what it expects. */
     public static <T> T of(T value, String prop, String expected) {

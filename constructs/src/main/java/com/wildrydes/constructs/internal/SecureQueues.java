@@ -1,7 +1,6 @@
 package com.wildrydes.constructs.internal;
 
 import com.wildrydes.constructs.nag.NagSuppressionMetadata;
-
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -14,14 +13,11 @@ public final class SecureQueues {
     /** How long a dead letter waits to be inspected or replayed: SQS's maximum. */
     public static final Duration DEAD_LETTER_RETENTION = Duration.days(14);
 
-    private SecureQueues() {
-    }
+    private SecureQueues() {}
 
     /** Starts queue props with SQS-managed encryption (SSE-SQS) and a TLS-only queue policy. */
     public static QueueProps.Builder secureDefaults() {
-        return QueueProps.builder()
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true);
+        return QueueProps.builder().encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true);
     }
 
     /**
@@ -29,11 +25,16 @@ public final class SecureQueues {
      * longest time SQS allows so that an operator can inspect and replay them.
      */
     public static Queue deadLetterQueue(Construct scope, String id, boolean fifo) {
-        Queue queue = new Queue(scope, id, secureDefaults()
-                .fifo(fifo ? Boolean.TRUE : null)
-                .retentionPeriod(DEAD_LETTER_RETENTION)
-                .build());
-        NagSuppressionMetadata.suppress(queue, "AwsSolutions-SQS3",
+        Queue queue = new Queue(
+                scope,
+                id,
+                secureDefaults()
+                        .fifo(fifo ? Boolean.TRUE : null)
+                        .retentionPeriod(DEAD_LETTER_RETENTION)
+                        .build());
+        NagSuppressionMetadata.suppress(
+                queue,
+                "AwsSolutions-SQS3",
                 "This queue is itself a dead-letter queue: it receives what could not be delivered or processed.");
         return queue;
     }

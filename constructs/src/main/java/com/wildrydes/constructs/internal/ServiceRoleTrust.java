@@ -18,8 +18,7 @@ import software.amazon.awscdk.services.iam.IRole;
  */
 public final class ServiceRoleTrust {
 
-    private ServiceRoleTrust() {
-    }
+    private ServiceRoleTrust() {}
 
     /**
      * Limits a state machine's role (one trust statement, for {@code states.amazonaws.com}, as
@@ -28,12 +27,17 @@ public final class ServiceRoleTrust {
     public static void stateMachinesOfThisAccount(IRole role) {
         Stack stack = Stack.of(role);
         String stateMachines = stack.formatArn(ArnComponents.builder()
-                .service("states").resource("stateMachine").resourceName("*")
-                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+                .service("states")
+                .resource("stateMachine")
+                .resourceName("*")
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                .build());
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID));
         condition.put("ArnLike", Map.of("aws:SourceArn", stateMachines));
-        // The role's trust statement is CDK's; an override adds the condition without changing the role's construct or logical ID.
-        ((CfnRole) role.getNode().getDefaultChild()).addPropertyOverride("AssumeRolePolicyDocument.Statement.0.Condition", condition);
+        // The role's trust statement is CDK's; an override adds the condition without changing the role's construct or
+        // logical ID.
+        ((CfnRole) role.getNode().getDefaultChild())
+                .addPropertyOverride("AssumeRolePolicyDocument.Statement.0.Condition", condition);
     }
 }

@@ -1,7 +1,5 @@
 package com.wildrydes.constructs.internal;
 
-import com.wildrydes.constructs.messaging.FilteredSubscription;
-
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Arn;
 import software.amazon.awscdk.ArnFormat;
@@ -17,8 +15,7 @@ import software.constructs.Construct;
  */
 public final class TopicRegions {
 
-    private TopicRegions() {
-    }
+    private TopicRegions() {}
 
     /**
      * The region to write on the subscription, or null for the stack's own. Refuses a topic in a
@@ -39,14 +36,18 @@ public final class TopicRegions {
             if (stackRegion.equals(topicRegion)) {
                 return null;
             }
-            throw new IllegalArgumentException("FilteredSubscription: topic must be in the stack's region " + stackRegion
-                    + " (SNS takes a subscription's dead-letter queue only from the topic's region), got a topic in "
-                    + topicRegion + ": " + topicArn + "; define this construct in a stack in " + topicRegion);
+            throw new IllegalArgumentException(
+                    "FilteredSubscription: topic must be in the stack's region " + stackRegion
+                            + " (SNS takes a subscription's dead-letter queue only from the topic's region), got a topic in "
+                            + topicRegion + ": " + topicArn + "; define this construct in a stack in " + topicRegion);
         }
-        Annotations.of(scope).addWarningV2("@wildrydes/constructs:topicInAnotherRegion",
-                "The topic " + topicArn + " is in " + topicRegion + ": the subscription names that region, and its "
-                        + "dead-letter queue is created in this stack's region, which SNS accepts only if it is "
-                        + topicRegion + ". Deploy this stack to " + topicRegion + ".");
+        Annotations.of(scope)
+                .addWarningV2(
+                        "@wildrydes/constructs:topicInAnotherRegion",
+                        "The topic " + topicArn + " is in " + topicRegion
+                                + ": the subscription names that region, and its "
+                                + "dead-letter queue is created in this stack's region, which SNS accepts only if it is "
+                                + topicRegion + ". Deploy this stack to " + topicRegion + ".");
         return topicRegion;
     }
 }

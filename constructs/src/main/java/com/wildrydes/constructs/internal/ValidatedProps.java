@@ -10,8 +10,7 @@ import software.constructs.Construct;
  */
 public final class ValidatedProps {
 
-    private ValidatedProps() {
-    }
+    private ValidatedProps() {}
 
     public static <T> T check(Construct construct, Supplier<T> validation) {
         try {

@@ -16,8 +16,7 @@ public final class VendedLogGroups {
 
     public static final String STEP_FUNCTIONS_PREFIX = "/aws/vendedlogs/states/";
 
-    private VendedLogGroups() {
-    }
+    private VendedLogGroups() {}
 
     /**
      * {@code /aws/vendedlogs/states/<name>-<the stack's unique ID>}, where name is the state machine's, or
@@ -25,8 +24,11 @@ public final class VendedLogGroups {
      * name unique per deployment, so a log group retained from an earlier deployment does not block the next.
      */
     public static String stepFunctionsLogGroupName(Construct scope, String stateMachineName) {
-        String name = stateMachineName != null ? stateMachineName
-                : Names.uniqueResourceName(scope, UniqueResourceNameOptions.builder().maxLength(200).build());
+        String name = stateMachineName != null
+                ? stateMachineName
+                : Names.uniqueResourceName(
+                        scope,
+                        UniqueResourceNameOptions.builder().maxLength(200).build());
         return STEP_FUNCTIONS_PREFIX + name + "-" + Fn.select(2, Fn.split("/", Aws.STACK_ID));
     }
 }

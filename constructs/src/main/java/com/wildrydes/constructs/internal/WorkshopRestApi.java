@@ -1,7 +1,6 @@
 package com.wildrydes.constructs.internal;
 
 import com.wildrydes.constructs.workshop.UnicornManagementServiceProps;
-
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -30,16 +29,21 @@ public final class WorkshopRestApi {
     /** A single entry, so Map.of's order cannot vary. */
     private static final Map<String, String> JSON_CONTENT_TYPE = Map.of("Content-Type", "'application/json'");
 
-    private WorkshopRestApi() {
-    }
+    private WorkshopRestApi() {}
 
-    public static RestApi create(Construct scope, String description, String stageName, Integer rateLimit, Integer burstLimit) {
+    public static RestApi create(
+            Construct scope, String description, String stageName, Integer rateLimit, Integer burstLimit) {
         return create(scope, description, stageName, rateLimit, burstLimit, null);
     }
 
     /** As above, with throttles for single methods, keyed {@code /path/METHOD}, tighter than the stage's. */
-    public static RestApi create(Construct scope, String description, String stageName, Integer rateLimit, Integer burstLimit,
-                          Map<String, MethodDeploymentOptions> methodOptions) {
+    public static RestApi create(
+            Construct scope,
+            String description,
+            String stageName,
+            Integer rateLimit,
+            Integer burstLimit,
+            Map<String, MethodDeploymentOptions> methodOptions) {
         LogGroup accessLogs = LogGroup.Builder.create(scope, "ApiAccessLogs")
                 .retention(RetentionDays.ONE_MONTH)
                 .build();
@@ -49,8 +53,14 @@ public final class WorkshopRestApi {
                 .cloudWatchRole(false)
                 .deployOptions(StageOptions.builder()
                         .stageName(stageName != null ? stageName : UnicornManagementServiceProps.DEFAULT_STAGE_NAME)
-                        .throttlingRateLimit(rateLimit != null ? rateLimit : UnicornManagementServiceProps.DEFAULT_THROTTLING_RATE_LIMIT)
-                        .throttlingBurstLimit(burstLimit != null ? burstLimit : UnicornManagementServiceProps.DEFAULT_THROTTLING_BURST_LIMIT)
+                        .throttlingRateLimit(
+                                rateLimit != null
+                                        ? rateLimit
+                                        : UnicornManagementServiceProps.DEFAULT_THROTTLING_RATE_LIMIT)
+                        .throttlingBurstLimit(
+                                burstLimit != null
+                                        ? burstLimit
+                                        : UnicornManagementServiceProps.DEFAULT_THROTTLING_BURST_LIMIT)
                         .accessLogDestination(new LogGroupLogDestination(accessLogs))
                         .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
                         .tracingEnabled(true)
@@ -69,26 +79,34 @@ public final class WorkshopRestApi {
      * API Gateway gives it.
      */
     private static void addValidationErrorResponses(RestApi api) {
-        api.addGatewayResponse("BadRequestBodyResponse", GatewayResponseOptions.builder()
-                .type(ResponseType.BAD_REQUEST_BODY)
-                .statusCode("400")
-                .responseHeaders(JSON_CONTENT_TYPE)
-                .templates(Map.of("application/json",
-                        "{\"error\": \"$context.error.validationErrorString\", \"field\": \"body\"}"))
-                .build());
-        api.addGatewayResponse("BadRequestParametersResponse", GatewayResponseOptions.builder()
-                .type(ResponseType.BAD_REQUEST_PARAMETERS)
-                .statusCode("400")
-                .responseHeaders(JSON_CONTENT_TYPE)
-                .templates(Map.of("application/json", "{\"error\": \"$context.error.validationErrorString\"}"))
-                .build());
+        api.addGatewayResponse(
+                "BadRequestBodyResponse",
+                GatewayResponseOptions.builder()
+                        .type(ResponseType.BAD_REQUEST_BODY)
+                        .statusCode("400")
+                        .responseHeaders(JSON_CONTENT_TYPE)
+                        .templates(Map.of(
+                                "application/json",
+                                "{\"error\": \"$context.error.validationErrorString\", \"field\": \"body\"}"))
+                        .build());
+        api.addGatewayResponse(
+                "BadRequestParametersResponse",
+                GatewayResponseOptions.builder()
+                        .type(ResponseType.BAD_REQUEST_PARAMETERS)
+                        .statusCode("400")
+                        .responseHeaders(JSON_CONTENT_TYPE)
+                        .templates(Map.of("application/json", "{\"error\": \"$context.error.validationErrorString\"}"))
+                        .build());
     }
 
     public static RequestValidator validator(Construct scope, RestApi api) {
-        return new RequestValidator(scope, "BodyValidator", RequestValidatorProps.builder()
-                .restApi(api)
-                .validateRequestBody(true)
-                .validateRequestParameters(true)
-                .build());
+        return new RequestValidator(
+                scope,
+                "BodyValidator",
+                RequestValidatorProps.builder()
+                        .restApi(api)
+                        .validateRequestBody(true)
+                        .validateRequestParameters(true)
+                        .build());
     }
 }

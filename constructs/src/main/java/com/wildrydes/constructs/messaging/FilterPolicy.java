@@ -38,11 +38,12 @@ public final class FilterPolicy {
     public static final int MAX_BYTES = 256 * 1024;
     /** SNS matches numbers between minus and plus one billion, with five decimal places. */
     static final BigDecimal MAX_NUMERIC = new BigDecimal("1000000000");
+
     static final int MAX_NUMERIC_SCALE = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> OPERATORS = Set.of(
-            "prefix", "suffix", "anything-but", "numeric", "exists", "equals-ignore-case", "cidr");
+    private static final Set<String> OPERATORS =
+            Set.of("prefix", "suffix", "anything-but", "numeric", "exists", "equals-ignore-case", "cidr");
     private static final String OR = "$or";
     private static final Set<String> NUMERIC_COMPARISONS = Set.of("=", "<", "<=", ">", ">=");
 
@@ -56,8 +57,8 @@ public final class FilterPolicy {
 
     private FilterPolicy(FilterPolicyScope scope, String json, boolean checked) {
         if (scope == null) {
-            throw new IllegalArgumentException("FilterPolicy: scope is required: expected MESSAGE_ATTRIBUTES or "
-                    + "MESSAGE_BODY, got null");
+            throw new IllegalArgumentException(
+                    "FilterPolicy: scope is required: expected MESSAGE_ATTRIBUTES or " + "MESSAGE_BODY, got null");
         }
         this.scope = scope;
         this.json = json;
@@ -66,9 +67,12 @@ public final class FilterPolicy {
 
     private static Map<String, Object> bodyDocument(Map<String, FilterOrPolicy> policy) {
         Map<String, Object> document = new LinkedHashMap<>();
-        new TreeMap<>(policy).forEach((key, value) -> document.put(key, value instanceof Policy nested
-                ? bodyDocument(nested.getPolicyDoc())
-                : ((Filter) value).getFilterDoc().getConditions()));
+        new TreeMap<>(policy)
+                .forEach((key, value) -> document.put(
+                        key,
+                        value instanceof Policy nested
+                                ? bodyDocument(nested.getPolicyDoc())
+                                : ((Filter) value).getFilterDoc().getConditions()));
         return document;
     }
 
@@ -76,7 +80,8 @@ public final class FilterPolicy {
         try {
             return JSON.writeValueAsString(document);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("FilterPolicy: expected filters that render as JSON, got " + document, e);
+            throw new IllegalArgumentException(
+                    "FilterPolicy: expected filters that render as JSON, got " + document, e);
         }
     }
 
@@ -181,14 +186,16 @@ public final class FilterPolicy {
         List<Counts> alternatives = checkObject(scope, root, "", json);
         for (Counts alternative : alternatives) {
             if (alternative.keys > MAX_KEYS) {
-                throw invalid(json, "at most " + MAX_KEYS + " keys (SNS's limit), got " + alternative.keys
-                        + (alternatives.size() > 1 ? " in one alternative of its $or" : ""));
+                throw invalid(
+                        json,
+                        "at most " + MAX_KEYS + " keys (SNS's limit), got " + alternative.keys
+                                + (alternatives.size() > 1 ? " in one alternative of its $or" : ""));
             }
         }
         long combinations = alternatives.stream().mapToLong(a -> a.combinations).sum();
         if (combinations > MAX_COMBINATIONS) {
-            throw invalid(json, "at most " + MAX_COMBINATIONS
-                    + " combinations of values (SNS's limit), got " + combinations);
+            throw invalid(
+                    json, "at most " + MAX_COMBINATIONS + " combinations of values (SNS's limit), got " + combinations);
         }
         return toMap(root);
     }
@@ -241,15 +248,19 @@ public final class FilterPolicy {
             } else if (value.isObject() && scope == FilterPolicyScope.MESSAGE_BODY) {
                 fieldAlternatives = checkObject(scope, value, key + ".", json);
             } else if (value.isObject()) {
-                throw invalid(json, "key '" + key + "' to map to an array of conditions; nested objects "
-                        + "need FilterPolicy.onMessageBody, got an object on message attributes");
+                throw invalid(
+                        json,
+                        "key '" + key + "' to map to an array of conditions; nested objects "
+                                + "need FilterPolicy.onMessageBody, got an object on message attributes");
             } else {
                 throw invalid(json, "key '" + key + "' to map to an array of conditions, got " + value);
             }
             alternatives = and(alternatives, fieldAlternatives);
             if (alternatives.size() > MAX_COMBINATIONS) {
-                throw invalid(json, "at most " + MAX_COMBINATIONS + " combinations of values (SNS's limit), got more "
-                        + "than " + MAX_COMBINATIONS + " alternatives of its $or");
+                throw invalid(
+                        json,
+                        "at most " + MAX_COMBINATIONS + " combinations of values (SNS's limit), got more " + "than "
+                                + MAX_COMBINATIONS + " alternatives of its $or");
             }
         }
         return alternatives;
@@ -292,8 +303,10 @@ public final class FilterPolicy {
             } else if (condition.isObject() && condition.size() == 1) {
                 checkOperator(key, condition, json);
             } else {
-                throw invalid(json, "key '" + key + "': each condition to be a string, a number, null or an "
-                        + "object with one operator, got " + condition);
+                throw invalid(
+                        json,
+                        "key '" + key + "': each condition to be a string, a number, null or an "
+                                + "object with one operator, got " + condition);
             }
         }
     }
@@ -302,8 +315,10 @@ public final class FilterPolicy {
         String operator = condition.fieldNames().next();
         JsonNode operand = condition.get(operator);
         if (!OPERATORS.contains(operator)) {
-            throw invalid(json, "key '" + key + "': an operator among " + List.copyOf(new TreeSet<>(OPERATORS))
-                    + ", got '" + operator + "'");
+            throw invalid(
+                    json,
+                    "key '" + key + "': an operator among " + List.copyOf(new TreeSet<>(OPERATORS)) + ", got '"
+                            + operator + "'");
         }
         switch (operator) {
             case "numeric" -> checkNumericRange(key, operand, json);
@@ -317,14 +332,18 @@ public final class FilterPolicy {
                     throw invalid(json, "key '" + key + "': \"" + operator + "\" takes a string, got " + operand);
                 }
             }
-            default -> { /* anything-but takes a value, a list or a prefix object: SNS checks the rest */ }
+            default -> {
+                /* anything-but takes a value, a list or a prefix object: SNS checks the rest */
+            }
         }
     }
 
     private static void checkNumericRange(String key, JsonNode operand, String json) {
         if (!operand.isArray() || operand.isEmpty() || operand.size() % 2 != 0 || operand.size() > 4) {
-            throw invalid(json, "key '" + key + "': \"numeric\" takes one or two [operator, number] pairs "
-                    + "such as [\">=\", 50] or [\">\", 0, \"<=\", 5], got " + operand);
+            throw invalid(
+                    json,
+                    "key '" + key + "': \"numeric\" takes one or two [operator, number] pairs "
+                            + "such as [\">=\", 50] or [\">\", 0, \"<=\", 5], got " + operand);
         }
         for (int i = 0; i < operand.size(); i += 2) {
             JsonNode comparison = operand.get(i);
@@ -342,11 +361,14 @@ public final class FilterPolicy {
     private static void checkNumber(String key, JsonNode number, String json) {
         BigDecimal value = number.decimalValue();
         if (value.abs().compareTo(MAX_NUMERIC) > 0) {
-            throw invalid(json, "key '" + key + "': numbers from -1000000000 to 1000000000 (SNS's range), got " + value);
+            throw invalid(
+                    json, "key '" + key + "': numbers from -1000000000 to 1000000000 (SNS's range), got " + value);
         }
         if (value.stripTrailingZeros().scale() > MAX_NUMERIC_SCALE) {
-            throw invalid(json, "key '" + key + "': at most " + MAX_NUMERIC_SCALE
-                    + " decimal places (SNS's precision), got " + value);
+            throw invalid(
+                    json,
+                    "key '" + key + "': at most " + MAX_NUMERIC_SCALE + " decimal places (SNS's precision), got "
+                            + value);
         }
     }
 
@@ -363,6 +385,5 @@ public final class FilterPolicy {
     }
 
     /** The keys and value combinations of one alternative of a policy. */
-    private record Counts(int keys, long combinations) {
-    }
+    private record Counts(int keys, long combinations) {}
 }

@@ -5,14 +5,14 @@ import com.wildrydes.constructs.internal.DeadLetterAlarms;
 import com.wildrydes.constructs.internal.SecureQueues;
 import com.wildrydes.constructs.internal.TopicRegions;
 import com.wildrydes.constructs.internal.ValidatedProps;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Validations;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Names;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -31,7 +31,6 @@ import software.amazon.awscdk.services.sns.Subscription;
 import software.amazon.awscdk.services.sns.SubscriptionProps;
 import software.amazon.awscdk.services.sns.SubscriptionProtocol;
 import software.amazon.awscdk.services.sqs.IQueue;
-import software.amazon.awscdk.Names;
 import software.constructs.Construct;
 
 /**
@@ -90,7 +89,8 @@ public class FilteredSubscription extends Construct {
             IQueue queue = props.getQueue();
             queuePolicy = allowTopicToSend(queue);
             this.failedInvocationsQueue = null;
-            subscription.protocol(SubscriptionProtocol.SQS)
+            subscription
+                    .protocol(SubscriptionProtocol.SQS)
                     .endpoint(queue.getQueueArn())
                     .rawMessageDelivery(props.getRawMessageDelivery() == null || props.getRawMessageDelivery());
         }
@@ -99,10 +99,12 @@ public class FilteredSubscription extends Construct {
         // hence the Subscription itself, with the region, permission and policy handled here.
         this.subscription = new Subscription(this, "Subscription", subscription.build());
         if (props.getFunction() != null) {
-            Validations.of(this.subscription).acknowledge(Acknowledgment.builder()
-                    .id("CloudFormation-Validate::W3694")
-                    .reason("SNS invokes a qualified function ARN (an alias or version) as it invokes a function.")
-                    .build());
+            Validations.of(this.subscription)
+                    .acknowledge(Acknowledgment.builder()
+                            .id("CloudFormation-Validate::W3694")
+                            .reason(
+                                    "SNS invokes a qualified function ARN (an alias or version) as it invokes a function.")
+                            .build());
         }
         if (queuePolicy != null && queuePolicy.getPolicyDependable() != null) {
             // SNS must not deliver before the queue accepts its messages.
@@ -113,12 +115,19 @@ public class FilteredSubscription extends Construct {
             cfn.setFilterPolicy(props.getFilterPolicy().toMap());
             cfn.setFilterPolicyScope(props.getFilterPolicy().getScope().cloudFormationValue());
         }
-        this.deadLetterAlarm = props.getDeadLetterQueue() != null ? null
-                : DeadLetterAlarms.anyMessage(this, "DeadLetterAlarm", metricDeadLetters(DeadLetterAlarms.ALARM_METRIC),
+        this.deadLetterAlarm = props.getDeadLetterQueue() != null
+                ? null
+                : DeadLetterAlarms.anyMessage(
+                        this,
+                        "DeadLetterAlarm",
+                        metricDeadLetters(DeadLetterAlarms.ALARM_METRIC),
                         "SNS could not deliver a message to this subscriber: inspect the subscription's dead-letter queue, "
                                 + "fix the cause, redrive it");
-        this.failedInvocationsAlarm = failedInvocationsQueue == null || props.getFailedInvocationsQueue() != null ? null
-                : DeadLetterAlarms.anyMessage(this, "FailedInvocationsAlarm",
+        this.failedInvocationsAlarm = failedInvocationsQueue == null || props.getFailedInvocationsQueue() != null
+                ? null
+                : DeadLetterAlarms.anyMessage(
+                        this,
+                        "FailedInvocationsAlarm",
                         metricFailedInvocations(DeadLetterAlarms.ALARM_METRIC),
                         "A message still failed after Lambda's retries (or expired): inspect the failed-invocations queue, "
                                 + "fix the cause, replay it");
@@ -131,10 +140,14 @@ public class FilteredSubscription extends Construct {
             throw new IllegalArgumentException("FilteredSubscription needs exactly one subscriber: expected a function "
                     + "or a queue, got " + (hasFunction ? "both" : "neither"));
         }
-        if (hasQueue && (props.getFailedInvocationsQueue() != null || props.getRetryAttempts() != null
-                || props.getMaxEventAge() != null || props.getConfigureAsyncInvoke() != null)) {
-            throw new IllegalArgumentException("FilteredSubscription: failedInvocationsQueue, retryAttempts, maxEventAge "
-                    + "and configureAsyncInvoke apply to a function subscriber only, got them with a queue");
+        if (hasQueue
+                && (props.getFailedInvocationsQueue() != null
+                        || props.getRetryAttempts() != null
+                        || props.getMaxEventAge() != null
+                        || props.getConfigureAsyncInvoke() != null)) {
+            throw new IllegalArgumentException(
+                    "FilteredSubscription: failedInvocationsQueue, retryAttempts, maxEventAge "
+                            + "and configureAsyncInvoke apply to a function subscriber only, got them with a queue");
         }
         if (hasFunction && props.getRawMessageDelivery() != null) {
             throw new IllegalArgumentException("FilteredSubscription: rawMessageDelivery applies to a queue subscriber "
@@ -142,18 +155,23 @@ public class FilteredSubscription extends Construct {
         }
         Integer retries = props.getRetryAttempts();
         if (retries != null && (retries < 0 || retries > 2)) {
-            throw new IllegalArgumentException("FilteredSubscription: retryAttempts must be 0, 1 or 2 (Lambda's range), got " + retries);
+            throw new IllegalArgumentException(
+                    "FilteredSubscription: retryAttempts must be 0, 1 or 2 (Lambda's range), got " + retries);
         }
         Duration age = props.getMaxEventAge();
-        if (age != null && !age.isUnresolved()
+        if (age != null
+                && !age.isUnresolved()
                 && (age.toSeconds().doubleValue() < 60 || age.toSeconds().doubleValue() > 6 * 3600)) {
             throw new IllegalArgumentException("FilteredSubscription: maxEventAge must be from 1 minute to 6 hours "
                     + "(Lambda's range), got " + age.toHumanString());
         }
-        if (hasQueue && Boolean.TRUE.equals(props.getQueue().getFifo()) != Boolean.TRUE.equals(props.getTopic().getFifo())) {
+        if (hasQueue
+                && Boolean.TRUE.equals(props.getQueue().getFifo())
+                        != Boolean.TRUE.equals(props.getTopic().getFifo())) {
             String topicKind = Boolean.TRUE.equals(props.getTopic().getFifo()) ? "FIFO" : "standard";
             String queueKind = Boolean.TRUE.equals(props.getQueue().getFifo()) ? "FIFO" : "standard";
-            throw new IllegalArgumentException("FilteredSubscription: queue must be a " + topicKind + " queue to subscribe to a "
+            throw new IllegalArgumentException("FilteredSubscription: queue must be a " + topicKind
+                    + " queue to subscribe to a "
                     + topicKind + " topic (SNS delivers a standard topic to standard queues only, a FIFO topic to FIFO "
                     + "queues only), got a " + queueKind + " queue");
         }
@@ -165,19 +183,25 @@ public class FilteredSubscription extends Construct {
 
     private void allowTopicToInvoke(IFunction function) {
         String permissionId = "AllowInvokeFrom" + Names.nodeUniqueId(getNode());
-        function.addPermission(permissionId, Permission.builder()
-                .principal(new ServicePrincipal(SNS_SERVICE))
-                .action("lambda:InvokeFunction")
-                .sourceArn(topic.getTopicArn())
-                .build());
+        function.addPermission(
+                permissionId,
+                Permission.builder()
+                        .principal(new ServicePrincipal(SNS_SERVICE))
+                        .action("lambda:InvokeFunction")
+                        .sourceArn(topic.getTopicArn())
+                        .build());
         if (function.getNode().tryFindChild(permissionId) == null) {
             // CDK skips the permission of a function imported into a stack whose account it cannot
             // compare (environment-agnostic, or another account); SNS would then be refused.
-            Annotations.of(this).addWarningV2("@wildrydes/constructs:invokePermissionNotCreated",
-                    "No lambda:InvokeFunction permission was added to " + function.getNode().getPath()
-                            + ": CDK cannot tell that it is in this stack's account. Import it with "
-                            + "Function.fromFunctionAttributes(...).sameEnvironment(true) when it is, or let its owner "
-                            + "allow lambda:InvokeFunction to sns.amazonaws.com with source ARN " + topic.getTopicArn() + ".");
+            Annotations.of(this)
+                    .addWarningV2(
+                            "@wildrydes/constructs:invokePermissionNotCreated",
+                            "No lambda:InvokeFunction permission was added to "
+                                    + function.getNode().getPath()
+                                    + ": CDK cannot tell that it is in this stack's account. Import it with "
+                                    + "Function.fromFunctionAttributes(...).sameEnvironment(true) when it is, or let its owner "
+                                    + "allow lambda:InvokeFunction to sns.amazonaws.com with source ARN "
+                                    + topic.getTopicArn() + ".");
         }
     }
 
@@ -186,18 +210,25 @@ public class FilteredSubscription extends Construct {
             return props.getFailedInvocationsQueue();
         }
         if (AsyncInvokeConfigs.isConfigured(function)) {
-            Annotations.of(this).addInfo(function.getNode().getPath() + " already has its asynchronous invocation "
-                    + "configured (another subscription or request for quotes): its retries and on-failure "
-                    + "destination apply to this subscription too.");
+            Annotations.of(this)
+                    .addInfo(function.getNode().getPath() + " already has its asynchronous invocation "
+                            + "configured (another subscription or request for quotes): its retries and on-failure "
+                            + "destination apply to this subscription too.");
             return props.getFailedInvocationsQueue();
         }
         IQueue failed = props.getFailedInvocationsQueue() != null
                 ? props.getFailedInvocationsQueue()
                 : SecureQueues.deadLetterQueue(this, "FailedInvocationsQueue", fifo);
-        AsyncInvokeConfigs.configure(this, function, failed, EventInvokeConfigOptions.builder()
-                .retryAttempts(props.getRetryAttempts() != null
-                        ? props.getRetryAttempts() : FilteredSubscriptionProps.DEFAULT_RETRY_ATTEMPTS)
-                .maxEventAge(props.getMaxEventAge() != null ? props.getMaxEventAge() : Duration.hours(6)));
+        AsyncInvokeConfigs.configure(
+                this,
+                function,
+                failed,
+                EventInvokeConfigOptions.builder()
+                        .retryAttempts(
+                                props.getRetryAttempts() != null
+                                        ? props.getRetryAttempts()
+                                        : FilteredSubscriptionProps.DEFAULT_RETRY_ATTEMPTS)
+                        .maxEventAge(props.getMaxEventAge() != null ? props.getMaxEventAge() : Duration.hours(6)));
         return failed;
     }
 
@@ -212,15 +243,19 @@ public class FilteredSubscription extends Construct {
                 .build());
         if (!Boolean.TRUE.equals(result.getStatementAdded())) {
             // An imported queue's policy belongs to its owner: without this statement SNS is refused.
-            Annotations.of(this).addWarningV2("@wildrydes/constructs:queuePolicyNotChanged",
-                    "The imported queue " + queue.getNode().getPath() + " keeps its own policy: allow sqs:SendMessage "
-                            + "to sns.amazonaws.com with aws:SourceArn " + topic.getTopicArn() + " on "
-                            + queue.getQueueArn() + " (and kms:GenerateDataKey, kms:Decrypt on its key, if a "
-                            + "customer-managed key encrypts it), or SNS cannot deliver to it.");
+            Annotations.of(this)
+                    .addWarningV2(
+                            "@wildrydes/constructs:queuePolicyNotChanged",
+                            "The imported queue " + queue.getNode().getPath()
+                                    + " keeps its own policy: allow sqs:SendMessage "
+                                    + "to sns.amazonaws.com with aws:SourceArn " + topic.getTopicArn() + " on "
+                                    + queue.getQueueArn() + " (and kms:GenerateDataKey, kms:Decrypt on its key, if a "
+                                    + "customer-managed key encrypts it), or SNS cannot deliver to it.");
         }
         if (queue.getEncryptionMasterKey() != null) {
             // A queue encrypted with a customer-managed key needs SNS to be able to use that key.
-            queue.getEncryptionMasterKey().grant(new ServicePrincipal(SNS_SERVICE), "kms:Decrypt", "kms:GenerateDataKey*");
+            queue.getEncryptionMasterKey()
+                    .grant(new ServicePrincipal(SNS_SERVICE), "kms:Decrypt", "kms:GenerateDataKey*");
         }
         return result;
     }
@@ -234,7 +269,9 @@ public class FilteredSubscription extends Construct {
      */
     public Grant grantConsumeDeadLetters(IGrantable grantee) {
         Grant grant = deadLetterQueue.grantConsumeMessages(grantee);
-        return failedInvocationsQueue == null ? grant : grant.combine(failedInvocationsQueue.grantConsumeMessages(grantee));
+        return failedInvocationsQueue == null
+                ? grant
+                : grant.combine(failedInvocationsQueue.grantConsumeMessages(grantee));
     }
 
     /**
@@ -285,7 +322,9 @@ public class FilteredSubscription extends Construct {
      * @return the metric; null when {@link #getFailedInvocationsQueue()} is null
      */
     public Metric metricFailedInvocations(MetricOptions props) {
-        return failedInvocationsQueue == null ? null : failedInvocationsQueue.metricApproximateNumberOfMessagesVisible(props);
+        return failedInvocationsQueue == null
+                ? null
+                : failedInvocationsQueue.metricApproximateNumberOfMessagesVisible(props);
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.wildrydes.constructs.messaging;
 
 import com.wildrydes.constructs.internal.RequiredProp;
-
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -31,8 +30,7 @@ public final class FilteredSubscriptionProps {
     private final Boolean configureAsyncInvoke;
 
     private FilteredSubscriptionProps(Builder b) {
-        this.topic = RequiredProp.of(b.topic, "FilteredSubscriptionProps.topic",
-                "the ITopic to subscribe to");
+        this.topic = RequiredProp.of(b.topic, "FilteredSubscriptionProps.topic", "the ITopic to subscribe to");
         this.function = b.function;
         this.queue = b.queue;
         this.filterPolicy = b.filterPolicy;

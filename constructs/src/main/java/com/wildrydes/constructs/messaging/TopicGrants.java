@@ -13,8 +13,7 @@ import software.amazon.awscdk.services.sns.ITopic;
  */
 public final class TopicGrants {
 
-    private TopicGrants() {
-    }
+    private TopicGrants() {}
 
     /**
      * Allows {@code grantee} to publish to {@code topic}: {@code sns:Publish} on that topic only and, when

@@ -5,7 +5,6 @@ import com.wildrydes.constructs.internal.DeadLetterAlarms;
 import com.wildrydes.constructs.internal.QueueConsumers;
 import com.wildrydes.constructs.internal.SecureQueues;
 import com.wildrydes.constructs.internal.ValidatedProps;
-
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -60,35 +59,46 @@ public class TopicQueueChain extends Construct {
         ValidatedProps.check(this, () -> validate(props, fifo, consumerTimeout));
 
         this.deadLetterQueue = props.getDeadLetterQueue() != null
-                ? props.getDeadLetterQueue() : SecureQueues.deadLetterQueue(this, "DeadLetterQueue", fifo);
+                ? props.getDeadLetterQueue()
+                : SecureQueues.deadLetterQueue(this, "DeadLetterQueue", fifo);
         this.queue = props.getQueue() != null ? props.getQueue() : createQueue(props, fifo, consumerTimeout);
-        this.subscription = new FilteredSubscription(this, "Subscription", FilteredSubscriptionProps.builder()
-                .topic(props.getTopic())
-                .queue(queue)
-                .deadLetterQueue(deadLetterQueue)
-                .filterPolicy(props.getFilterPolicy())
-                .rawMessageDelivery(props.getRawMessageDelivery())
-                .build());
+        this.subscription = new FilteredSubscription(
+                this,
+                "Subscription",
+                FilteredSubscriptionProps.builder()
+                        .topic(props.getTopic())
+                        .queue(queue)
+                        .deadLetterQueue(deadLetterQueue)
+                        .filterPolicy(props.getFilterPolicy())
+                        .rawMessageDelivery(props.getRawMessageDelivery())
+                        .build());
         this.eventSourceMapping = props.getConsumer() != null ? connect(props) : null;
 
-        this.deadLetterAlarm = DeadLetterAlarms.anyMessage(this, "DeadLetterAlarm",
+        this.deadLetterAlarm = DeadLetterAlarms.anyMessage(
+                this,
+                "DeadLetterAlarm",
                 metricDeadLetters(DeadLetterAlarms.ALARM_METRIC),
                 "A message landed in the dead-letter queue: inspect it, fix the cause, redrive it");
-        this.oldestMessageAlarm = Boolean.FALSE.equals(props.getOldestMessageAlarm()) ? null : oldestMessageAlarm(props);
+        this.oldestMessageAlarm =
+                Boolean.FALSE.equals(props.getOldestMessageAlarm()) ? null : oldestMessageAlarm(props);
     }
 
     private Alarm oldestMessageAlarm(TopicQueueChainProps props) {
         Duration alarmAge = props.getOldestMessageAlarmAge() != null
-                ? props.getOldestMessageAlarmAge() : TopicQueueChainProps.DEFAULT_OLDEST_MESSAGE_ALARM_AGE;
+                ? props.getOldestMessageAlarmAge()
+                : TopicQueueChainProps.DEFAULT_OLDEST_MESSAGE_ALARM_AGE;
         return metricOldestMessageAge(DeadLetterAlarms.ALARM_METRIC)
-                .createAlarm(this, "OldestMessageAlarm", CreateAlarmOptions.builder()
-                        .alarmDescription("The consumers are falling behind: the oldest message is older than "
-                                + alarmAge.toHumanString())
-                        .threshold(alarmAge.toSeconds())
-                        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                        .evaluationPeriods(5)
-                        .treatMissingData(TreatMissingData.NOT_BREACHING)
-                        .build());
+                .createAlarm(
+                        this,
+                        "OldestMessageAlarm",
+                        CreateAlarmOptions.builder()
+                                .alarmDescription("The consumers are falling behind: the oldest message is older than "
+                                        + alarmAge.toHumanString())
+                                .threshold(alarmAge.toSeconds())
+                                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                                .evaluationPeriods(5)
+                                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                                .build());
     }
 
     private static Duration consumerTimeout(TopicQueueChainProps props) {
@@ -108,35 +118,51 @@ public class TopicQueueChain extends Construct {
             throw new IllegalArgumentException("TopicQueueChain: give an existing queue or the settings of a new one "
                     + "(visibilityTimeout, retentionPeriod, maxReceiveCount), got both");
         }
-        if (props.getDeadLetterQueue() != null && Boolean.TRUE.equals(props.getDeadLetterQueue().getFifo()) != fifo) {
-            throw new IllegalArgumentException("TopicQueueChain: deadLetterQueue must be a " + (fifo ? "FIFO" : "standard")
+        if (props.getDeadLetterQueue() != null
+                && Boolean.TRUE.equals(props.getDeadLetterQueue().getFifo()) != fifo) {
+            throw new IllegalArgumentException("TopicQueueChain: deadLetterQueue must be a "
+                    + (fifo ? "FIFO" : "standard")
                     + " queue for a " + (fifo ? "FIFO" : "standard") + " topic (SQS moves messages only between queues "
                     + "of one kind), got a " + (fifo ? "standard" : "FIFO") + " queue");
         }
         if (props.getQueue() != null && Boolean.TRUE.equals(props.getQueue().getFifo()) != fifo) {
-            throw new IllegalArgumentException("TopicQueueChain: a " + (fifo ? "FIFO" : "standard") + " topic chains to a "
-                    + (fifo ? "FIFO" : "standard") + " queue, got a " + (fifo ? "standard" : "FIFO") + " queue");
+            throw new IllegalArgumentException("TopicQueueChain: a " + (fifo ? "FIFO" : "standard")
+                    + " topic chains to a " + (fifo ? "FIFO" : "standard") + " queue, got a "
+                    + (fifo ? "standard" : "FIFO") + " queue");
         }
-        if (props.getConsumer() == null && (props.getBatchSize() != null || props.getMaxBatchingWindow() != null
-                || props.getMaxConcurrency() != null || props.getConsumerTimeout() != null)) {
+        if (props.getConsumer() == null
+                && (props.getBatchSize() != null
+                        || props.getMaxBatchingWindow() != null
+                        || props.getMaxConcurrency() != null
+                        || props.getConsumerTimeout() != null)) {
             throw new IllegalArgumentException("TopicQueueChain: batchSize, maxBatchingWindow, maxConcurrency and "
                     + "consumerTimeout configure a consumer, got them without one");
         }
-        if (props.getConsumer() != null && consumerTimeout == null && props.getVisibilityTimeout() == null
+        if (props.getConsumer() != null
+                && consumerTimeout == null
+                && props.getVisibilityTimeout() == null
                 && props.getQueue() == null) {
             throw new IllegalArgumentException("TopicQueueChain: cannot read the timeout of consumer "
-                    + props.getConsumer().getNode().getPath() + " (an imported function): give consumerTimeout or visibilityTimeout");
+                    + props.getConsumer().getNode().getPath()
+                    + " (an imported function): give consumerTimeout or visibilityTimeout");
         }
         Duration visibility = props.getVisibilityTimeout();
-        if (visibility != null && consumerTimeout != null && !visibility.isUnresolved() && !consumerTimeout.isUnresolved()
-                && visibility.toSeconds().doubleValue() < consumerTimeout.toSeconds().doubleValue()) {
-            throw new IllegalArgumentException("TopicQueueChain: visibilityTimeout must be at least the consumer's timeout ("
-                    + consumerTimeout.toHumanString() + ", and AWS advises six times it), got " + visibility.toHumanString()
-                    + "; SQS would otherwise reject the event source mapping at deploy time");
+        if (visibility != null
+                && consumerTimeout != null
+                && !visibility.isUnresolved()
+                && !consumerTimeout.isUnresolved()
+                && visibility.toSeconds().doubleValue()
+                        < consumerTimeout.toSeconds().doubleValue()) {
+            throw new IllegalArgumentException(
+                    "TopicQueueChain: visibilityTimeout must be at least the consumer's timeout ("
+                            + consumerTimeout.toHumanString() + ", and AWS advises six times it), got "
+                            + visibility.toHumanString()
+                            + "; SQS would otherwise reject the event source mapping at deploy time");
         }
         Integer receives = props.getMaxReceiveCount();
         if (receives != null && (receives < 1 || receives > 1000)) {
-            throw new IllegalArgumentException("TopicQueueChain: maxReceiveCount must be from 1 to 1000 (SQS's range), got " + receives);
+            throw new IllegalArgumentException(
+                    "TopicQueueChain: maxReceiveCount must be from 1 to 1000 (SQS's range), got " + receives);
         }
         Integer batch = props.getBatchSize();
         int maxBatch = fifo ? 10 : 10_000;
@@ -150,28 +176,46 @@ public class TopicQueueChain extends Construct {
                     + props.getMaxBatchingWindow().toHumanString() + " with a FIFO topic");
         }
         if (batch != null && batch > 10 && props.getMaxBatchingWindow() == null) {
-            throw new IllegalArgumentException("TopicQueueChain: a batchSize over 10 needs a maxBatchingWindow, got batchSize "
-                    + batch + " without one");
+            throw new IllegalArgumentException(
+                    "TopicQueueChain: a batchSize over 10 needs a maxBatchingWindow, got batchSize " + batch
+                            + " without one");
         }
         Integer concurrency = props.getMaxConcurrency();
         if (concurrency != null && (concurrency < 2 || concurrency > 1000)) {
-            throw new IllegalArgumentException("TopicQueueChain: maxConcurrency must be from 2 to 1000 (Lambda's range), got " + concurrency);
+            throw new IllegalArgumentException(
+                    "TopicQueueChain: maxConcurrency must be from 2 to 1000 (Lambda's range), got " + concurrency);
         }
     }
 
     private Queue createQueue(TopicQueueChainProps props, boolean fifo, Duration consumerTimeout) {
-        Duration visibility = props.getVisibilityTimeout() != null ? props.getVisibilityTimeout()
-                : consumerTimeout != null ? QueueConsumers.visibilityTimeoutFor(consumerTimeout, props.getMaxBatchingWindow())
-                : TopicQueueChainProps.DEFAULT_VISIBILITY_TIMEOUT;
-        return QueueConsumers.queue(this, "Queue", fifo, visibility,
-                props.getRetentionPeriod() != null ? props.getRetentionPeriod() : TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
+        Duration visibility = props.getVisibilityTimeout() != null
+                ? props.getVisibilityTimeout()
+                : consumerTimeout != null
+                        ? QueueConsumers.visibilityTimeoutFor(consumerTimeout, props.getMaxBatchingWindow())
+                        : TopicQueueChainProps.DEFAULT_VISIBILITY_TIMEOUT;
+        return QueueConsumers.queue(
+                this,
+                "Queue",
+                fifo,
+                visibility,
+                props.getRetentionPeriod() != null
+                        ? props.getRetentionPeriod()
+                        : TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
                 deadLetterQueue,
-                props.getMaxReceiveCount() != null ? props.getMaxReceiveCount() : TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT);
+                props.getMaxReceiveCount() != null
+                        ? props.getMaxReceiveCount()
+                        : TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT);
     }
 
     private EventSourceMapping connect(TopicQueueChainProps props) {
-        return QueueConsumers.connect(this, "EventSourceMapping", queue, props.getConsumer(), props.getBatchSize(),
-                props.getMaxBatchingWindow(), props.getMaxConcurrency());
+        return QueueConsumers.connect(
+                this,
+                "EventSourceMapping",
+                queue,
+                props.getConsumer(),
+                props.getBatchSize(),
+                props.getMaxBatchingWindow(),
+                props.getMaxConcurrency());
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.wildrydes.constructs.messaging;
 
 import com.wildrydes.constructs.internal.RequiredProp;
-
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -55,8 +54,7 @@ public final class TopicQueueChainProps {
     private final Boolean oldestMessageAlarm;
 
     private TopicQueueChainProps(Builder b) {
-        this.topic = RequiredProp.of(b.topic, "TopicQueueChainProps.topic",
-                "the ITopic the queue subscribes to");
+        this.topic = RequiredProp.of(b.topic, "TopicQueueChainProps.topic", "the ITopic the queue subscribes to");
         this.consumer = b.consumer;
         this.consumerTimeout = b.consumerTimeout;
         this.queue = b.queue;

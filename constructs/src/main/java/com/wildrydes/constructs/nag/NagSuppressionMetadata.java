@@ -1,7 +1,5 @@
 package com.wildrydes.constructs.nag;
 
-import com.wildrydes.constructs.functions.JavaFunction;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +15,7 @@ import software.constructs.IConstruct;
  */
 public final class NagSuppressionMetadata {
 
-    private NagSuppressionMetadata() {
-    }
+    private NagSuppressionMetadata() {}
 
     /**
      * Suppresses {@code ruleId} on the default policy a role's grants were written to, for the findings
@@ -34,7 +31,8 @@ public final class NagSuppressionMetadata {
     public static void suppressOnPolicy(IRole role, String ruleId, String reason, String... appliesTo) {
         IConstruct policy = role.getNode().tryFindChild("DefaultPolicy");
         if (policy == null) {
-            throw new IllegalStateException("Role " + role.getNode().getPath() + " has no default policy to suppress " + ruleId + " on");
+            throw new IllegalStateException(
+                    "Role " + role.getNode().getPath() + " has no default policy to suppress " + ruleId + " on");
         }
         suppress(policy, ruleId, reason, appliesTo);
     }
@@ -54,13 +52,16 @@ public final class NagSuppressionMetadata {
     @SuppressWarnings("unchecked")
     public static void suppress(IConstruct construct, String ruleId, String reason, String... appliesTo) {
         if (reason == null || reason.length() < 10) {
-            throw new IllegalArgumentException("A suppression of " + ruleId + " needs a reason of at least 10 characters, got: " + reason);
+            throw new IllegalArgumentException(
+                    "A suppression of " + ruleId + " needs a reason of at least 10 characters, got: " + reason);
         }
         CfnResource resource = resourceOf(construct, ruleId);
         Object existing = resource.getCfnOptions().getMetadata() == null
-                ? null : resource.getCfnOptions().getMetadata().get("cdk_nag");
+                ? null
+                : resource.getCfnOptions().getMetadata().get("cdk_nag");
         Map<String, Object> nag = existing instanceof Map<?, ?> map
-                ? new LinkedHashMap<>((Map<String, Object>) map) : new LinkedHashMap<>();
+                ? new LinkedHashMap<>((Map<String, Object>) map)
+                : new LinkedHashMap<>();
         List<Object> rules = new ArrayList<>((List<Object>) nag.getOrDefault("rules_to_suppress", List.of()));
         Map<String, String> rule = new LinkedHashMap<>();
         rule.put("id", ruleId);

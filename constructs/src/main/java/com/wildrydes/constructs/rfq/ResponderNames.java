@@ -22,8 +22,7 @@ final class ResponderNames {
     /** Lambda allows 4 KB for all of a function's environment variables together. */
     static final int MAX_JSON_BYTES = 3500;
 
-    private ResponderNames() {
-    }
+    private ResponderNames() {}
 
     static String toEnvironmentValue(List<String> names) {
         Map<String, String> byNormalised = new LinkedHashMap<>();
@@ -55,8 +54,9 @@ final class ResponderNames {
         }
         int bytes = json.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_JSON_BYTES) {
-            throw new IllegalArgumentException("ScatterGatherRfq: the responder names must fit in the collector's "
-                    + "environment (at most " + MAX_JSON_BYTES + " bytes as JSON; Lambda allows 4 KB in all), got " + bytes);
+            throw new IllegalArgumentException(
+                    "ScatterGatherRfq: the responder names must fit in the collector's " + "environment (at most "
+                            + MAX_JSON_BYTES + " bytes as JSON; Lambda allows 4 KB in all), got " + bytes);
         }
         return json;
     }

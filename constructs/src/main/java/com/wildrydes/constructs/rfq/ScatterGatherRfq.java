@@ -15,7 +15,6 @@ import com.wildrydes.constructs.messaging.FilteredSubscription;
 import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
 import com.wildrydes.constructs.messaging.TopicGrants;
 import com.wildrydes.constructs.messaging.TopicQueueChainProps;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,8 @@ import software.amazon.awscdk.services.apigateway.Model;
 import software.amazon.awscdk.services.apigateway.ModelOptions;
 import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RestApi;
-import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -66,6 +65,7 @@ public class ScatterGatherRfq extends Construct {
     public static final String SUBMIT_PATH = "submit-instant-ride-rfq";
     /** The path of the query method, {@code GET /query-instant-ride-rfq/{id}}, as the workshop names it. */
     public static final String QUERY_PATH = "query-instant-ride-rfq";
+
     static final String HANDLERS = "com.wildrydes.lambdas.rfq.";
     static final String DEMO_RESPONDER_PREFIX = "UnicornManagementResource";
 
@@ -95,57 +95,94 @@ public class ScatterGatherRfq extends Construct {
     public ScatterGatherRfq(Construct scope, String id, ScatterGatherRfqProps props) {
         super(scope, id);
         this.expectedResponders = ValidatedProps.check(this, () -> validate(props));
-        this.responderNames = props.usesDemoResponders() ? demoResponderNames(expectedResponders) : props.getResponderNames();
+        this.responderNames =
+                props.usesDemoResponders() ? demoResponderNames(expectedResponders) : props.getResponderNames();
         String responderNamesJson = ValidatedProps.check(this, () -> ResponderNames.toEnvironmentValue(responderNames));
         Duration deadline = props.getDeadline() != null ? props.getDeadline() : ScatterGatherRfqProps.DEFAULT_DEADLINE;
 
-        Key topicsKey = SecureResources.rotatingKey(this, "TopicsKey",
-                "Encrypts the request-for-quotes and completion topics at rest");
+        Key topicsKey = SecureResources.rotatingKey(
+                this, "TopicsKey", "Encrypts the request-for-quotes and completion topics at rest");
         this.requestTopic = SecureResources.encryptedTopic(this, "RequestTopic", topicsKey);
         this.completionTopic = SecureResources.encryptedTopic(this, "CompletionTopic", topicsKey);
         this.table = SecureResources.table(this, "RidesBookingTable", "id", "responder", props.getTableRemovalPolicy());
 
         this.responseDeadLetterQueue = SecureQueues.deadLetterQueue(this, "ResponseDeadLetterQueue", false);
-        this.responseQueue = QueueConsumers.queue(this, "ResponseQueue", false,
-                props.getResponseQueueVisibilityTimeout() != null ? props.getResponseQueueVisibilityTimeout()
+        this.responseQueue = QueueConsumers.queue(
+                this,
+                "ResponseQueue",
+                false,
+                props.getResponseQueueVisibilityTimeout() != null
+                        ? props.getResponseQueueVisibilityTimeout()
                         : QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
-                TopicQueueChainProps.DEFAULT_RETENTION_PERIOD, responseDeadLetterQueue, 3);
+                TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
+                responseDeadLetterQueue,
+                3);
         IQueue deadlineDeadLetterQueue = SecureQueues.deadLetterQueue(this, "DeadlineDeadLetterQueue", false);
-        IQueue deadlineQueue = QueueConsumers.queue(this, "DeadlineQueue", false,
+        IQueue deadlineQueue = QueueConsumers.queue(
+                this,
+                "DeadlineQueue",
+                false,
                 QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
-                TopicQueueChainProps.DEFAULT_RETENTION_PERIOD, deadlineDeadLetterQueue, TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT);
-        alarms.add(DeadLetterAlarms.anyMessage(this, "ResponseDeadLetterAlarm",
-                responseDeadLetterQueue.metricApproximateNumberOfMessagesVisible(DeadLetterAlarms.ALARM_METRIC),
-                "A response could not be stored (malformed, or for an unknown request): inspect the response dead-letter queue"));
-        alarms.add(DeadLetterAlarms.anyMessage(this, "DeadlineDeadLetterAlarm",
-                deadlineDeadLetterQueue.metricApproximateNumberOfMessagesVisible(DeadLetterAlarms.ALARM_METRIC),
-                "A request for quotes could not be closed at its deadline: inspect the deadline dead-letter queue, redrive it"));
+                TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
+                deadlineDeadLetterQueue,
+                TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT);
+        alarms.add(
+                DeadLetterAlarms.anyMessage(
+                        this,
+                        "ResponseDeadLetterAlarm",
+                        responseDeadLetterQueue.metricApproximateNumberOfMessagesVisible(DeadLetterAlarms.ALARM_METRIC),
+                        "A response could not be stored (malformed, or for an unknown request): inspect the response dead-letter queue"));
+        alarms.add(
+                DeadLetterAlarms.anyMessage(
+                        this,
+                        "DeadlineDeadLetterAlarm",
+                        deadlineDeadLetterQueue.metricApproximateNumberOfMessagesVisible(DeadLetterAlarms.ALARM_METRIC),
+                        "A request for quotes could not be closed at its deadline: inspect the deadline dead-letter queue, redrive it"));
 
         Map<String, String> tableOnly = Map.of("TABLE_NAME", table.getTableName());
-        JavaFunction submit = function("SubmitFunction", "SubmitRfqHandler", "Stores and scatters a request for quotes", props,
-                Map.of("TABLE_NAME", table.getTableName(),
-                        "REQUEST_TOPIC_ARN", requestTopic.getTopicArn(),
-                        "RESPONSE_QUEUE_URL", responseQueue.getQueueUrl(),
-                        "DEADLINE_QUEUE_URL", deadlineQueue.getQueueUrl(),
-                        "EXPECTED_RESPONDERS", Integer.toString(expectedResponders),
-                        "DEADLINE_SECONDS", Long.toString(deadline.toSeconds().longValue())));
+        JavaFunction submit = function(
+                "SubmitFunction",
+                "SubmitRfqHandler",
+                "Stores and scatters a request for quotes",
+                props,
+                Map.of(
+                        "TABLE_NAME",
+                        table.getTableName(),
+                        "REQUEST_TOPIC_ARN",
+                        requestTopic.getTopicArn(),
+                        "RESPONSE_QUEUE_URL",
+                        responseQueue.getQueueUrl(),
+                        "DEADLINE_QUEUE_URL",
+                        deadlineQueue.getQueueUrl(),
+                        "EXPECTED_RESPONDERS",
+                        Integer.toString(expectedResponders),
+                        "DEADLINE_SECONDS",
+                        Long.toString(deadline.toSeconds().longValue())));
         table.grant(submit, "dynamodb:PutItem", "dynamodb:DeleteItem");
         TopicGrants.grantPublish(requestTopic, submit);
         deadlineQueue.grantSendMessages(submit);
 
-        JavaFunction query = function("QueryFunction", "QueryRfqHandler", "Answers with a request's quotes and state",
-                props, tableOnly);
+        JavaFunction query = function(
+                "QueryFunction", "QueryRfqHandler", "Answers with a request's quotes and state", props, tableOnly);
         table.grant(query, "dynamodb:Query");
 
-        Map<String, String> closing = Map.of("TABLE_NAME", table.getTableName(),
-                "COMPLETION_TOPIC_ARN", completionTopic.getTopicArn());
+        Map<String, String> closing =
+                Map.of("TABLE_NAME", table.getTableName(), "COMPLETION_TOPIC_ARN", completionTopic.getTopicArn());
         // Only the collector needs the names: it counts a quote only from one of them.
         Map<String, String> collecting = new TreeMap<>(closing);
         collecting.put("RESPONDER_NAMES", responderNamesJson);
-        JavaFunction collector = function("CollectorFunction", "QuoteCollectorHandler",
-                "Stores each quote once and closes a request when all have answered", props, collecting);
-        JavaFunction deadlineCloser = function("DeadlineFunction", "RfqDeadlineHandler",
-                "Closes a request for quotes at its deadline", props, closing);
+        JavaFunction collector = function(
+                "CollectorFunction",
+                "QuoteCollectorHandler",
+                "Stores each quote once and closes a request when all have answered",
+                props,
+                collecting);
+        JavaFunction deadlineCloser = function(
+                "DeadlineFunction",
+                "RfqDeadlineHandler",
+                "Closes a request for quotes at its deadline",
+                props,
+                closing);
         for (JavaFunction closer : List.of(collector, deadlineCloser)) {
             table.grant(closer, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
             TopicGrants.grantPublish(completionTopic, closer);
@@ -158,68 +195,111 @@ public class ScatterGatherRfq extends Construct {
         }
         for (int i = 0; i < props.getResponders().size(); i++) {
             IFunction responder = props.getResponders().get(i);
-            alarms.addAll(new FilteredSubscription(this, "Responder" + (i + 1) + "Subscription", FilteredSubscriptionProps.builder()
-                    .topic(requestTopic).function(responder)
-                    .configureAsyncInvoke(props.getConfigureResponderAsyncInvoke())
-                    .build()).getAlarms());
-            FunctionTargets.grantOrWarn(this, responder, () -> grantRespond(responder), "sqs:SendMessage",
+            alarms.addAll(new FilteredSubscription(
+                            this,
+                            "Responder" + (i + 1) + "Subscription",
+                            FilteredSubscriptionProps.builder()
+                                    .topic(requestTopic)
+                                    .function(responder)
+                                    .configureAsyncInvoke(props.getConfigureResponderAsyncInvoke())
+                                    .build())
+                    .getAlarms());
+            FunctionTargets.grantOrWarn(
+                    this,
+                    responder,
+                    () -> grantRespond(responder),
+                    "sqs:SendMessage",
                     responseQueue.getNode().getPath());
         }
 
         // Each request fans out to every responder: the submit method gets its own, tighter throttle.
         MethodDeploymentOptions submitThrottle = MethodDeploymentOptions.builder()
-                .throttlingRateLimit(props.getSubmitRateLimit() != null ? props.getSubmitRateLimit() : ScatterGatherRfqProps.DEFAULT_SUBMIT_RATE_LIMIT)
-                .throttlingBurstLimit(props.getSubmitBurstLimit() != null ? props.getSubmitBurstLimit() : ScatterGatherRfqProps.DEFAULT_SUBMIT_BURST_LIMIT)
+                .throttlingRateLimit(
+                        props.getSubmitRateLimit() != null
+                                ? props.getSubmitRateLimit()
+                                : ScatterGatherRfqProps.DEFAULT_SUBMIT_RATE_LIMIT)
+                .throttlingBurstLimit(
+                        props.getSubmitBurstLimit() != null
+                                ? props.getSubmitBurstLimit()
+                                : ScatterGatherRfqProps.DEFAULT_SUBMIT_BURST_LIMIT)
                 .build();
-        this.api = WorkshopRestApi.create(this, "Wild Rydes instant ride request for quotes", null, null, null,
+        this.api = WorkshopRestApi.create(
+                this,
+                "Wild Rydes instant ride request for quotes",
+                null,
+                null,
+                null,
                 Map.of("/" + SUBMIT_PATH + "/POST", submitThrottle));
         RequestValidator validator = WorkshopRestApi.validator(this, api);
-        Model rfqRequest = api.addModel("RfqRequestModel", ModelOptions.builder()
-                .contentType("application/json").modelName("RfqRequest").schema(RequestSchemas.rfqRequest()).build());
-        Method submitMethod = api.getRoot().addResource(SUBMIT_PATH).addMethod("POST",
-                new LambdaIntegration(submit.getAlias()), MethodOptions.builder()
-                        .requestValidator(validator)
-                        .requestModels(Map.of("application/json", rfqRequest))
+        Model rfqRequest = api.addModel(
+                "RfqRequestModel",
+                ModelOptions.builder()
+                        .contentType("application/json")
+                        .modelName("RfqRequest")
+                        .schema(RequestSchemas.rfqRequest())
                         .build());
+        Method submitMethod = api.getRoot()
+                .addResource(SUBMIT_PATH)
+                .addMethod(
+                        "POST",
+                        new LambdaIntegration(submit.getAlias()),
+                        MethodOptions.builder()
+                                .requestValidator(validator)
+                                .requestModels(Map.of("application/json", rfqRequest))
+                                .build());
         IResource queryResource = api.getRoot().addResource(QUERY_PATH).addResource("{id}");
-        Method queryMethod = queryResource.addMethod("GET", new LambdaIntegration(query.getAlias()), MethodOptions.builder()
-                .requestValidator(validator)
-                .requestParameters(Map.of("method.request.path.id", true))
-                .build());
+        Method queryMethod = queryResource.addMethod(
+                "GET",
+                new LambdaIntegration(query.getAlias()),
+                MethodOptions.builder()
+                        .requestValidator(validator)
+                        .requestParameters(Map.of("method.request.path.id", true))
+                        .build());
         ApiNagSuppressions.suppressPublicWorkshopApi(api, submitMethod, queryMethod);
     }
 
     private static int validate(ScatterGatherRfqProps props) {
         Duration deadline = props.getDeadline();
-        if (deadline != null && !deadline.isUnresolved() && (deadline.toSeconds().doubleValue() < 1
-                || deadline.toSeconds().doubleValue() > ScatterGatherRfqProps.MAX_DEADLINE.toSeconds().doubleValue())) {
+        if (deadline != null
+                && !deadline.isUnresolved()
+                && (deadline.toSeconds().doubleValue() < 1
+                        || deadline.toSeconds().doubleValue()
+                                > ScatterGatherRfqProps.MAX_DEADLINE.toSeconds().doubleValue())) {
             throw new IllegalArgumentException("ScatterGatherRfq: deadline must be from 1 second to 15 minutes (the "
                     + "longest SQS delivery delay, which times it), got " + deadline.toHumanString());
         }
         Duration visibility = props.getResponseQueueVisibilityTimeout();
-        if (visibility != null && !visibility.isUnresolved()
-                && visibility.toSeconds().doubleValue() < ScatterGatherRfqProps.COLLECTOR_TIMEOUT.toSeconds().doubleValue()) {
+        if (visibility != null
+                && !visibility.isUnresolved()
+                && visibility.toSeconds().doubleValue()
+                        < ScatterGatherRfqProps.COLLECTOR_TIMEOUT.toSeconds().doubleValue()) {
             throw new IllegalArgumentException("ScatterGatherRfq: responseQueueVisibilityTimeout must be at least the "
-                    + "collector's timeout (10 seconds, and AWS advises six times it), got " + visibility.toHumanString());
+                    + "collector's timeout (10 seconds, and AWS advises six times it), got "
+                    + visibility.toHumanString());
         }
         if (props.usesDemoResponders() && props.getResponderNames() != null) {
-            throw new IllegalArgumentException("ScatterGatherRfq: responderNames names the responders you supply, got it "
-                    + "without responders or externalResponderCount (the demo responders are named "
-                    + DEMO_RESPONDER_PREFIX + "1 to N)");
+            throw new IllegalArgumentException(
+                    "ScatterGatherRfq: responderNames names the responders you supply, got it "
+                            + "without responders or externalResponderCount (the demo responders are named "
+                            + DEMO_RESPONDER_PREFIX + "1 to N)");
         }
         Integer rate = props.getSubmitRateLimit();
         Integer burst = props.getSubmitBurstLimit();
         if ((rate != null && rate < 1) || (burst != null && burst < 1)) {
-            throw new IllegalArgumentException("ScatterGatherRfq: submitRateLimit and submitBurstLimit must be at least 1, got "
-                    + rate + " and " + burst);
+            throw new IllegalArgumentException(
+                    "ScatterGatherRfq: submitRateLimit and submitBurstLimit must be at least 1, got " + rate + " and "
+                            + burst);
         }
         if (!props.usesDemoResponders()) {
             if (props.getDemoResponderReservedConcurrency() != null) {
-                throw new IllegalArgumentException("ScatterGatherRfq: demoResponderReservedConcurrency configures the demo "
-                        + "responders, got it together with responders or externalResponderCount");
+                throw new IllegalArgumentException(
+                        "ScatterGatherRfq: demoResponderReservedConcurrency configures the demo "
+                                + "responders, got it together with responders or externalResponderCount");
             }
-            if (props.getDemoResponderCount() != null || props.getDemoResponderAvailability() != null
-                    || props.getDemoResponderMaxDelay() != null || props.getDemoResponderTimeout() != null) {
+            if (props.getDemoResponderCount() != null
+                    || props.getDemoResponderAvailability() != null
+                    || props.getDemoResponderMaxDelay() != null
+                    || props.getDemoResponderTimeout() != null) {
                 throw new IllegalArgumentException("ScatterGatherRfq: the demoResponder* props configure the demo "
                         + "responders, got them together with responders or externalResponderCount");
             }
@@ -229,22 +309,30 @@ public class ScatterGatherRfq extends Construct {
                         + props.getResponders().size() + " responder functions and externalResponderCount " + external);
             }
             int responders = props.getResponders().size() + external;
-            int named = props.getResponderNames() != null ? props.getResponderNames().size() : 0;
+            int named = props.getResponderNames() != null
+                    ? props.getResponderNames().size()
+                    : 0;
             if (named != responders) {
-                throw new IllegalArgumentException("ScatterGatherRfq: responderNames must name each responder once, the "
-                        + "name its quotes carry: expected " + responders + " names (" + props.getResponders().size()
-                        + " responder functions and externalResponderCount " + external + "), got " + named);
+                throw new IllegalArgumentException(
+                        "ScatterGatherRfq: responderNames must name each responder once, the "
+                                + "name its quotes carry: expected " + responders + " names ("
+                                + props.getResponders().size()
+                                + " responder functions and externalResponderCount " + external + "), got " + named);
             }
             return responders;
         }
-        int count = props.getDemoResponderCount() != null ? props.getDemoResponderCount() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_COUNT;
+        int count = props.getDemoResponderCount() != null
+                ? props.getDemoResponderCount()
+                : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_COUNT;
         if (count < 1 || count > 100) {
-            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderCount must be from 1 to 100, got " + count);
+            throw new IllegalArgumentException(
+                    "ScatterGatherRfq: demoResponderCount must be from 1 to 100, got " + count);
         }
         if (Boolean.FALSE.equals(props.getReserveDemoResponderConcurrency())
                 && props.getDemoResponderReservedConcurrency() != null) {
             throw new IllegalArgumentException("ScatterGatherRfq: demoResponderReservedConcurrency "
-                    + props.getDemoResponderReservedConcurrency() + " given with reserveDemoResponderConcurrency false: "
+                    + props.getDemoResponderReservedConcurrency()
+                    + " given with reserveDemoResponderConcurrency false: "
                     + "expected a reservation only when one is made");
         }
         Integer reserved = props.getDemoResponderReservedConcurrency();
@@ -254,51 +342,84 @@ public class ScatterGatherRfq extends Construct {
         }
         Double availability = props.getDemoResponderAvailability();
         if (availability != null && (availability < 0 || availability > 1)) {
-            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderAvailability must be from 0 to 1, got " + availability);
+            throw new IllegalArgumentException(
+                    "ScatterGatherRfq: demoResponderAvailability must be from 0 to 1, got " + availability);
         }
-        Duration maxDelay = props.getDemoResponderMaxDelay() != null ? props.getDemoResponderMaxDelay() : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
-        Duration timeout = props.getDemoResponderTimeout() != null ? props.getDemoResponderTimeout() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT;
+        Duration maxDelay = props.getDemoResponderMaxDelay() != null
+                ? props.getDemoResponderMaxDelay()
+                : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
+        Duration timeout = props.getDemoResponderTimeout() != null
+                ? props.getDemoResponderTimeout()
+                : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT;
         if (timeout.toSeconds().doubleValue() <= maxDelay.toSeconds().doubleValue()) {
-            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderTimeout must exceed demoResponderMaxDelay ("
-                    + maxDelay.toHumanString() + ") to leave time to answer, got " + timeout.toHumanString());
+            throw new IllegalArgumentException(
+                    "ScatterGatherRfq: demoResponderTimeout must exceed demoResponderMaxDelay ("
+                            + maxDelay.toHumanString() + ") to leave time to answer, got " + timeout.toHumanString());
         }
         return count;
     }
 
-    private JavaFunction function(String id, String handlerClass, String description, ScatterGatherRfqProps props,
-                                  Map<String, String> environment) {
-        return new JavaFunction(this, id, JavaFunctionProps.builder()
-                .code(props.getCode())
-                .handler(HANDLERS + handlerClass + "::handleRequest")
-                .description(description)
-                .timeout(ScatterGatherRfqProps.COLLECTOR_TIMEOUT)
-                .snapStart(props.getSnapStart())
-                .environment(environment)
-                .build());
+    private JavaFunction function(
+            String id,
+            String handlerClass,
+            String description,
+            ScatterGatherRfqProps props,
+            Map<String, String> environment) {
+        return new JavaFunction(
+                this,
+                id,
+                JavaFunctionProps.builder()
+                        .code(props.getCode())
+                        .handler(HANDLERS + handlerClass + "::handleRequest")
+                        .description(description)
+                        .timeout(ScatterGatherRfqProps.COLLECTOR_TIMEOUT)
+                        .snapStart(props.getSnapStart())
+                        .environment(environment)
+                        .build());
     }
 
     private void addDemoResponders(ScatterGatherRfqProps props, Duration deadline) {
         // Lambda keeps a throttled asynchronous event for retries; past the deadline its quote no longer
         // counts, so the event is given up then (into the failed-invocations queue, which alarms).
-        Duration maxEventAge = Duration.seconds(Math.max(60, deadline.toSeconds().doubleValue()));
-        Duration maxDelay = props.getDemoResponderMaxDelay() != null ? props.getDemoResponderMaxDelay() : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
+        Duration maxEventAge =
+                Duration.seconds(Math.max(60, deadline.toSeconds().doubleValue()));
+        Duration maxDelay = props.getDemoResponderMaxDelay() != null
+                ? props.getDemoResponderMaxDelay()
+                : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
         for (String name : responderNames) {
-            JavaFunction responder = new JavaFunction(this, name, JavaFunctionProps.builder()
-                    .code(props.getCode())
-                    .handler(HANDLERS + "DemoResponderHandler::handleRequest")
-                    .description("Demo responder " + name + ": answers requests for quotes at random")
-                    .memorySize(512)
-                    .reservedConcurrentExecutions(reservedConcurrency(props))
-                    .snapStart(props.getSnapStart())
-                    .timeout(props.getDemoResponderTimeout() != null ? props.getDemoResponderTimeout() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT)
-                    .environment(Map.of(
-                            "RESPONDER_NAME", name,
-                            "AVAILABILITY", Double.toString(props.getDemoResponderAvailability() != null
-                                    ? props.getDemoResponderAvailability() : ScatterGatherRfqProps.DEFAULT_DEMO_AVAILABILITY),
-                            "MAX_DELAY_SECONDS", Long.toString(maxDelay.toSeconds().longValue())))
-                    .build());
-            alarms.addAll(new FilteredSubscription(this, name + "Subscription", FilteredSubscriptionProps.builder()
-                    .topic(requestTopic).function(responder.getAlias()).maxEventAge(maxEventAge).build()).getAlarms());
+            JavaFunction responder = new JavaFunction(
+                    this,
+                    name,
+                    JavaFunctionProps.builder()
+                            .code(props.getCode())
+                            .handler(HANDLERS + "DemoResponderHandler::handleRequest")
+                            .description("Demo responder " + name + ": answers requests for quotes at random")
+                            .memorySize(512)
+                            .reservedConcurrentExecutions(reservedConcurrency(props))
+                            .snapStart(props.getSnapStart())
+                            .timeout(
+                                    props.getDemoResponderTimeout() != null
+                                            ? props.getDemoResponderTimeout()
+                                            : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT)
+                            .environment(Map.of(
+                                    "RESPONDER_NAME", name,
+                                    "AVAILABILITY",
+                                            Double.toString(
+                                                    props.getDemoResponderAvailability() != null
+                                                            ? props.getDemoResponderAvailability()
+                                                            : ScatterGatherRfqProps.DEFAULT_DEMO_AVAILABILITY),
+                                    "MAX_DELAY_SECONDS",
+                                            Long.toString(maxDelay.toSeconds().longValue())))
+                            .build());
+            alarms.addAll(new FilteredSubscription(
+                            this,
+                            name + "Subscription",
+                            FilteredSubscriptionProps.builder()
+                                    .topic(requestTopic)
+                                    .function(responder.getAlias())
+                                    .maxEventAge(maxEventAge)
+                                    .build())
+                    .getAlarms());
             grantRespond(responder);
             demoResponders.add(responder);
         }
@@ -452,6 +573,7 @@ public class ScatterGatherRfq extends Construct {
             return null;
         }
         return props.getDemoResponderReservedConcurrency() != null
-                ? props.getDemoResponderReservedConcurrency() : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY;
+                ? props.getDemoResponderReservedConcurrency()
+                : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY;
     }
 }

@@ -2,7 +2,6 @@ package com.wildrydes.constructs.rfq;
 
 import com.wildrydes.constructs.functions.JavaFunctionProps;
 import com.wildrydes.constructs.internal.RequiredProp;
-
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -76,7 +75,9 @@ public final class ScatterGatherRfqProps {
     private final Boolean reserveDemoResponderConcurrency;
 
     private ScatterGatherRfqProps(Builder b) {
-        this.code = RequiredProp.of(b.code, "ScatterGatherRfqProps.code",
+        this.code = RequiredProp.of(
+                b.code,
+                "ScatterGatherRfqProps.code",
                 "the Code of the wild-rydes-lambdas jar, such as Code.fromAsset(jar)");
         this.demoResponderCount = b.demoResponderCount;
         this.demoResponderAvailability = b.demoResponderAvailability;

@@ -8,7 +8,6 @@ import com.wildrydes.constructs.messaging.FilterPolicy;
 import com.wildrydes.constructs.messaging.TopicQueueChain;
 import com.wildrydes.constructs.messaging.TopicQueueChainProps;
 import com.wildrydes.constructs.nag.NagSuppressionMetadata;
-
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -93,7 +92,8 @@ public class FareCollectionSaga extends Construct {
         super(scope, id);
         ValidatedProps.check(this, () -> validate(props));
         this.faresTable = SecureResources.table(this, "FaresTable", "fareId", null, props.getTableRemovalPolicy());
-        Key topicKey = SecureResources.rotatingKey(this, "FareProcessingTopicKey", "Encrypts the fare-processing topic at rest");
+        Key topicKey = SecureResources.rotatingKey(
+                this, "FareProcessingTopicKey", "Encrypts the fare-processing topic at rest");
         this.fareProcessingTopic = SecureResources.encryptedTopic(this, "FareProcessingTopic", topicKey);
         this.successfulTransactions = notificationsQueue("SuccessfulTransactions", IS_SUCCESSFUL, "true", null);
         this.failedTransactions = notificationsQueue("FailedTransactions", IS_SUCCESSFUL, "false", null);
@@ -102,7 +102,8 @@ public class FareCollectionSaga extends Construct {
 
         LogGroup executionLogs = LogGroup.Builder.create(this, "ExecutionLogs")
                 .logGroupName(VendedLogGroups.stepFunctionsLogGroupName(this, props.getStateMachineName()))
-                .retention(RetentionDays.ONE_MONTH).build();
+                .retention(RetentionDays.ONE_MONTH)
+                .build();
         this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
                 .stateMachineName(props.getStateMachineName())
                 .stateMachineType(StateMachineType.STANDARD)
@@ -110,13 +111,16 @@ public class FareCollectionSaga extends Construct {
                         new FareCollectionStates(this, faresTable, fareProcessingTopic).definition(props)))
                 .timeout(Duration.minutes(5))
                 .tracingEnabled(true)
-                .logs(LogOptions.builder().destination(executionLogs).level(LogLevel.ALL)
-                        .includeExecutionData(false).build())
+                .logs(LogOptions.builder()
+                        .destination(executionLogs)
+                        .level(LogLevel.ALL)
+                        .includeExecutionData(false)
+                        .build())
                 .build();
         // Publishing to an encrypted topic needs its key; the SnsPublish task grants sns:Publish only.
         topicKey.grant(stateMachine, "kms:GenerateDataKey", "kms:Decrypt");
-        NagSuppressionMetadata.suppressOnPolicy(stateMachine.getRole(), "AwsSolutions-IAM5",
-                LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");
+        NagSuppressionMetadata.suppressOnPolicy(
+                stateMachine.getRole(), "AwsSolutions-IAM5", LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");
         ServiceRoleTrust.stateMachinesOfThisAccount(stateMachine.getRole());
 
         SagaAlarms alarms = new SagaAlarms(this, stateMachine, executionLogs);
@@ -131,12 +135,15 @@ public class FareCollectionSaga extends Construct {
      * a service that consumes one can alarm on {@code getQueue().metricApproximateAgeOfOldestMessage()}.
      */
     private TopicQueueChain notificationsQueue(String id, String attribute, String value, Duration retention) {
-        return new TopicQueueChain(this, id, TopicQueueChainProps.builder()
-                .topic(fareProcessingTopic)
-                .filterPolicy(FilterPolicy.onMessageAttributes("{\"" + attribute + "\": [\"" + value + "\"]}"))
-                .retentionPeriod(retention)
-                .oldestMessageAlarm(false)
-                .build());
+        return new TopicQueueChain(
+                this,
+                id,
+                TopicQueueChainProps.builder()
+                        .topic(fareProcessingTopic)
+                        .filterPolicy(FilterPolicy.onMessageAttributes("{\"" + attribute + "\": [\"" + value + "\"]}"))
+                        .retentionPeriod(retention)
+                        .oldestMessageAlarm(false)
+                        .build());
     }
 
     /**
@@ -242,8 +249,12 @@ public class FareCollectionSaga extends Construct {
      * @return an unmodifiable list of the six alarms
      */
     public List<Alarm> getAlarms() {
-        return List.of(operatorActionsAlarm, unfinishedExecutionsAlarm, unexpectedFailuresAlarm,
-                successfulTransactions.getDeadLetterAlarm(), failedTransactions.getDeadLetterAlarm(),
+        return List.of(
+                operatorActionsAlarm,
+                unfinishedExecutionsAlarm,
+                unexpectedFailuresAlarm,
+                successfulTransactions.getDeadLetterAlarm(),
+                failedTransactions.getDeadLetterAlarm(),
                 operatorActions.getDeadLetterAlarm());
     }
 

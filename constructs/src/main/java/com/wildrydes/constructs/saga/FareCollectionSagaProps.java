@@ -1,7 +1,6 @@
 package com.wildrydes.constructs.saga;
 
 import com.wildrydes.constructs.internal.RequiredProp;
-
 import java.util.List;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -31,12 +30,14 @@ public final class FareCollectionSagaProps {
     private final RemovalPolicy tableRemovalPolicy;
 
     private FareCollectionSagaProps(Builder b) {
-        this.chargeFunction = RequiredProp.of(b.chargeFunction, "FareCollectionSagaProps.chargeFunction",
-                "the IFunction that charges the card");
-        this.creditFunction = RequiredProp.of(b.creditFunction, "FareCollectionSagaProps.creditFunction",
+        this.chargeFunction = RequiredProp.of(
+                b.chargeFunction, "FareCollectionSagaProps.chargeFunction", "the IFunction that charges the card");
+        this.creditFunction = RequiredProp.of(
+                b.creditFunction,
+                "FareCollectionSagaProps.creditFunction",
                 "the IFunction that credits the customer account");
-        this.refundFunction = RequiredProp.of(b.refundFunction, "FareCollectionSagaProps.refundFunction",
-                "the IFunction that refunds a charge");
+        this.refundFunction = RequiredProp.of(
+                b.refundFunction, "FareCollectionSagaProps.refundFunction", "the IFunction that refunds a charge");
         this.paymentErrors = b.paymentErrors != null ? List.copyOf(b.paymentErrors) : DEFAULT_PAYMENT_ERRORS;
         this.stateMachineName = b.stateMachineName;
         this.tableRemovalPolicy = b.tableRemovalPolicy;
@@ -163,8 +164,6 @@ public final class FareCollectionSagaProps {
             this.paymentErrors = paymentErrors;
             return this;
         }
-
-
 
         /**
          * Sets {@link FareCollectionSagaProps#getStateMachineName()}.

@@ -42,6 +42,7 @@ final class FareCollectionStates {
     static final List<String> TRANSIENT_DYNAMODB_ERRORS = List.of(
             "DynamoDB.ProvisionedThroughputExceededException", "DynamoDB.RequestLimitExceeded",
             "DynamoDB.ServiceUnavailable", "DynamoDB.ThrottlingException");
+
     static final String DUPLICATE_FARE_ERROR = "DynamoDB.ConditionalCheckFailedException";
     /**
      * What the status updates retry besides: a server error or a timeout may hide an update that was made,
@@ -70,33 +71,48 @@ final class FareCollectionStates {
     }
 
     IChainable definition(FareCollectionSagaProps props) {
-        Fail duplicate = new Fail(scope, "FareAlreadyRegistered", FailProps.builder()
-                .error("FareAlreadyRegistered")
-                .cause("This fare was submitted before: only the first execution charges it.")
-                .build());
+        Fail duplicate = new Fail(
+                scope,
+                "FareAlreadyRegistered",
+                FailProps.builder()
+                        .error("FareAlreadyRegistered")
+                        .cause("This fare was submitted before: only the first execution charges it.")
+                        .build());
 
         IChainable notifyFailure = publish("NotifyFailure", false, false, failureMessage())
-                .next(new Fail(scope, "FareCollectionFailed", FailProps.builder()
-                        .error("FareCollectionFailed").cause("The fare was not collected; the failure notification says why.")
-                        .build()));
+                .next(new Fail(
+                        scope,
+                        "FareCollectionFailed",
+                        FailProps.builder()
+                                .error("FareCollectionFailed")
+                                .cause("The fare was not collected; the failure notification says why.")
+                                .build()));
         IChainable setFailed = setStatus("SetFareStatusFailed", "failed").next(notifyFailure);
 
         IChainable refundFailed = setStatus("SetFareStatusRefundFailed", "refund_failed")
                 .next(publish("NotifyRefundFailure", false, true, refundFailureMessage()))
-                .next(new Fail(scope, "FareNeedsManualRefund", FailProps.builder()
-                        .error("FareNeedsManualRefund")
-                        .cause("The customer was charged, not credited, and the refund failed: an operator must refund the charge.")
-                        .build()));
+                .next(new Fail(
+                        scope,
+                        "FareNeedsManualRefund",
+                        FailProps.builder()
+                                .error("FareNeedsManualRefund")
+                                .cause(
+                                        "The customer was charged, not credited, and the refund failed: an operator must refund the charge.")
+                                .build()));
 
         // The charge failed in a way no one named (a timeout, an out-of-memory, an unexpected exception, a
         // throttle beyond the retries): the card may or may not have been charged. Say so, and let an operator
         // reconcile it with the payment gateway, instead of leaving the fare registered and unexplained.
         IChainable chargeUnknown = setStatus("SetFareStatusChargeUnknown", "charge_unknown")
                 .next(publish("NotifyChargeUnknown", false, true, chargeUnknownMessage()))
-                .next(new Fail(scope, "FareChargeOutcomeUnknown", FailProps.builder()
-                        .error("FareChargeOutcomeUnknown")
-                        .cause("The charge failed with an error the saga does not name: whether the card was charged is unknown.")
-                        .build()));
+                .next(new Fail(
+                        scope,
+                        "FareChargeOutcomeUnknown",
+                        FailProps.builder()
+                                .error("FareChargeOutcomeUnknown")
+                                .cause(
+                                        "The charge failed with an error the saga does not name: whether the card was charged is unknown.")
+                                .build()));
 
         LambdaInvoke refund = LambdaInvoke.Builder.create(scope, "RefundFare")
                 .lambdaFunction(props.getRefundFunction())
@@ -107,7 +123,12 @@ final class FareCollectionStates {
                 .build();
         retryThrottles(refund);
         // Whatever stopped the refund, the charge stands: an operator must refund it.
-        refund.addCatch(refundFailed, CatchProps.builder().errors(List.of(Errors.ALL)).resultPath("$.refundError").build());
+        refund.addCatch(
+                refundFailed,
+                CatchProps.builder()
+                        .errors(List.of(Errors.ALL))
+                        .resultPath("$.refundError")
+                        .build());
         refund.next(setFailed);
 
         LambdaInvoke credit = LambdaInvoke.Builder.create(scope, "CreditCustomerAccount")
@@ -118,7 +139,12 @@ final class FareCollectionStates {
                 .build();
         retryThrottles(credit);
         // Whatever stopped the credit, the compensation is the same: refund the charge.
-        credit.addCatch(refund, CatchProps.builder().errors(List.of(Errors.ALL)).resultPath("$.error").build());
+        credit.addCatch(
+                refund,
+                CatchProps.builder()
+                        .errors(List.of(Errors.ALL))
+                        .resultPath("$.error")
+                        .build());
 
         LambdaInvoke charge = LambdaInvoke.Builder.create(scope, "ChargeFare")
                 .lambdaFunction(props.getChargeFunction())
@@ -129,8 +155,18 @@ final class FareCollectionStates {
                 // travels further. (Written out, "$" means the same on AWS, but some interpreters mishandle it.)
                 .build();
         retryThrottles(charge);
-        charge.addCatch(setFailed, CatchProps.builder().errors(props.getPaymentErrors()).resultPath("$.error").build());
-        charge.addCatch(chargeUnknown, CatchProps.builder().errors(List.of(Errors.ALL)).resultPath("$.error").build());
+        charge.addCatch(
+                setFailed,
+                CatchProps.builder()
+                        .errors(props.getPaymentErrors())
+                        .resultPath("$.error")
+                        .build());
+        charge.addCatch(
+                chargeUnknown,
+                CatchProps.builder()
+                        .errors(List.of(Errors.ALL))
+                        .resultPath("$.error")
+                        .build());
 
         DynamoPutItem register = DynamoPutItem.Builder.create(scope, "RegisterFare")
                 .table(fares)
@@ -139,12 +175,27 @@ final class FareCollectionStates {
                 .resultPath("$.dynamodbResult")
                 .taskTimeout(Timeout.duration(SERVICE_TASK_TIMEOUT))
                 .build();
-        register.addRetry(RetryProps.builder().errors(TRANSIENT_DYNAMODB_ERRORS)
-                .interval(Duration.seconds(1)).maxAttempts(2).backoffRate(2).build());
-        register.addCatch(duplicate, CatchProps.builder().errors(List.of(DUPLICATE_FARE_ERROR)).resultPath("$.error").build());
-        register.addCatch(notifyFailure, CatchProps.builder().errors(List.of(Errors.ALL)).resultPath("$.error").build());
+        register.addRetry(RetryProps.builder()
+                .errors(TRANSIENT_DYNAMODB_ERRORS)
+                .interval(Duration.seconds(1))
+                .maxAttempts(2)
+                .backoffRate(2)
+                .build());
+        register.addCatch(
+                duplicate,
+                CatchProps.builder()
+                        .errors(List.of(DUPLICATE_FARE_ERROR))
+                        .resultPath("$.error")
+                        .build());
+        register.addCatch(
+                notifyFailure,
+                CatchProps.builder()
+                        .errors(List.of(Errors.ALL))
+                        .resultPath("$.error")
+                        .build());
 
-        return register.next(charge).next(credit)
+        return register.next(charge)
+                .next(credit)
                 .next(setStatus("SetFareStatusCompleted", "completed"))
                 .next(publish("NotifySuccess", true, false, successMessage()))
                 .next(new Succeed(scope, "FareCollected"));
@@ -155,9 +206,14 @@ final class FareCollectionStates {
      * retry in step. (LambdaInvoke already retries Lambda's service errors, as AWS recommends.)
      */
     private static void retryThrottles(LambdaInvoke task) {
-        task.addRetry(RetryProps.builder().errors(List.of(LAMBDA_THROTTLED))
-                .interval(Duration.seconds(1)).backoffRate(2).maxAttempts(5).maxDelay(Duration.seconds(10))
-                .jitterStrategy(JitterType.FULL).build());
+        task.addRetry(RetryProps.builder()
+                .errors(List.of(LAMBDA_THROTTLED))
+                .interval(Duration.seconds(1))
+                .backoffRate(2)
+                .maxAttempts(5)
+                .maxDelay(Duration.seconds(10))
+                .jitterStrategy(JitterType.FULL)
+                .build());
     }
 
     private DynamoUpdateItem setStatus(String id, String status) {
@@ -179,10 +235,18 @@ final class FareCollectionStates {
      */
     private SnsPublish publish(String id, boolean successful, boolean needsOperator, Map<String, Object> message) {
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
-        attributes.put(FareCollectionSaga.IS_SUCCESSFUL, MessageAttribute.builder()
-                .value(Boolean.toString(successful)).dataType(MessageAttributeDataType.STRING).build());
-        attributes.put(FareCollectionSaga.NEEDS_OPERATOR, MessageAttribute.builder()
-                .value(Boolean.toString(needsOperator)).dataType(MessageAttributeDataType.STRING).build());
+        attributes.put(
+                FareCollectionSaga.IS_SUCCESSFUL,
+                MessageAttribute.builder()
+                        .value(Boolean.toString(successful))
+                        .dataType(MessageAttributeDataType.STRING)
+                        .build());
+        attributes.put(
+                FareCollectionSaga.NEEDS_OPERATOR,
+                MessageAttribute.builder()
+                        .value(Boolean.toString(needsOperator))
+                        .dataType(MessageAttributeDataType.STRING)
+                        .build());
         SnsPublish publish = SnsPublish.Builder.create(scope, id)
                 .topic(topic)
                 .message(TaskInput.fromObject(message))
@@ -195,8 +259,13 @@ final class FareCollectionStates {
     }
 
     private static RetryProps transientRetry(List<String> errors) {
-        return RetryProps.builder().errors(errors)
-                .interval(Duration.seconds(1)).backoffRate(2).maxAttempts(3).jitterStrategy(JitterType.FULL).build();
+        return RetryProps.builder()
+                .errors(errors)
+                .interval(Duration.seconds(1))
+                .backoffRate(2)
+                .maxAttempts(3)
+                .jitterStrategy(JitterType.FULL)
+                .build();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -243,8 +312,11 @@ final class FareCollectionStates {
         message.put("error", JsonPath.stringAt("$.refundError.Error"));
         message.put("cause", JsonPath.stringAt("$.refundError.Cause"));
         message.put("creditError", JsonPath.stringAt("$.error.Error"));
-        message.put("action", JsonPath.format("Refund charge {} by hand: the customer was charged but not credited.",
-                JsonPath.stringAt("$.chargeId")));
+        message.put(
+                "action",
+                JsonPath.format(
+                        "Refund charge {} by hand: the customer was charged but not credited.",
+                        JsonPath.stringAt("$.chargeId")));
         return message;
     }
 
@@ -253,8 +325,12 @@ final class FareCollectionStates {
         message.put("fareStatus", "charge_unknown");
         message.put("error", JsonPath.stringAt("$.error.Error"));
         message.put("cause", JsonPath.stringAt("$.error.Cause"));
-        message.put("action", JsonPath.format("Whether fare {} was charged is unknown: check the payment gateway, "
-                + "then refund the charge or complete the fare by hand.", JsonPath.stringAt("$.fareId")));
+        message.put(
+                "action",
+                JsonPath.format(
+                        "Whether fare {} was charged is unknown: check the payment gateway, "
+                                + "then refund the charge or complete the fare by hand.",
+                        JsonPath.stringAt("$.fareId")));
         return message;
     }
 

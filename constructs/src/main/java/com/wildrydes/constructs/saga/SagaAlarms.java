@@ -1,7 +1,6 @@
 package com.wildrydes.constructs.saga;
 
 import com.wildrydes.constructs.messaging.TopicQueueChain;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,8 @@ import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.logs.FilterPattern;
-import software.amazon.awscdk.services.logs.JsonPattern;
 import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.JsonPattern;
 import software.amazon.awscdk.services.logs.MetricFilter;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
@@ -32,6 +31,7 @@ final class SagaAlarms {
 
     /** The namespace of the metric the execution logs' filter publishes. */
     static final String NAMESPACE = "WildRydes/FareCollectionSaga";
+
     private static final Duration PERIOD = Duration.minutes(5);
 
     private final Construct scope;
@@ -46,26 +46,43 @@ final class SagaAlarms {
 
     /** A message waits in the operator-actions queue: a fare to refund by hand or to reconcile. */
     Alarm operatorActions(TopicQueueChain operatorActions) {
-        return operatorActions.getQueue().metricApproximateNumberOfMessagesVisible(
-                        MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build())
-                .createAlarm(scope, "OperatorActionsAlarm", atLeastOne(
-                        "A fare needs an operator (a refund to make by hand, or a charge of unknown outcome to "
-                                + "reconcile): read the operator-actions queue; each message says what to do")
-                        .threshold(1).build());
+        return operatorActions
+                .getQueue()
+                .metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                        .period(Duration.minutes(1))
+                        .statistic("Maximum")
+                        .build())
+                .createAlarm(
+                        scope,
+                        "OperatorActionsAlarm",
+                        atLeastOne(
+                                        "A fare needs an operator (a refund to make by hand, or a charge of unknown outcome to "
+                                                + "reconcile): read the operator-actions queue; each message says what to do")
+                                .threshold(1)
+                                .build());
     }
 
     /** An execution timed out or was aborted: it stopped mid-saga, with no notification. */
     Alarm unfinishedExecutions() {
-        MetricOptions sum = MetricOptions.builder().period(PERIOD).statistic("Sum").build();
+        MetricOptions sum =
+                MetricOptions.builder().period(PERIOD).statistic("Sum").build();
         Map<String, IMetric> metrics = new LinkedHashMap<>();
         metrics.put("timedOut", stateMachine.metricTimedOut(sum));
         metrics.put("aborted", stateMachine.metricAborted(sum));
-        return MathExpression.Builder.create().expression("timedOut + aborted").usingMetrics(metrics)
-                .label("Executions timed out or aborted").period(PERIOD).build()
-                .createAlarm(scope, "UnfinishedExecutionsAlarm", atLeastOne(
-                        "A fare-collection execution timed out or was aborted: it stopped wherever it was, without "
-                                + "a notification; find it in the Step Functions console and settle the fare")
-                        .threshold(1).build());
+        return MathExpression.Builder.create()
+                .expression("timedOut + aborted")
+                .usingMetrics(metrics)
+                .label("Executions timed out or aborted")
+                .period(PERIOD)
+                .build()
+                .createAlarm(
+                        scope,
+                        "UnfinishedExecutionsAlarm",
+                        atLeastOne(
+                                        "A fare-collection execution timed out or was aborted: it stopped wherever it was, without "
+                                                + "a notification; find it in the Step Functions console and settle the fare")
+                                .threshold(1)
+                                .build());
     }
 
     /**
@@ -83,16 +100,23 @@ final class SagaAlarms {
                 .filterPattern(FilterPattern.all(conditions.toArray(JsonPattern[]::new)))
                 .metricNamespace(NAMESPACE)
                 // One metric per saga: a metric filter can take dimensions only from the log event's fields.
-                .metricName(Names.uniqueResourceName(scope, UniqueResourceNameOptions.builder().maxLength(200).build())
-                        + "-UnexpectedFailures")
+                .metricName(Names.uniqueResourceName(
+                                scope,
+                                UniqueResourceNameOptions.builder()
+                                        .maxLength(200)
+                                        .build()) + "-UnexpectedFailures")
                 .metricValue("1")
                 .build();
-        return filter.metric(MetricOptions.builder().period(PERIOD).statistic("Sum").build())
-                .createAlarm(scope, "UnexpectedFailuresAlarm", atLeastOne(
-                        "A fare-collection execution failed unexpectedly (for example a status update or a "
-                                + "notification that failed after its retries): nothing was notified; see the "
-                                + "execution's history and settle the fare")
-                        .threshold(1).build());
+        return filter.metric(
+                        MetricOptions.builder().period(PERIOD).statistic("Sum").build())
+                .createAlarm(
+                        scope,
+                        "UnexpectedFailuresAlarm",
+                        atLeastOne("A fare-collection execution failed unexpectedly (for example a status update or a "
+                                        + "notification that failed after its retries): nothing was notified; see the "
+                                        + "execution's history and settle the fare")
+                                .threshold(1)
+                                .build());
     }
 
     private static CreateAlarmOptions.Builder atLeastOne(String description) {

@@ -7,7 +7,6 @@ import com.wildrydes.constructs.internal.RequestSchemas;
 import com.wildrydes.constructs.internal.SecureResources;
 import com.wildrydes.constructs.internal.WorkshopRestApi;
 import com.wildrydes.constructs.messaging.TopicGrants;
-
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -57,36 +56,52 @@ public class UnicornManagementService extends Construct {
         this.rideCompletionTopic = props.getRideCompletionTopic();
         this.ridesTable = SecureResources.table(this, "RidesTable", "id", null, props.getTableRemovalPolicy());
 
-        this.submitFunction = new JavaFunction(this, "SubmitRideCompletionFunction", JavaFunctionProps.builder()
-                .code(props.getCode())
-                .handler(props.getHandler())
-                .description("Stores a completed ride and publishes it to the ride-completion topic")
-                .timeout(Duration.seconds(10))
-                .snapStart(props.getSnapStart())
-                .environment(Map.of(
-                        "TABLE_NAME", ridesTable.getTableName(),
-                        "TOPIC_ARN", rideCompletionTopic.getTopicArn()))
-                .build());
+        this.submitFunction = new JavaFunction(
+                this,
+                "SubmitRideCompletionFunction",
+                JavaFunctionProps.builder()
+                        .code(props.getCode())
+                        .handler(props.getHandler())
+                        .description("Stores a completed ride and publishes it to the ride-completion topic")
+                        .timeout(Duration.seconds(10))
+                        .snapStart(props.getSnapStart())
+                        .environment(Map.of(
+                                "TABLE_NAME", ridesTable.getTableName(),
+                                "TOPIC_ARN", rideCompletionTopic.getTopicArn()))
+                        .build());
         ridesTable.grant(submitFunction, "dynamodb:PutItem", "dynamodb:DeleteItem");
         TopicGrants.grantPublish(rideCompletionTopic, submitFunction);
 
-        this.api = WorkshopRestApi.create(this, "Wild Rydes unicorn management service", props.getStageName(),
-                props.getThrottlingRateLimit(), props.getThrottlingBurstLimit());
-        Model rideCompletion = api.addModel("RideCompletionModel", ModelOptions.builder()
-                .contentType("application/json")
-                .modelName("RideCompletion")
-                .schema(RequestSchemas.rideCompletion())
-                .build());
-        RequestValidator bodyValidator = WorkshopRestApi.validator(this, api);
-        this.submitMethod = api.getRoot().addResource(SUBMIT_PATH).addMethod("POST",
-                new LambdaIntegration(submitFunction.getAlias()),
-                MethodOptions.builder()
-                        .requestValidator(bodyValidator)
-                        .requestModels(Map.of("application/json", rideCompletion))
-                        .methodResponses(List.of(
-                                MethodResponse.builder().statusCode("201").build(),
-                                MethodResponse.builder().statusCode("400").build()))
+        this.api = WorkshopRestApi.create(
+                this,
+                "Wild Rydes unicorn management service",
+                props.getStageName(),
+                props.getThrottlingRateLimit(),
+                props.getThrottlingBurstLimit());
+        Model rideCompletion = api.addModel(
+                "RideCompletionModel",
+                ModelOptions.builder()
+                        .contentType("application/json")
+                        .modelName("RideCompletion")
+                        .schema(RequestSchemas.rideCompletion())
                         .build());
+        RequestValidator bodyValidator = WorkshopRestApi.validator(this, api);
+        this.submitMethod = api.getRoot()
+                .addResource(SUBMIT_PATH)
+                .addMethod(
+                        "POST",
+                        new LambdaIntegration(submitFunction.getAlias()),
+                        MethodOptions.builder()
+                                .requestValidator(bodyValidator)
+                                .requestModels(Map.of("application/json", rideCompletion))
+                                .methodResponses(List.of(
+                                        MethodResponse.builder()
+                                                .statusCode("201")
+                                                .build(),
+                                        MethodResponse.builder()
+                                                .statusCode("400")
+                                                .build()))
+                                .build());
         ApiNagSuppressions.suppressPublicWorkshopApi(api, submitMethod);
     }
 

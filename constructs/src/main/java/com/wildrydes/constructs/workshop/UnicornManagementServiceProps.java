@@ -2,7 +2,6 @@ package com.wildrydes.constructs.workshop;
 
 import com.wildrydes.constructs.functions.JavaFunctionProps;
 import com.wildrydes.constructs.internal.RequiredProp;
-
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -27,12 +26,12 @@ public final class UnicornManagementServiceProps {
     private final Boolean snapStart;
 
     private UnicornManagementServiceProps(Builder b) {
-        this.rideCompletionTopic = RequiredProp.of(b.rideCompletionTopic, "UnicornManagementServiceProps.rideCompletionTopic",
+        this.rideCompletionTopic = RequiredProp.of(
+                b.rideCompletionTopic,
+                "UnicornManagementServiceProps.rideCompletionTopic",
                 "the ITopic rides are published to");
-        this.code = RequiredProp.of(b.code, "UnicornManagementServiceProps.code",
-                "the Code of the submit handler");
-        this.handler = RequiredProp.of(b.handler, "UnicornManagementServiceProps.handler",
-                "the submit handler class");
+        this.code = RequiredProp.of(b.code, "UnicornManagementServiceProps.code", "the Code of the submit handler");
+        this.handler = RequiredProp.of(b.handler, "UnicornManagementServiceProps.handler", "the submit handler class");
         this.tableRemovalPolicy = b.tableRemovalPolicy;
         this.stageName = b.stageName;
         this.throttlingRateLimit = b.throttlingRateLimit;

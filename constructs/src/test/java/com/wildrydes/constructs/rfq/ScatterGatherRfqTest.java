@@ -1,10 +1,9 @@
 package com.wildrydes.constructs.rfq;
 
-import com.wildrydes.constructs.TestStacks;
-
 import static com.wildrydes.constructs.TestStacks.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.wildrydes.constructs.TestStacks;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,8 @@ import software.amazon.awscdk.services.lambda.IFunction;
 class ScatterGatherRfqTest {
 
     private static ScatterGatherRfq rfq(Stack stack, ScatterGatherRfqProps.Builder props) {
-        return new ScatterGatherRfq(stack, "Rfq", props.code(TestStacks.jarCode(stack)).build());
+        return new ScatterGatherRfq(
+                stack, "Rfq", props.code(TestStacks.jarCode(stack)).build());
     }
 
     /** Each refused construction in a stack of its own: the construct is in the tree before it validates. */
@@ -33,15 +33,32 @@ class ScatterGatherRfqTest {
 
         assertEquals(10, rfq.getDemoResponders().size());
         assertEquals(10, rfq.getExpectedResponders());
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", "com.wildrydes.lambdas.rfq.DemoResponderHandler::handleRequest",
-                "Timeout", 70,
-                "Environment", Map.of("Variables", Map.of(
-                        "RESPONDER_NAME", "UnicornManagementResource10", "AVAILABILITY", "0.5", "MAX_DELAY_SECONDS", "60"))));
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", "com.wildrydes.lambdas.rfq.SubmitRfqHandler::handleRequest",
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "EXPECTED_RESPONDERS", "10", "DEADLINE_SECONDS", "120")))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Handler",
+                        "com.wildrydes.lambdas.rfq.DemoResponderHandler::handleRequest",
+                        "Timeout",
+                        70,
+                        "Environment",
+                        Map.of(
+                                "Variables",
+                                Map.of(
+                                        "RESPONDER_NAME",
+                                        "UnicornManagementResource10",
+                                        "AVAILABILITY",
+                                        "0.5",
+                                        "MAX_DELAY_SECONDS",
+                                        "60"))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Handler",
+                        "com.wildrydes.lambdas.rfq.SubmitRfqHandler::handleRequest",
+                        "Environment",
+                        Map.of(
+                                "Variables",
+                                Match.objectLike(Map.of("EXPECTED_RESPONDERS", "10", "DEADLINE_SECONDS", "120")))));
         // 10 responders on the request topic, each with its dead-letter queue
         template.resourceCountIs("AWS::SNS::Subscription", 10);
     }
@@ -52,25 +69,40 @@ class ScatterGatherRfqTest {
         ScatterGatherRfq rfq = rfq(stack, ScatterGatherRfqProps.builder().demoResponderCount(2));
         assertEquals(List.of("UnicornManagementResource1", "UnicornManagementResource2"), rfq.getResponderNames());
         Template template = Template.fromStack(stack);
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", "com.wildrydes.lambdas.rfq.QuoteCollectorHandler::handleRequest",
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "RESPONDER_NAMES", "[\"UnicornManagementResource1\",\"UnicornManagementResource2\"]")))));
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", "com.wildrydes.lambdas.rfq.RfqDeadlineHandler::handleRequest",
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "RESPONDER_NAMES", Match.absent())))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Handler",
+                        "com.wildrydes.lambdas.rfq.QuoteCollectorHandler::handleRequest",
+                        "Environment",
+                        Map.of(
+                                "Variables",
+                                Match.objectLike(Map.of(
+                                        "RESPONDER_NAMES",
+                                        "[\"UnicornManagementResource1\",\"UnicornManagementResource2\"]")))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Handler",
+                        "com.wildrydes.lambdas.rfq.RfqDeadlineHandler::handleRequest",
+                        "Environment",
+                        Map.of("Variables", Match.objectLike(Map.of("RESPONDER_NAMES", Match.absent())))));
     }
 
     @Test
     void theTableHoldsRequestsAndQuotesByIdAndResponder() {
         Stack stack = TestStacks.newStack();
         rfq(stack, ScatterGatherRfqProps.builder());
-        Template.fromStack(stack).hasResourceProperties("AWS::DynamoDB::Table", Map.of(
-                "KeySchema", List.of(Map.of("AttributeName", "id", "KeyType", "HASH"),
-                        Map.of("AttributeName", "responder", "KeyType", "RANGE")),
-                "SSESpecification", Map.of("SSEEnabled", true),
-                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
+        Template.fromStack(stack)
+                .hasResourceProperties(
+                        "AWS::DynamoDB::Table",
+                        Map.of(
+                                "KeySchema",
+                                        List.of(
+                                                Map.of("AttributeName", "id", "KeyType", "HASH"),
+                                                Map.of("AttributeName", "responder", "KeyType", "RANGE")),
+                                "SSESpecification", Map.of("SSEEnabled", true),
+                                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
     }
 
     @Test
@@ -78,12 +110,25 @@ class ScatterGatherRfqTest {
         Stack stack = TestStacks.newStack();
         rfq(stack, ScatterGatherRfqProps.builder());
         Template template = Template.fromStack(stack);
-        template.hasResourceProperties("AWS::SQS::Queue", Map.of("VisibilityTimeout", 60,
-                "RedrivePolicy", Map.of("maxReceiveCount", 3, "deadLetterTargetArn", Map.of("Fn::GetAtt",
-                        List.of(Match.stringLikeRegexp("RfqResponseDeadLetterQueue.*"), "Arn")))));
-        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-                "EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("RfqResponseQueue.*"), "Arn"))));
+        template.hasResourceProperties(
+                "AWS::SQS::Queue",
+                Map.of(
+                        "VisibilityTimeout",
+                        60,
+                        "RedrivePolicy",
+                        Map.of(
+                                "maxReceiveCount",
+                                3,
+                                "deadLetterTargetArn",
+                                Map.of(
+                                        "Fn::GetAtt",
+                                        List.of(Match.stringLikeRegexp("RfqResponseDeadLetterQueue.*"), "Arn")))));
+        template.hasResourceProperties(
+                "AWS::Lambda::EventSourceMapping",
+                Map.of(
+                        "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                        "EventSourceArn",
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("RfqResponseQueue.*"), "Arn"))));
     }
 
     @Test
@@ -91,10 +136,16 @@ class ScatterGatherRfqTest {
         Stack stack = TestStacks.newStack();
         rfq(stack, ScatterGatherRfqProps.builder());
         Template template = Template.fromStack(stack);
-        template.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "POST",
-                "RequestModels", Map.of("application/json", Map.of("Ref", Match.stringLikeRegexp(".*RfqRequestModel.*")))));
-        template.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "GET",
-                "RequestParameters", Map.of("method.request.path.id", true)));
+        template.hasResourceProperties(
+                "AWS::ApiGateway::Method",
+                Map.of(
+                        "HttpMethod",
+                        "POST",
+                        "RequestModels",
+                        Map.of("application/json", Map.of("Ref", Match.stringLikeRegexp(".*RfqRequestModel.*")))));
+        template.hasResourceProperties(
+                "AWS::ApiGateway::Method",
+                Map.of("HttpMethod", "GET", "RequestParameters", Map.of("method.request.path.id", true)));
         template.hasResourceProperties("AWS::ApiGateway::Resource", Map.of("PathPart", "{id}"));
     }
 
@@ -102,77 +153,124 @@ class ScatterGatherRfqTest {
     void suppliedRespondersAreSubscribedAndMayAnswer() {
         Stack stack = TestStacks.newStack();
         IFunction a = TestStacks.function(stack, "ResponderA");
-        ScatterGatherRfq rfq = rfq(stack, ScatterGatherRfqProps.builder().responders(List.of(a)).externalResponderCount(2)
-                .responderNames(List.of("ResponderA", "Partner One", "Partner Two")));
+        ScatterGatherRfq rfq = rfq(
+                stack,
+                ScatterGatherRfqProps.builder()
+                        .responders(List.of(a))
+                        .externalResponderCount(2)
+                        .responderNames(List.of("ResponderA", "Partner One", "Partner Two")));
         Template template = Template.fromStack(stack);
 
         assertEquals(List.of(), rfq.getDemoResponders());
         assertEquals(3, rfq.getExpectedResponders());
         template.resourceCountIs("AWS::SNS::Subscription", 1);
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("EXPECTED_RESPONDERS", "3")))));
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "RESPONDER_NAMES", "[\"ResponderA\",\"Partner One\",\"Partner Two\"]")))));
-        template.hasResourceProperties("AWS::IAM::Policy", Map.of(
-                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("ResponderAServiceRole.*"))),
-                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Map.of("Effect", "Allow",
-                        "Action", List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
-                        "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("RfqResponseQueue.*"), "Arn"))))))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of("EXPECTED_RESPONDERS", "3")))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Environment",
+                        Map.of(
+                                "Variables",
+                                Match.objectLike(Map.of(
+                                        "RESPONDER_NAMES", "[\"ResponderA\",\"Partner One\",\"Partner Two\"]")))));
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("ResponderAServiceRole.*"))),
+                        "PolicyDocument",
+                                Map.of(
+                                        "Statement",
+                                        Match.arrayWith(List.of(Map.of(
+                                                "Effect",
+                                                "Allow",
+                                                "Action",
+                                                List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                                "Resource",
+                                                Map.of(
+                                                        "Fn::GetAtt",
+                                                        List.of(
+                                                                Match.stringLikeRegexp("RfqResponseQueue.*"),
+                                                                "Arn"))))))));
     }
 
     @Test
     void refusesTimeoutsThatCannotWork() {
-        refuses("deadline must be from 1 second to 15 minutes (the longest SQS delivery delay, which times it), got 20 minutes",
+        refuses(
+                "deadline must be from 1 second to 15 minutes (the longest SQS delivery delay, which times it), got 20 minutes",
                 ScatterGatherRfqProps.builder().deadline(Duration.minutes(20)));
-        refuses("responseQueueVisibilityTimeout must be at least the collector's timeout (10 seconds, and AWS advises six times it), got 5 seconds",
+        refuses(
+                "responseQueueVisibilityTimeout must be at least the collector's timeout (10 seconds, and AWS advises six times it), got 5 seconds",
                 ScatterGatherRfqProps.builder().responseQueueVisibilityTimeout(Duration.seconds(5)));
-        refuses("demoResponderTimeout must exceed demoResponderMaxDelay (1 minute) to leave time to answer, got 1 minute",
+        refuses(
+                "demoResponderTimeout must exceed demoResponderMaxDelay (1 minute) to leave time to answer, got 1 minute",
                 ScatterGatherRfqProps.builder().demoResponderTimeout(Duration.seconds(60)));
     }
 
     @Test
     void refusesResponderSettingsThatContradictEachOther() {
-        refuses("the demoResponder* props configure the demo responders, got them together with responders",
+        refuses(
+                "the demoResponder* props configure the demo responders, got them together with responders",
                 ScatterGatherRfqProps.builder().externalResponderCount(2).demoResponderCount(3));
-        refuses("expected at least one responder, got 0 responder functions and externalResponderCount 0",
+        refuses(
+                "expected at least one responder, got 0 responder functions and externalResponderCount 0",
                 ScatterGatherRfqProps.builder().externalResponderCount(0));
-        refuses("responderNames must name each responder once, the name its quotes carry: expected 2 names "
+        refuses(
+                "responderNames must name each responder once, the name its quotes carry: expected 2 names "
                         + "(0 responder functions and externalResponderCount 2), got 0",
                 ScatterGatherRfqProps.builder().externalResponderCount(2));
-        refuses("responderNames names the responders you supply, got it without responders or externalResponderCount "
+        refuses(
+                "responderNames names the responders you supply, got it without responders or externalResponderCount "
                         + "(the demo responders are named UnicornManagementResource1 to N)",
                 ScatterGatherRfqProps.builder().responderNames(List.of("A")));
-        refuses("demoResponderCount must be from 1 to 100, got 0",
+        refuses(
+                "demoResponderCount must be from 1 to 100, got 0",
                 ScatterGatherRfqProps.builder().demoResponderCount(0));
-        refuses("demoResponderAvailability must be from 0 to 1, got 1.5",
+        refuses(
+                "demoResponderAvailability must be from 0 to 1, got 1.5",
                 ScatterGatherRfqProps.builder().demoResponderAvailability(1.5));
-        refuses("demoResponderReservedConcurrency must be at least 1 (0 would stop the responders), got 0",
+        refuses(
+                "demoResponderReservedConcurrency must be at least 1 (0 would stop the responders), got 0",
                 ScatterGatherRfqProps.builder().demoResponderReservedConcurrency(0));
-        refuses("demoResponderReservedConcurrency configures the demo responders, got it together with responders",
+        refuses(
+                "demoResponderReservedConcurrency configures the demo responders, got it together with responders",
                 ScatterGatherRfqProps.builder().externalResponderCount(1).demoResponderReservedConcurrency(5));
-        refuses("submitRateLimit and submitBurstLimit must be at least 1, got 0 and null",
+        refuses(
+                "submitRateLimit and submitBurstLimit must be at least 1, got 0 and null",
                 ScatterGatherRfqProps.builder().submitRateLimit(0));
     }
 
     @Test
     void theLargestDemoFitsTheCollectorsEnvironment() {
-        assertEquals(100, rfq(TestStacks.newStack(), ScatterGatherRfqProps.builder().demoResponderCount(100))
-                .getResponderNames().size());
+        assertEquals(
+                100,
+                rfq(TestStacks.newStack(), ScatterGatherRfqProps.builder().demoResponderCount(100))
+                        .getResponderNames()
+                        .size());
     }
 
     @Test
     void refusesResponderNamesTheCollectorCouldNotTellApartOrStore() {
-        refuses("responderNames must differ after trimming, Unicode NFKC and case folding, got \"Partner\" and \" \uFF30ARTNER\"",
-                ScatterGatherRfqProps.builder().externalResponderCount(2).responderNames(List.of("Partner", " \uFF30ARTNER")));
-        refuses("responderNames must not be \"-\", which stands for the request itself in the table, got \" - \"",
+        refuses(
+                "responderNames must differ after trimming, Unicode NFKC and case folding, got \"Partner\" and \" \uFF30ARTNER\"",
+                ScatterGatherRfqProps.builder()
+                        .externalResponderCount(2)
+                        .responderNames(List.of("Partner", " \uFF30ARTNER")));
+        refuses(
+                "responderNames must not be \"-\", which stands for the request itself in the table, got \" - \"",
                 ScatterGatherRfqProps.builder().externalResponderCount(1).responderNames(List.of(" - ")));
-        refuses("a responder name must be at most 1024 bytes (DynamoDB's sort key limit), got one of 1025",
+        refuses(
+                "a responder name must be at most 1024 bytes (DynamoDB's sort key limit), got one of 1025",
                 ScatterGatherRfqProps.builder().externalResponderCount(1).responderNames(List.of("R".repeat(1025))));
-        refuses("the responder names must fit in the collector's environment (at most 3500 bytes as JSON; Lambda allows 4 KB in all), got 4013",
-                ScatterGatherRfqProps.builder().externalResponderCount(4).responderNames(List.of(
-                        "A".repeat(1000), "B".repeat(1000), "C".repeat(1000), "D".repeat(1000))));
-        refuses("responderNames must not be empty, got [A,  ]",
+        refuses(
+                "the responder names must fit in the collector's environment (at most 3500 bytes as JSON; Lambda allows 4 KB in all), got 4013",
+                ScatterGatherRfqProps.builder()
+                        .externalResponderCount(4)
+                        .responderNames(
+                                List.of("A".repeat(1000), "B".repeat(1000), "C".repeat(1000), "D".repeat(1000))));
+        refuses(
+                "responderNames must not be empty, got [A,  ]",
                 ScatterGatherRfqProps.builder().externalResponderCount(2).responderNames(List.of("A", " ")));
     }
 }

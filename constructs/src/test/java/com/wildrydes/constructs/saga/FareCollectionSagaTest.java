@@ -1,11 +1,9 @@
 package com.wildrydes.constructs.saga;
 
-import com.wildrydes.constructs.TestStacks;
-import com.wildrydes.constructs.messaging.FilterPolicy;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wildrydes.constructs.TestStacks;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,11 +16,13 @@ class FareCollectionSagaTest {
 
     private static Template saga(FareCollectionSagaProps.Builder props) {
         Stack stack = TestStacks.newStack();
-        new FareCollectionSaga(stack, "Saga", props
-                .chargeFunction(TestStacks.function(stack, "Charge"))
-                .creditFunction(TestStacks.function(stack, "Credit"))
-                .refundFunction(TestStacks.function(stack, "Refund"))
-                .build());
+        new FareCollectionSaga(
+                stack,
+                "Saga",
+                props.chargeFunction(TestStacks.function(stack, "Charge"))
+                        .creditFunction(TestStacks.function(stack, "Credit"))
+                        .refundFunction(TestStacks.function(stack, "Refund"))
+                        .build());
         return Template.fromStack(stack);
     }
 
@@ -35,16 +35,17 @@ class FareCollectionSagaTest {
     @Test
     void catchesThisProjectsJavaExceptionsByDefault() {
         String definition = definition(saga(FareCollectionSagaProps.builder()));
-        for (String error : List.of("com.wildrydes.lambdas.fares.PaymentAuthorizationException",
-                "com.wildrydes.lambdas.fares.PaymentChargeException", "DynamoDB.ConditionalCheckFailedException")) {
+        for (String error : List.of(
+                "com.wildrydes.lambdas.fares.PaymentAuthorizationException",
+                "com.wildrydes.lambdas.fares.PaymentChargeException",
+                "DynamoDB.ConditionalCheckFailedException")) {
             assertTrue(definition.contains("\"" + error + "\""), error + " in the definition");
         }
     }
 
     @Test
     void catchesTheErrorsOfYourOwnPaymentServices() {
-        String definition = definition(saga(FareCollectionSagaProps.builder()
-                .paymentErrors(List.of("CardDeclined"))));
+        String definition = definition(saga(FareCollectionSagaProps.builder().paymentErrors(List.of("CardDeclined"))));
         assertTrue(definition.contains("[\"CardDeclined\"]"), definition);
         assertTrue(!definition.contains("PaymentAuthorizationException"), definition);
     }
@@ -52,13 +53,20 @@ class FareCollectionSagaTest {
     @Test
     void faresTableQueuesAndAlarmAreSecureAndRetained() {
         Template template = saga(FareCollectionSagaProps.builder().stateMachineName("fares-complete"));
-        template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "Properties", Map.of(
-                "KeySchema", List.of(Map.of("AttributeName", "fareId", "KeyType", "HASH")),
-                "SSESpecification", Map.of("SSEEnabled", true))));
+        template.hasResource(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "DeletionPolicy",
+                        "Retain",
+                        "Properties",
+                        Map.of(
+                                "KeySchema", List.of(Map.of("AttributeName", "fareId", "KeyType", "HASH")),
+                                "SSESpecification", Map.of("SSEEnabled", true))));
         template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
         template.resourceCountIs("AWS::SNS::Subscription", 3);
-        template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of("StateMachineName", "fares-complete",
-                "TracingConfiguration", Map.of("Enabled", true)));
+        template.hasResourceProperties(
+                "AWS::StepFunctions::StateMachine",
+                Map.of("StateMachineName", "fares-complete", "TracingConfiguration", Map.of("Enabled", true)));
     }
 
     /**
@@ -69,37 +77,85 @@ class FareCollectionSagaTest {
     @Test
     void alarmsFireOnWhatNeedsAnOperatorOnly() {
         Stack stack = TestStacks.newStack();
-        FareCollectionSaga saga = new FareCollectionSaga(stack, "Saga", FareCollectionSagaProps.builder()
-                .chargeFunction(TestStacks.function(stack, "Charge"))
-                .creditFunction(TestStacks.function(stack, "Credit"))
-                .refundFunction(TestStacks.function(stack, "Refund"))
-                .build());
+        FareCollectionSaga saga = new FareCollectionSaga(
+                stack,
+                "Saga",
+                FareCollectionSagaProps.builder()
+                        .chargeFunction(TestStacks.function(stack, "Charge"))
+                        .creditFunction(TestStacks.function(stack, "Credit"))
+                        .refundFunction(TestStacks.function(stack, "Refund"))
+                        .build());
         Template template = Template.fromStack(stack);
 
         template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "ExecutionsFailed"), 0);
-        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateAgeOfOldestMessage"), 0);
-        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("FilterPolicy", Map.of("NeedsOperator", List.of("true"))));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
-                "Threshold", 1, "Dimensions", List.of(Map.of("Name", "QueueName", "Value",
-                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("SagaOperatorActionsQueue.*"), "QueueName"))))));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Metrics", Match.arrayWith(List.of(
-                Map.of("Id", "expr_1", "Expression", "timedOut + aborted", "Label", Match.anyValue(), "ReturnData", true)))));
-        template.hasResourceProperties("AWS::Logs::MetricFilter", Map.of("FilterPattern",
-                "{ ($.type = \"ExecutionFailed\") && ($.details.error != \"FareCollectionFailed\") && "
-                        + "($.details.error != \"FareAlreadyRegistered\") && ($.details.error != \"FareNeedsManualRefund\") && "
-                        + "($.details.error != \"FareChargeOutcomeUnknown\") }"));
+        template.resourcePropertiesCountIs(
+                "AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateAgeOfOldestMessage"), 0);
+        template.hasResourceProperties(
+                "AWS::SNS::Subscription", Map.of("FilterPolicy", Map.of("NeedsOperator", List.of("true"))));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "MetricName",
+                        "ApproximateNumberOfMessagesVisible",
+                        "Threshold",
+                        1,
+                        "Dimensions",
+                        List.of(Map.of(
+                                "Name",
+                                "QueueName",
+                                "Value",
+                                Map.of(
+                                        "Fn::GetAtt",
+                                        List.of(Match.stringLikeRegexp("SagaOperatorActionsQueue.*"), "QueueName"))))));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "Metrics",
+                        Match.arrayWith(List.of(Map.of(
+                                "Id",
+                                "expr_1",
+                                "Expression",
+                                "timedOut + aborted",
+                                "Label",
+                                Match.anyValue(),
+                                "ReturnData",
+                                true)))));
+        template.hasResourceProperties(
+                "AWS::Logs::MetricFilter",
+                Map.of(
+                        "FilterPattern",
+                        "{ ($.type = \"ExecutionFailed\") && ($.details.error != \"FareCollectionFailed\") && "
+                                + "($.details.error != \"FareAlreadyRegistered\") && ($.details.error != \"FareNeedsManualRefund\") && "
+                                + "($.details.error != \"FareChargeOutcomeUnknown\") }"));
         assertEquals(6, saga.getAlarms().size());
-        assertTrue(saga.getAlarms().containsAll(List.of(saga.getOperatorActionsAlarm(), saga.getUnfinishedExecutionsAlarm(),
-                saga.getUnexpectedFailuresAlarm(), saga.getOperatorActions().getDeadLetterAlarm())));
+        assertTrue(saga.getAlarms()
+                .containsAll(List.of(
+                        saga.getOperatorActionsAlarm(),
+                        saga.getUnfinishedExecutionsAlarm(),
+                        saga.getUnexpectedFailuresAlarm(),
+                        saga.getOperatorActions().getDeadLetterAlarm())));
     }
 
     @Test
     void executionLogsAreVendedLogs() {
         Template template = saga(FareCollectionSagaProps.builder().stateMachineName("fares-complete"));
-        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", Map.of("Fn::Join", List.of("",
-                Match.arrayWith(List.of("/aws/vendedlogs/states/fares-complete-"))))));
+        template.hasResourceProperties(
+                "AWS::Logs::LogGroup",
+                Map.of(
+                        "LogGroupName",
+                        Map.of(
+                                "Fn::Join",
+                                List.of("", Match.arrayWith(List.of("/aws/vendedlogs/states/fares-complete-"))))));
         Template unnamed = saga(FareCollectionSagaProps.builder());
-        unnamed.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", Map.of("Fn::Join", List.of("",
-                Match.arrayWith(List.of(Match.stringLikeRegexp("/aws/vendedlogs/states/.*Saga.*-")))))));
+        unnamed.hasResourceProperties(
+                "AWS::Logs::LogGroup",
+                Map.of(
+                        "LogGroupName",
+                        Map.of(
+                                "Fn::Join",
+                                List.of(
+                                        "",
+                                        Match.arrayWith(List.of(
+                                                Match.stringLikeRegexp("/aws/vendedlogs/states/.*Saga.*-")))))));
     }
 }

@@ -17,7 +17,8 @@ public class RideNotificationHandler implements RequestHandler<SNSEvent, Void> {
     private final RideBackendService service;
 
     public RideNotificationHandler() {
-        this(new RideBackendService(Environment.required("SERVICE_NAME"),
+        this(new RideBackendService(
+                Environment.required("SERVICE_NAME"),
                 new FailureInjector(Environment.rate("FAILURE_RATE", 0), DemoRandom.create())));
     }
 

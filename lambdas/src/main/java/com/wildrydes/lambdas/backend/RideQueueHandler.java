@@ -22,7 +22,8 @@ public class RideQueueHandler implements RequestHandler<SQSEvent, SQSBatchRespon
     private final RideBackendService service;
 
     public RideQueueHandler() {
-        this(new RideBackendService(Environment.required("SERVICE_NAME"),
+        this(new RideBackendService(
+                Environment.required("SERVICE_NAME"),
                 new FailureInjector(Environment.rate("FAILURE_RATE", 0), DemoRandom.create())));
     }
 

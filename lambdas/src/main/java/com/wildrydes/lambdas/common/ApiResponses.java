@@ -10,8 +10,7 @@ public final class ApiResponses {
 
     private static final Map<String, String> JSON_CONTENT = Map.of("Content-Type", "application/json");
 
-    private ApiResponses() {
-    }
+    private ApiResponses() {}
 
     public static APIGatewayProxyResponseEvent created(String location, Map<String, ?> body) {
         Map<String, String> headers = new LinkedHashMap<>(JSON_CONTENT);
@@ -51,11 +50,13 @@ public final class ApiResponses {
      * 503 with Retry-After when {@link AwsErrors#isRetryable} says a retry can succeed, else 500.
      * {@code nothingKept} says whether the client can rely on nothing of the request being stored.
      */
-    public static APIGatewayProxyResponseEvent dependencyFailed(SdkException e, String whatFailed, boolean nothingKept) {
+    public static APIGatewayProxyResponseEvent dependencyFailed(
+            SdkException e, String whatFailed, boolean nothingKept) {
         String kept = nothingKept ? "; nothing was kept." : "; it was not confirmed and will not be sent.";
         return AwsErrors.isRetryable(e)
                 ? unavailable(whatFailed + kept + " Send it again.")
-                : failed(whatFailed + kept + " The fault is the service's, not the request's: sending it again will not help.");
+                : failed(whatFailed + kept
+                        + " The fault is the service's, not the request's: sending it again will not help.");
     }
 
     private static APIGatewayProxyResponseEvent respond(int status, Map<String, String> headers, Map<String, ?> body) {

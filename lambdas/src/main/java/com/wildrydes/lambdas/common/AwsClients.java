@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class AwsClients {
 
-    private AwsClients() {
-    }
+    private AwsClients() {}
 
     public static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder().build();

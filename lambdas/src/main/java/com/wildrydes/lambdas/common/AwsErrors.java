@@ -13,11 +13,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class AwsErrors {
 
     /** Error codes AWS documents as transient that are neither 5xx nor in the SDK's throttling list. */
-    private static final Set<String> TRANSIENT_CODES = Set.of("RequestTimeout", "RequestTimeoutException",
-            "PriorRequestNotComplete", "TransactionConflict", "TransactionConflictException");
+    private static final Set<String> TRANSIENT_CODES = Set.of(
+            "RequestTimeout",
+            "RequestTimeoutException",
+            "PriorRequestNotComplete",
+            "TransactionConflict",
+            "TransactionConflictException");
 
-    private AwsErrors() {
-    }
+    private AwsErrors() {}
 
     /**
      * Retryable: no answer from the service at all (network, timeout: an {@link SdkClientException}),
@@ -27,10 +30,13 @@ public final class AwsErrors {
      */
     public static boolean isRetryable(SdkException e) {
         if (e instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+            String code = service.awsErrorDetails() == null
+                    ? null
+                    : service.awsErrorDetails().errorCode();
             return service.isThrottlingException()
                     || service.statusCode() >= 500
-                    || (code != null && (code.toLowerCase(Locale.ROOT).contains("throttl") || TRANSIENT_CODES.contains(code)));
+                    || (code != null
+                            && (code.toLowerCase(Locale.ROOT).contains("throttl") || TRANSIENT_CODES.contains(code)));
         }
         return e instanceof SdkClientException;
     }

@@ -3,8 +3,7 @@ package com.wildrydes.lambdas.common;
 /** Reads a handler's configuration from its environment, failing at start-up when a setting is missing. */
 public final class Environment {
 
-    private Environment() {
-    }
+    private Environment() {}
 
     public static String required(String name) {
         String value = System.getenv(name);

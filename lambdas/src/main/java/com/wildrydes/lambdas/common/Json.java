@@ -44,8 +44,7 @@ public final class Json {
     /** jackson-jr, for writing and for reading our own environment settings (trusted, small). */
     private static final JSON WRITER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Parses a body that must be exactly one JSON object.
@@ -67,7 +66,8 @@ public final class Json {
             }
             return object;
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException("body", "expected well-formed JSON: " + firstLine(e.getOriginalMessage()));
+            throw new InvalidRequestException(
+                    "body", "expected well-formed JSON: " + firstLine(e.getOriginalMessage()));
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("body", "holds a number too large or too small to read");
         } catch (IOException e) {
@@ -87,8 +87,11 @@ public final class Json {
                 return list.stream().map(String.class::cast).toList();
             }
             throw new IllegalStateException(setting + " must be a JSON array of strings, got "
-                    + (value instanceof List<?> ? "an array with something other than strings"
-                            : value == null ? "null" : "a " + value.getClass().getSimpleName().toLowerCase()));
+                    + (value instanceof List<?>
+                            ? "an array with something other than strings"
+                            : value == null
+                                    ? "null"
+                                    : "a " + value.getClass().getSimpleName().toLowerCase()));
         } catch (IOException e) {
             throw new IllegalStateException(setting + " must be a JSON array of strings: " + firstLine(e.getMessage()));
         }
@@ -129,7 +132,10 @@ public final class Json {
         try {
             return component.getAccessor().invoke(record);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot read " + component.getName() + " of " + record.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "Cannot read " + component.getName() + " of "
+                            + record.getClass().getName(),
+                    e);
         }
     }
 
@@ -158,9 +164,11 @@ public final class Json {
             if (!topLevel || field == null || (reading == null && field.equals(lastRead))) {
                 throw e;
             }
-            throw new InvalidRequestException(field, e instanceof JsonProcessingException json
-                    ? "unreadable value: " + firstLine(json.getOriginalMessage())
-                    : "is a number too large or too small to read");
+            throw new InvalidRequestException(
+                    field,
+                    e instanceof JsonProcessingException json
+                            ? "unreadable value: " + firstLine(json.getOriginalMessage())
+                            : "is a number too large or too small to read");
         }
         return object;
     }
@@ -183,7 +191,8 @@ public final class Json {
     private static BigDecimal number(JsonParser parser) throws IOException {
         // Jackson checks the length of a number it converts, not of one it hands over as text.
         if (parser.getTextLength() > MAX_NUMBER_LENGTH) {
-            throw new StreamConstraintsException("a number written with more than " + MAX_NUMBER_LENGTH + " characters");
+            throw new StreamConstraintsException(
+                    "a number written with more than " + MAX_NUMBER_LENGTH + " characters");
         }
         return new BigDecimal(parser.getText());
     }

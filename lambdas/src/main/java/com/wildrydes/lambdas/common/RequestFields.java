@@ -39,7 +39,8 @@ public final class RequestFields {
     public RequestFields onlyFields(Set<String> allowed) {
         for (String field : object.keySet()) {
             if (!allowed.contains(field)) {
-                throw new InvalidRequestException(field, "is not a field of this request (expected only " + allowed + ")");
+                throw new InvalidRequestException(
+                        field, "is not a field of this request (expected only " + allowed + ")");
             }
         }
         return this;
@@ -65,16 +66,20 @@ public final class RequestFields {
         String text = requiredText(field);
         int length = text.codePointCount(0, text.length());
         if (length > MAX_TEXT_LENGTH) {
-            throw new InvalidRequestException(field, "must be at most " + MAX_TEXT_LENGTH + " characters, got " + length);
+            throw new InvalidRequestException(
+                    field, "must be at most " + MAX_TEXT_LENGTH + " characters, got " + length);
         }
         boolean onlySpaces = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (isControl(c)) {
-                throw new InvalidRequestException(field, String.format("must not contain control characters, got U+%04X", (int) c));
+                throw new InvalidRequestException(
+                        field, String.format("must not contain control characters, got U+%04X", (int) c));
             }
-            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(++i)))) {
+            if (Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(++i)))) {
                 throw new InvalidRequestException(field, "must be valid Unicode text, got an unpaired surrogate");
             }
             onlySpaces &= isSpace(c);
@@ -100,8 +105,10 @@ public final class RequestFields {
         } else if (value instanceof String text && AMOUNT_STRING.matcher(text).matches()) {
             number = new BigDecimal(text);
         } else if (value instanceof String text) {
-            throw new InvalidRequestException(field, "expected a number (or a decimal string such as \"899.99\"), got "
-                    + Json.write(text.length() > 40 ? text.substring(0, 40) + "..." : text));
+            throw new InvalidRequestException(
+                    field,
+                    "expected a number (or a decimal string such as \"899.99\"), got "
+                            + Json.write(text.length() > 40 ? text.substring(0, 40) + "..." : text));
         } else {
             throw new InvalidRequestException(field, "expected a number, got " + Json.write(value));
         }
@@ -131,7 +138,16 @@ public final class RequestFields {
      * separators and the zero-width spaces. The schema lists the same characters.
      */
     static boolean isSpace(char c) {
-        return c == ' ' || c == 0xA0 || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200B)
-                || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+        return c == ' '
+                || c == 0xA0
+                || c == 0x1680
+                || c == 0x180E
+                || (c >= 0x2000 && c <= 0x200B)
+                || c == 0x2028
+                || c == 0x2029
+                || c == 0x202F
+                || c == 0x205F
+                || c == 0x3000
+                || c == 0xFEFF;
     }
 }

@@ -24,14 +24,15 @@ public final class SqsBatches {
 
     private static final String MESSAGE_GROUP_ID = "MessageGroupId";
 
-    private SqsBatches() {
-    }
+    private SqsBatches() {}
 
     public static SQSBatchResponse process(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         Set<String> heldBackGroups = new HashSet<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
-            String group = message.getAttributes() == null ? null : message.getAttributes().get(MESSAGE_GROUP_ID);
+            String group = message.getAttributes() == null
+                    ? null
+                    : message.getAttributes().get(MESSAGE_GROUP_ID);
             if (group != null && heldBackGroups.contains(group)) {
                 failures.add(failure(message));
                 continue;
@@ -39,8 +40,13 @@ public final class SqsBatches {
             try {
                 handler.accept(message);
             } catch (RuntimeException e) {
-                StructuredLog.error("message-failed", Map.of("messageId", message.getMessageId(),
-                        "error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+                StructuredLog.error(
+                        "message-failed",
+                        Map.of(
+                                "messageId",
+                                message.getMessageId(),
+                                "error",
+                                e.getClass().getSimpleName() + ": " + e.getMessage()));
                 failures.add(failure(message));
                 if (group != null) {
                     heldBackGroups.add(group);
@@ -51,6 +57,8 @@ public final class SqsBatches {
     }
 
     private static SQSBatchResponse.BatchItemFailure failure(SQSEvent.SQSMessage message) {
-        return SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build();
+        return SQSBatchResponse.BatchItemFailure.builder()
+                .withItemIdentifier(message.getMessageId())
+                .build();
     }
 }

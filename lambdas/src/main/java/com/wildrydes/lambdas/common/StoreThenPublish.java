@@ -26,13 +26,20 @@ public record StoreThenPublish(String subject, String idField, String clientName
         void run();
     }
 
-    public APIGatewayProxyResponseEvent submit(String id, Step store, Step publish, Step undoStore,
-                                               Supplier<APIGatewayProxyResponseEvent> created) {
+    public APIGatewayProxyResponseEvent submit(
+            String id, Step store, Step publish, Step undoStore, Supplier<APIGatewayProxyResponseEvent> created) {
         try {
             store.run();
         } catch (SdkException e) {
-            StructuredLog.error(subject + "-not-stored", Map.of(idField, id, "error", String.valueOf(e.getMessage()),
-                    "retryable", AwsErrors.isRetryable(e)));
+            StructuredLog.error(
+                    subject + "-not-stored",
+                    Map.of(
+                            idField,
+                            id,
+                            "error",
+                            String.valueOf(e.getMessage()),
+                            "retryable",
+                            AwsErrors.isRetryable(e)));
             return ApiResponses.dependencyFailed(e, clientName + " could not be stored", true);
         }
         try {
@@ -48,14 +55,32 @@ public record StoreThenPublish(String subject, String idField, String clientName
     private boolean undo(String id, Step undoStore, SdkException publishFailure) {
         try {
             undoStore.run();
-            StructuredLog.error(subject + "-not-published", Map.of(idField, id,
-                    "error", String.valueOf(publishFailure.getMessage()), "retryable", AwsErrors.isRetryable(publishFailure),
-                    "undone", true));
+            StructuredLog.error(
+                    subject + "-not-published",
+                    Map.of(
+                            idField,
+                            id,
+                            "error",
+                            String.valueOf(publishFailure.getMessage()),
+                            "retryable",
+                            AwsErrors.isRetryable(publishFailure),
+                            "undone",
+                            true));
             return true;
         } catch (SdkException e) {
-            StructuredLog.error(subject + "-not-published", Map.of(idField, id,
-                    "error", String.valueOf(publishFailure.getMessage()), "retryable", AwsErrors.isRetryable(publishFailure),
-                    "undone", false, "undoError", String.valueOf(e.getMessage())));
+            StructuredLog.error(
+                    subject + "-not-published",
+                    Map.of(
+                            idField,
+                            id,
+                            "error",
+                            String.valueOf(publishFailure.getMessage()),
+                            "retryable",
+                            AwsErrors.isRetryable(publishFailure),
+                            "undone",
+                            false,
+                            "undoError",
+                            String.valueOf(e.getMessage())));
             return false;
         }
     }

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class StructuredLog {
 
-    private StructuredLog() {
-    }
+    private StructuredLog() {}
 
     public static void info(String event, Map<String, ?> fields) {
         write(LogLevel.INFO, event, fields);

@@ -27,17 +27,23 @@ public class ChargeFareHandler implements RequestHandler<ChargeRequest, ChargeRe
         String fareId = FareRequest.required("fareId", input.fareId());
         String fareAmount = FareRequest.required("fareAmount", input.fareAmount());
         if (FareRequest.customerEndsWith(customerId, "fail_auth")) {
-            throw new PaymentAuthorizationException("The card of customer " + customerId + " was not authorised for fare " + fareId);
+            throw new PaymentAuthorizationException(
+                    "The card of customer " + customerId + " was not authorised for fare " + fareId);
         }
         if (FareRequest.customerEndsWith(customerId, "fail_charge")) {
             throw new PaymentChargeException("Fare " + fareId + " of customer " + customerId + " could not be charged");
         }
         if (FareRequest.customerEndsWith(customerId, "fail_unknown")) {
-            throw new UncheckedIOException("The payment gateway did not answer for fare " + fareId,
+            throw new UncheckedIOException(
+                    "The payment gateway did not answer for fare " + fareId,
                     new SocketTimeoutException("Read timed out"));
         }
-        ChargeResult charge = new ChargeResult(customerId, fareId, fareAmount,
-                "tok_" + UUID.randomUUID().toString().replace("-", ""), "ch_" + UUID.randomUUID().toString().replace("-", ""));
+        ChargeResult charge = new ChargeResult(
+                customerId,
+                fareId,
+                fareAmount,
+                "tok_" + UUID.randomUUID().toString().replace("-", ""),
+                "ch_" + UUID.randomUUID().toString().replace("-", ""));
         StructuredLog.info("fare-charged", Map.of("fareId", fareId, "chargeId", charge.chargeId()));
         return charge;
     }

@@ -5,5 +5,4 @@ package com.wildrydes.lambdas.fares;
  * are the payment gateway's business: having no component here, they are never read into the function.
  * A fareAmount sent as a JSON number arrives as its text, unrounded.
  */
-public record ChargeRequest(String customerId, String fareId, String fareAmount) {
-}
+public record ChargeRequest(String customerId, String fareId, String fareAmount) {}

@@ -18,8 +18,10 @@ public class CreditCustomerAccountHandler implements RequestHandler<CreditReques
         String customerId = FareRequest.required("customerId", input.customerId());
         String chargeId = FareRequest.required("chargeId", input.chargeId());
         // fail_refund too: a refund happens only after a failed credit, so that path needs both.
-        if (FareRequest.customerEndsWith(customerId, "fail_credit") || FareRequest.customerEndsWith(customerId, "fail_refund")) {
-            throw new AccountCreditException("The account of customer " + customerId + " could not be credited with " + chargeId);
+        if (FareRequest.customerEndsWith(customerId, "fail_credit")
+                || FareRequest.customerEndsWith(customerId, "fail_refund")) {
+            throw new AccountCreditException(
+                    "The account of customer " + customerId + " could not be credited with " + chargeId);
         }
         StructuredLog.info("account-credited", Map.of("customerId", customerId, "chargeId", chargeId));
         return input;

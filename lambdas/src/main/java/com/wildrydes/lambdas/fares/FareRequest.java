@@ -5,8 +5,7 @@ import com.wildrydes.lambdas.common.InvalidRequestException;
 /** The checks every payment step makes on its typed input; a missing field raises {@link InvalidRequestException}. */
 final class FareRequest {
 
-    private FareRequest() {
-    }
+    private FareRequest() {}
 
     /** The step got no input at all (an execution input of {@code null}). */
     static <T> T present(T input) {

@@ -21,7 +21,8 @@ public class RefundFareHandler implements RequestHandler<RefundRequest, RefundRe
         if (FareRequest.customerEndsWith(input.customerId(), "fail_refund")) {
             throw new RefundException("Charge " + chargeId + " of fare " + fareId + " could not be refunded");
         }
-        RefundResult refund = new RefundResult(fareId, "re_" + UUID.randomUUID().toString().replace("-", ""), chargeId);
+        RefundResult refund =
+                new RefundResult(fareId, "re_" + UUID.randomUUID().toString().replace("-", ""), chargeId);
         StructuredLog.info("fare-refunded", Map.of("fareId", fareId, "chargeId", chargeId));
         return refund;
     }

@@ -36,13 +36,22 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
     private final Sleeper sleeper;
 
     public DemoResponderHandler() {
-        this(Environment.required("RESPONDER_NAME"), Environment.rate("AVAILABILITY", 0.5),
-                Long.parseLong(Environment.required("MAX_DELAY_SECONDS")) * 1000, AwsClients.sqs(),
-                DemoRandom.create(), Thread::sleep);
+        this(
+                Environment.required("RESPONDER_NAME"),
+                Environment.rate("AVAILABILITY", 0.5),
+                Long.parseLong(Environment.required("MAX_DELAY_SECONDS")) * 1000,
+                AwsClients.sqs(),
+                DemoRandom.create(),
+                Thread::sleep);
     }
 
-    public DemoResponderHandler(String responder, double availability, long maxDelayMillis, SqsClient sqs,
-                                DoubleSupplier random, Sleeper sleeper) {
+    public DemoResponderHandler(
+            String responder,
+            double availability,
+            long maxDelayMillis,
+            SqsClient sqs,
+            DoubleSupplier random,
+            Sleeper sleeper) {
         this.responder = responder;
         this.availability = availability;
         this.maxDelayMillis = maxDelayMillis;
@@ -76,7 +85,8 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
         }
         Quote quote = new Quote(responder, rfqId, BigDecimal.valueOf((long) (random.getAsDouble() * 101)));
         sqs.sendMessage(send -> send.queueUrl(replyTo).messageBody(quote.toMessage()));
-        StructuredLog.info("rfq-quoted", Map.of("responder", responder, "rfqId", rfqId, "quote", quote.quote(),
-                "delayMillis", delay));
+        StructuredLog.info(
+                "rfq-quoted",
+                Map.of("responder", responder, "rfqId", rfqId, "quote", quote.quote(), "delayMillis", delay));
     }
 }

@@ -26,8 +26,8 @@ public final class ExpectedResponders {
         for (String name : configuredNames) {
             String previous = configuredByNormalised.putIfAbsent(normalise(name), name);
             if (previous != null) {
-                throw new IllegalArgumentException("responder names must differ after normalising, got \""
-                        + previous + "\" and \"" + name + "\"");
+                throw new IllegalArgumentException(
+                        "responder names must differ after normalising, got \"" + previous + "\" and \"" + name + "\"");
             }
         }
     }

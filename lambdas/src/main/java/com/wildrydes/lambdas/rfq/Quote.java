@@ -7,7 +7,8 @@ import com.wildrydes.lambdas.common.WireName;
 import java.math.BigDecimal;
 
 /** One responder's answer to a request for quotes: {@code {"responder", "rfq-id", "quote"}}. */
-public record Quote(String responder, @WireName(RfqRequest.RFQ_ID) String rfqId, BigDecimal quote) {
+public record Quote(
+        String responder, @WireName(RfqRequest.RFQ_ID) String rfqId, BigDecimal quote) {
 
     /** Reads a response message; a quote is an amount as the APIs take them (0 to 999999.99, 2 decimals), the rfq-id a UUID. */
     public static Quote parse(String body) {

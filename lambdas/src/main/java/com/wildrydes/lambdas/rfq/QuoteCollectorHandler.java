@@ -31,7 +31,10 @@ public class QuoteCollectorHandler implements RequestHandler<SQSEvent, SQSBatchR
     private final ExpectedResponders expected;
 
     public QuoteCollectorHandler() {
-        this(RfqHandlerEnvironment.store(), RfqHandlerEnvironment.messaging(), RfqHandlerEnvironment.expectedResponders());
+        this(
+                RfqHandlerEnvironment.store(),
+                RfqHandlerEnvironment.messaging(),
+                RfqHandlerEnvironment.expectedResponders());
     }
 
     public QuoteCollectorHandler(RfqStore store, RfqMessaging messaging, ExpectedResponders expected) {
@@ -49,17 +52,37 @@ public class QuoteCollectorHandler implements RequestHandler<SQSEvent, SQSBatchR
         Quote sent = Quote.parse(body);
         String responder = expected.configuredName(sent.responder()).orElse(null);
         if (responder == null) {
-            StructuredLog.info("quote", Map.of("rfqId", sent.rfqId(), "responder", sent.responder(),
-                    "quote", sent.quote(), "outcome", "REFUSED"));
+            StructuredLog.info(
+                    "quote",
+                    Map.of(
+                            "rfqId",
+                            sent.rfqId(),
+                            "responder",
+                            sent.responder(),
+                            "quote",
+                            sent.quote(),
+                            "outcome",
+                            "REFUSED"));
             throw new UnexpectedResponderException(sent.responder(), expected.size());
         }
         Quote quote = new Quote(responder, sent.rfqId(), sent.quote());
         RfqStore.QuoteOutcome outcome = store.recordQuote(quote);
-        StructuredLog.info("quote", Map.of("rfqId", quote.rfqId(), "responder", quote.responder(),
-                "quote", quote.quote(), "outcome", outcome.name()));
+        StructuredLog.info(
+                "quote",
+                Map.of(
+                        "rfqId",
+                        quote.rfqId(),
+                        "responder",
+                        quote.responder(),
+                        "quote",
+                        quote.quote(),
+                        "outcome",
+                        outcome.name()));
         switch (outcome) {
             case COUNTED, DUPLICATE -> completion.closeIfAllAnswered(quote.rfqId(), messageId);
-            case LATE -> { /* not counted, nothing more to do */ }
+            case LATE -> {
+                /* not counted, nothing more to do */
+            }
             case UNKNOWN_REQUEST -> throw new UnknownRequestException(quote.rfqId());
         }
     }

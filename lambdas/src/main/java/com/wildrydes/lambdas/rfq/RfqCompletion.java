@@ -27,7 +27,8 @@ public class RfqCompletion {
      * responder has answered. Safe to repeat: closing is conditional.
      */
     public void closeIfAllAnswered(String rfqId, String messageId) {
-        store.find(rfqId).filter(state -> state.answered() >= state.expected())
+        store.find(rfqId)
+                .filter(state -> state.answered() >= state.expected())
                 .ifPresent(state -> close(rfqId, ALL_ANSWERED, messageId));
     }
 
@@ -41,8 +42,17 @@ public class RfqCompletion {
             RfqState closed = store.find(rfqId).orElseThrow();
             messaging.publishCompletion(closed);
             store.markNotified(rfqId);
-            StructuredLog.info("rfq-completed", Map.of("rfqId", rfqId, "reason", closed.closedReason(),
-                    "answered", closed.answered(), "expected", closed.expected()));
+            StructuredLog.info(
+                    "rfq-completed",
+                    Map.of(
+                            "rfqId",
+                            rfqId,
+                            "reason",
+                            closed.closedReason(),
+                            "answered",
+                            closed.answered(),
+                            "expected",
+                            closed.expected()));
         }
     }
 }

@@ -27,8 +27,8 @@ public class RfqDeadlineHandler implements RequestHandler<SQSEvent, SQSBatchResp
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return SqsBatches.process(event, message -> {
-            String rfqId = RfqIds.requireValid(new RequestFields(Json.parseObject(message.getBody()))
-                    .requiredText(RfqRequest.RFQ_ID));
+            String rfqId = RfqIds.requireValid(
+                    new RequestFields(Json.parseObject(message.getBody())).requiredText(RfqRequest.RFQ_ID));
             completion.closeAtDeadline(rfqId, message.getMessageId());
         });
     }

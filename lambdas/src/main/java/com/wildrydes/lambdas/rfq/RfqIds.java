@@ -6,8 +6,7 @@ import java.util.UUID;
 /** Request-for-quotes IDs are UUIDs; anything else is refused before it reaches the table. */
 final class RfqIds {
 
-    private RfqIds() {
-    }
+    private RfqIds() {}
 
     static String requireValid(String id) {
         try {

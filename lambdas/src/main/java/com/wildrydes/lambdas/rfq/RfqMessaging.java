@@ -24,8 +24,13 @@ public class RfqMessaging {
     private final String deadlineQueueUrl;
     private final String completionTopicArn;
 
-    public RfqMessaging(SnsClient sns, SqsClient sqs, String requestTopicArn, String responseQueueUrl,
-                        String deadlineQueueUrl, String completionTopicArn) {
+    public RfqMessaging(
+            SnsClient sns,
+            SqsClient sqs,
+            String requestTopicArn,
+            String responseQueueUrl,
+            String deadlineQueueUrl,
+            String completionTopicArn) {
         this.sns = sns;
         this.sqs = sqs;
         this.requestTopicArn = requestTopicArn;
@@ -38,23 +43,37 @@ public class RfqMessaging {
     public void publishRequest(RfqRequest request) {
         sns.publish(publish -> publish.topicArn(requestTopicArn)
                 .message(request.toMessage(responseQueueUrl))
-                .messageAttributes(Map.of(RfqRequest.RFQ_ID,
-                        MessageAttributeValue.builder().dataType("String").stringValue(request.rfqId()).build())));
+                .messageAttributes(Map.of(
+                        RfqRequest.RFQ_ID,
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(request.rfqId())
+                                .build())));
     }
 
     /** Starts the request's timer: the deadline handler receives this message when the deadline passes. */
     public void scheduleDeadline(String rfqId, Duration afterNow) {
         int delay = (int) Math.min(afterNow.toSeconds(), MAX_DEADLINE.toSeconds());
-        sqs.sendMessage(send -> send.queueUrl(deadlineQueueUrl).delaySeconds(delay)
+        sqs.sendMessage(send -> send.queueUrl(deadlineQueueUrl)
+                .delaySeconds(delay)
                 .messageBody(Json.write(new RfqDeadlineMessage(rfqId))));
     }
 
     /** The completion event: every quote that counted, and why the request closed. */
     public void publishCompletion(RfqState state) {
-        RfqCompletionEvent event = new RfqCompletionEvent(state.request().rfqId(), state.closedReason(), state.answered(),
-                state.expected(), RfqViews.quotes(state));
-        sns.publish(publish -> publish.topicArn(completionTopicArn).message(Json.write(event))
-                .messageAttributes(Map.of("reason",
-                        MessageAttributeValue.builder().dataType("String").stringValue(state.closedReason()).build())));
+        RfqCompletionEvent event = new RfqCompletionEvent(
+                state.request().rfqId(),
+                state.closedReason(),
+                state.answered(),
+                state.expected(),
+                RfqViews.quotes(state));
+        sns.publish(publish -> publish.topicArn(completionTopicArn)
+                .message(Json.write(event))
+                .messageAttributes(Map.of(
+                        "reason",
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(state.closedReason())
+                                .build())));
     }
 }

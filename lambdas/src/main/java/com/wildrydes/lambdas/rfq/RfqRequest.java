@@ -22,7 +22,10 @@ public record RfqRequest(String rfqId, String from, String to, String customer) 
     /** Reads exactly {@code {"from", "to", "customer"}}, each text by the API's rules (see {@link RequestFields}). */
     public static RfqRequest parse(String rfqId, String body) {
         RequestFields fields = new RequestFields(Json.parseObject(body)).onlyFields(FIELDS);
-        return new RfqRequest(rfqId, fields.requiredBoundedText("from"), fields.requiredBoundedText("to"),
+        return new RfqRequest(
+                rfqId,
+                fields.requiredBoundedText("from"),
+                fields.requiredBoundedText("to"),
                 fields.requiredBoundedText("customer"));
     }
 

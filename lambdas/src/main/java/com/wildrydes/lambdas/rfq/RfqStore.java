@@ -34,7 +34,12 @@ public class RfqStore {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     /** What became of a quote offered to the store. */
-    public enum QuoteOutcome { COUNTED, DUPLICATE, LATE, UNKNOWN_REQUEST }
+    public enum QuoteOutcome {
+        COUNTED,
+        DUPLICATE,
+        LATE,
+        UNKNOWN_REQUEST
+    }
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -56,8 +61,7 @@ public class RfqStore {
         item.put("answered", n(0));
         item.put("deadline", n(deadline.toEpochMilli()));
         item.put("createdAt", n(clock.millis()));
-        dynamoDb.putItem(put -> put.tableName(tableName).item(item)
-                .conditionExpression("attribute_not_exists(id)"));
+        dynamoDb.putItem(put -> put.tableName(tableName).item(item).conditionExpression("attribute_not_exists(id)"));
     }
 
     /** Removes a request that could not be sent out, as the undo of {@link #createRequest}. */
@@ -71,20 +75,30 @@ public class RfqStore {
         item.put("receivedAt", n(clock.millis()));
         try {
             dynamoDb.transactWriteItems(transaction -> transaction.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
-                            .conditionExpression("attribute_not_exists(responder)").build()).build(),
-                    TransactWriteItem.builder().update(Update.builder().tableName(tableName)
-                            .key(key(quote.rfqId(), REQUEST_SORT_KEY))
-                            .updateExpression("ADD answered :one")
-                            .conditionExpression("#status = :open AND deadline > :now")
-                            .expressionAttributeNames(Map.of("#status", "status"))
-                            .expressionAttributeValues(Map.of(":one", n(1), ":open", s(OPEN), ":now", n(clock.millis())))
-                            .build()).build()));
+                    TransactWriteItem.builder()
+                            .put(Put.builder()
+                                    .tableName(tableName)
+                                    .item(item)
+                                    .conditionExpression("attribute_not_exists(responder)")
+                                    .build())
+                            .build(),
+                    TransactWriteItem.builder()
+                            .update(Update.builder()
+                                    .tableName(tableName)
+                                    .key(key(quote.rfqId(), REQUEST_SORT_KEY))
+                                    .updateExpression("ADD answered :one")
+                                    .conditionExpression("#status = :open AND deadline > :now")
+                                    .expressionAttributeNames(Map.of("#status", "status"))
+                                    .expressionAttributeValues(
+                                            Map.of(":one", n(1), ":open", s(OPEN), ":now", n(clock.millis())))
+                                    .build())
+                            .build()));
             return QuoteOutcome.COUNTED;
         } catch (TransactionCanceledException e) {
             return switch (whyCancelled(e.cancellationReasons())) {
                 case QUOTE_EXISTS -> QuoteOutcome.DUPLICATE;
-                case REQUEST_NOT_OPEN -> find(quote.rfqId()).isPresent() ? QuoteOutcome.LATE : QuoteOutcome.UNKNOWN_REQUEST;
+                case REQUEST_NOT_OPEN ->
+                    find(quote.rfqId()).isPresent() ? QuoteOutcome.LATE : QuoteOutcome.UNKNOWN_REQUEST;
                 // A conflict with another quote's transaction on the request item, throttling, a
                 // validation error: nothing was written and nothing is known about the quote.
                 // Failing the message retries it and, if it never succeeds, dead-letters it.
@@ -93,7 +107,11 @@ public class RfqStore {
         }
     }
 
-    private enum Cancellation { QUOTE_EXISTS, REQUEST_NOT_OPEN, OTHER }
+    private enum Cancellation {
+        QUOTE_EXISTS,
+        REQUEST_NOT_OPEN,
+        OTHER
+    }
 
     /**
      * Reads the cancellation reasons, which are positional: index 0 is the quote's Put, index 1 the
@@ -128,12 +146,22 @@ public class RfqStore {
      */
     public boolean close(String rfqId, String reason, String closedBy) {
         try {
-            dynamoDb.updateItem(update -> update.tableName(tableName).key(key(rfqId, REQUEST_SORT_KEY))
+            dynamoDb.updateItem(update -> update.tableName(tableName)
+                    .key(key(rfqId, REQUEST_SORT_KEY))
                     .updateExpression("SET #status = :closed, closedReason = :reason, closedBy = :by, closedAt = :now")
                     .conditionExpression("#status = :open")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":closed", s(CLOSED), ":open", s(OPEN),
-                            ":reason", s(reason), ":by", s(closedBy), ":now", n(clock.millis()))));
+                    .expressionAttributeValues(Map.of(
+                            ":closed",
+                            s(CLOSED),
+                            ":open",
+                            s(OPEN),
+                            ":reason",
+                            s(reason),
+                            ":by",
+                            s(closedBy),
+                            ":now",
+                            n(clock.millis()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> request = getRequestItem(rfqId);
@@ -143,25 +171,32 @@ public class RfqStore {
 
     /** Records that the completion event was published, so that a retry does not publish it again. */
     public void markNotified(String rfqId) {
-        dynamoDb.updateItem(update -> update.tableName(tableName).key(key(rfqId, REQUEST_SORT_KEY))
+        dynamoDb.updateItem(update -> update.tableName(tableName)
+                .key(key(rfqId, REQUEST_SORT_KEY))
                 .updateExpression("SET notifiedAt = :now")
                 .expressionAttributeValues(Map.of(":now", n(clock.millis()))));
     }
 
     public Optional<RfqState> find(String rfqId) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        dynamoDb.queryPaginator(query -> query.tableName(tableName).consistentRead(true)
+        dynamoDb.queryPaginator(query -> query.tableName(tableName)
+                        .consistentRead(true)
                         .keyConditionExpression("id = :id")
                         .expressionAttributeValues(Map.of(":id", s(rfqId))))
-                .items().forEach(items::add);
+                .items()
+                .forEach(items::add);
         Map<String, AttributeValue> request = items.stream()
-                .filter(item -> REQUEST_SORT_KEY.equals(text(item, "responder"))).findFirst().orElse(null);
+                .filter(item -> REQUEST_SORT_KEY.equals(text(item, "responder")))
+                .findFirst()
+                .orElse(null);
         if (request == null) {
             return Optional.empty();
         }
         List<RfqState.CountedQuote> quotes = items.stream()
                 .filter(item -> !REQUEST_SORT_KEY.equals(text(item, "responder")))
-                .map(item -> new RfqState.CountedQuote(text(item, "responder"), new BigDecimal(item.get("quote").n())))
+                .map(item -> new RfqState.CountedQuote(
+                        text(item, "responder"),
+                        new BigDecimal(item.get("quote").n())))
                 .toList();
         return Optional.of(new RfqState(
                 new RfqRequest(rfqId, text(request, "from"), text(request, "to"), text(request, "customer")),
@@ -175,7 +210,9 @@ public class RfqStore {
 
     private Map<String, AttributeValue> getRequestItem(String rfqId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName)
-                .key(key(rfqId, REQUEST_SORT_KEY)).consistentRead(true)).item();
+                        .key(key(rfqId, REQUEST_SORT_KEY))
+                        .consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? null : item;
     }
 

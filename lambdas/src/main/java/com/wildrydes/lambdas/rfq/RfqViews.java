@@ -8,8 +8,7 @@ import java.util.Map;
 /** A request for quotes as the query API and the completion event show it. */
 final class RfqViews {
 
-    private RfqViews() {
-    }
+    private RfqViews() {}
 
     /** The workshop's answer ({@code rfq-id, from, to, customer, quotes}) plus whether it is open and who answered. */
     static Map<String, Object> queryAnswer(RfqState state, Instant now) {
@@ -27,6 +26,8 @@ final class RfqViews {
     }
 
     static List<QuoteView> quotes(RfqState state) {
-        return state.quotes().stream().map(quote -> new QuoteView(quote.responder(), quote.quote())).toList();
+        return state.quotes().stream()
+                .map(quote -> new QuoteView(quote.responder(), quote.quote()))
+                .toList();
     }
 }

@@ -36,14 +36,22 @@ public class SubmitRfqHandler implements RequestHandler<APIGatewayProxyRequestEv
     private final Supplier<String> newId;
 
     public SubmitRfqHandler() {
-        this(RfqHandlerEnvironment.store(), RfqHandlerEnvironment.messaging(),
+        this(
+                RfqHandlerEnvironment.store(),
+                RfqHandlerEnvironment.messaging(),
                 Integer.parseInt(Environment.required("EXPECTED_RESPONDERS")),
                 Duration.ofSeconds(Long.parseLong(Environment.required("DEADLINE_SECONDS"))),
-                Clock.systemUTC(), () -> UUID.randomUUID().toString());
+                Clock.systemUTC(),
+                () -> UUID.randomUUID().toString());
     }
 
-    public SubmitRfqHandler(RfqStore store, RfqMessaging messaging, int expectedResponders, Duration deadline,
-                            Clock clock, Supplier<String> newId) {
+    public SubmitRfqHandler(
+            RfqStore store,
+            RfqMessaging messaging,
+            int expectedResponders,
+            Duration deadline,
+            Clock clock,
+            Supplier<String> newId) {
         this.store = store;
         this.messaging = messaging;
         this.expectedResponders = expectedResponders;
@@ -63,12 +71,16 @@ public class SubmitRfqHandler implements RequestHandler<APIGatewayProxyRequestEv
         }
         // The deadline is scheduled before the publish: a request no responder saw is removed again,
         // and its deadline message then finds nothing open to close.
-        return SUBMIT.submit(rfq.rfqId(), () -> store.createRequest(rfq, expectedResponders, clock.instant().plus(deadline)),
+        return SUBMIT.submit(
+                rfq.rfqId(),
+                () -> store.createRequest(
+                        rfq, expectedResponders, clock.instant().plus(deadline)),
                 () -> {
                     messaging.scheduleDeadline(rfq.rfqId(), deadline);
                     messaging.publishRequest(rfq);
                 },
                 () -> store.deleteRequest(rfq.rfqId()),
-                () -> ApiResponses.created("/query-instant-ride-rfq/" + rfq.rfqId(), Map.of(RfqRequest.RFQ_ID, rfq.rfqId())));
+                () -> ApiResponses.created(
+                        "/query-instant-ride-rfq/" + rfq.rfqId(), Map.of(RfqRequest.RFQ_ID, rfq.rfqId())));
     }
 }

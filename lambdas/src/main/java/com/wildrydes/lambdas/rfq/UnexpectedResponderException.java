@@ -14,7 +14,9 @@ public class UnexpectedResponderException extends InvalidRequestException {
     private static final int SHOWN = 100;
 
     public UnexpectedResponderException(String responder, int expected) {
-        super("responder", "\"" + (responder.length() > SHOWN ? responder.substring(0, SHOWN) + "..." : responder)
-                + "\" is not one of the " + expected + " responders this request expects");
+        super(
+                "responder",
+                "\"" + (responder.length() > SHOWN ? responder.substring(0, SHOWN) + "..." : responder)
+                        + "\" is not one of the " + expected + " responders this request expects");
     }
 }

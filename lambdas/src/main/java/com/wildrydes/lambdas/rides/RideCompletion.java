@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 /** A completed ride as the unicorn management service stores and publishes it. */
-public record RideCompletion(String id, String from, String to, BigDecimal duration, BigDecimal distance,
-                             String customer, BigDecimal fare) {
+public record RideCompletion(
+        String id, String from, String to, BigDecimal duration, BigDecimal distance, String customer, BigDecimal fare) {
 
     /** The body's fields, in the order the workshop sends them. */
-    public static final Set<String> FIELDS = new LinkedHashSet<>(List.of("from", "to", "duration", "distance", "customer", "fare"));
+    public static final Set<String> FIELDS =
+            new LinkedHashSet<>(List.of("from", "to", "duration", "distance", "customer", "fare"));
 
     /**
      * Reads the workshop's request body, exactly these fields: from, to and customer as text;
@@ -22,7 +23,8 @@ public record RideCompletion(String id, String from, String to, BigDecimal durat
      */
     public static RideCompletion parse(String id, String body) {
         RequestFields fields = new RequestFields(Json.parseObject(body)).onlyFields(FIELDS);
-        return new RideCompletion(id,
+        return new RideCompletion(
+                id,
                 fields.requiredBoundedText("from"),
                 fields.requiredBoundedText("to"),
                 fields.requiredAmount("duration"),

@@ -20,8 +20,7 @@ public class RidePublisher {
 
     /** Returns the SNS message id. */
     public String publish(RideCompletion ride) {
-        return sns.publish(publish -> publish
-                        .topicArn(topicArn)
+        return sns.publish(publish -> publish.topicArn(topicArn)
                         .message(ride.toJson())
                         .messageAttributes(Map.of(
                                 "fare", number(ride.fare().toPlainString()),
@@ -30,6 +29,9 @@ public class RidePublisher {
     }
 
     private static MessageAttributeValue number(String value) {
-        return MessageAttributeValue.builder().dataType("Number").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("Number")
+                .stringValue(value)
+                .build();
     }
 }

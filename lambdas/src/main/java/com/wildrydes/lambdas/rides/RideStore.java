@@ -17,8 +17,7 @@ public class RideStore {
 
     /** Stores a new ride; never overwrites one with the same id. */
     public void add(RideCompletion ride) {
-        dynamoDb.putItem(put -> put
-                .tableName(tableName)
+        dynamoDb.putItem(put -> put.tableName(tableName)
                 .item(Map.of(
                         "id", s(ride.id()),
                         "from", s(ride.from()),

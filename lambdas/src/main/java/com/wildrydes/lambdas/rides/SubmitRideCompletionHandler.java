@@ -36,7 +36,8 @@ public class SubmitRideCompletionHandler
 
     /** Used by the Lambda runtime: TABLE_NAME and TOPIC_ARN come from the environment. */
     public SubmitRideCompletionHandler() {
-        this(new RideStore(AwsClients.dynamoDb(), Environment.required("TABLE_NAME")),
+        this(
+                new RideStore(AwsClients.dynamoDb(), Environment.required("TABLE_NAME")),
                 new RidePublisher(AwsClients.sns(), Environment.required("TOPIC_ARN")),
                 () -> UUID.randomUUID().toString());
     }
@@ -56,7 +57,11 @@ public class SubmitRideCompletionHandler
             StructuredLog.info("ride-rejected", Map.of("field", e.getField(), "problem", e.getProblem()));
             return ApiResponses.badRequest(e);
         }
-        return SUBMIT.submit(ride.id(), () -> store.add(ride), () -> publisher.publish(ride), () -> store.remove(ride.id()),
+        return SUBMIT.submit(
+                ride.id(),
+                () -> store.add(ride),
+                () -> publisher.publish(ride),
+                () -> store.remove(ride.id()),
                 () -> ApiResponses.created("/rides/" + ride.id(), Map.of("id", ride.id())));
     }
 }

@@ -37,14 +37,19 @@ class RideBackendServiceTest {
     void logsOneStructuredLinePerProcessedMessage() {
         new RideBackendService("customer-accounting", new FailureInjector(0, () -> 0.0)).process("m-1", RIDE);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(List.of("[INFO] {\"event\":\"ride-message\",\"service\":\"customer-accounting\","
-                + "\"messageId\":\"m-1\",\"rideId\":\"r-1\",\"fare\":256.50,\"distance\":600,\"outcome\":\"processed\"}"), lines);
+        assertEquals(
+                List.of(
+                        "[INFO] {\"event\":\"ride-message\",\"service\":\"customer-accounting\","
+                                + "\"messageId\":\"m-1\",\"rideId\":\"r-1\",\"fare\":256.50,\"distance\":600,\"outcome\":\"processed\"}"),
+                lines);
     }
 
     @Test
     void failsOnPurposeAtTheConfiguredRateAndSaysSo() {
-        RideBackendService alwaysFails = new RideBackendService("extraordinary-rides", new FailureInjector(1, () -> 0.99));
-        SimulatedFailureException error = assertThrows(SimulatedFailureException.class, () -> alwaysFails.process("m-2", RIDE));
+        RideBackendService alwaysFails =
+                new RideBackendService("extraordinary-rides", new FailureInjector(1, () -> 0.99));
+        SimulatedFailureException error =
+                assertThrows(SimulatedFailureException.class, () -> alwaysFails.process("m-2", RIDE));
         assertTrue(error.getMessage().contains("m-2"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"outcome\":\"simulated-failure\""));
     }
@@ -63,7 +68,8 @@ class RideBackendServiceTest {
     @Test
     void refusesAMessageThatIsNotARide() {
         RideBackendService service = new RideBackendService("customer-notification", new FailureInjector(0, () -> 0));
-        InvalidRequestException error = assertThrows(InvalidRequestException.class, () -> service.process("m-3", "{\"fare\": 1}"));
+        InvalidRequestException error =
+                assertThrows(InvalidRequestException.class, () -> service.process("m-3", "{\"fare\": 1}"));
         assertEquals("id", error.getField());
         assertThrows(InvalidRequestException.class, () -> service.process("m-4", "not json"));
     }
@@ -72,13 +78,17 @@ class RideBackendServiceTest {
     void snsHandlerProcessesEveryRecordAndPropagatesAFailure() {
         SNSEvent event = new SNSEvent().withRecords(List.of(record("m-5", RIDE), record("m-6", RIDE)));
         assertDoesNotThrow(() -> new RideNotificationHandler(
-                new RideBackendService("s", new FailureInjector(0, () -> 0))).handleRequest(event, null));
+                        new RideBackendService("s", new FailureInjector(0, () -> 0)))
+                .handleRequest(event, null));
         assertEquals(2, out.toString(StandardCharsets.UTF_8).lines().count());
-        assertThrows(SimulatedFailureException.class, () -> new RideNotificationHandler(
-                new RideBackendService("s", new FailureInjector(1, () -> 0))).handleRequest(event, null));
+        assertThrows(
+                SimulatedFailureException.class,
+                () -> new RideNotificationHandler(new RideBackendService("s", new FailureInjector(1, () -> 0)))
+                        .handleRequest(event, null));
     }
 
     private static SNSEvent.SNSRecord record(String messageId, String message) {
-        return new SNSEvent.SNSRecord().withSns(new SNSEvent.SNS().withMessageId(messageId).withMessage(message));
+        return new SNSEvent.SNSRecord()
+                .withSns(new SNSEvent.SNS().withMessageId(messageId).withMessage(message));
     }
 }

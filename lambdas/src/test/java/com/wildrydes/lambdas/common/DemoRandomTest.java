@@ -27,7 +27,9 @@ class DemoRandomTest {
 
     @Test
     void theDemoDrawsFromASecureRandom() {
-        assertInstanceOf(SecureRandom.class, DemoRandom.create().generator(),
+        assertInstanceOf(
+                SecureRandom.class,
+                DemoRandom.create().generator(),
                 "ThreadLocalRandom and java.util.Random replay the snapshot's state after each restore");
     }
 
@@ -35,7 +37,8 @@ class DemoRandomTest {
     void copiesOfOneInitialisedStateDoNotRepeatEachOther() throws Exception {
         // A snapshot copies the heap: here, two copies of one generator's serialised state.
         byte[] snapshot = serialise(DemoRandom.create().generator());
-        assertNotEquals(draw(restore(snapshot)), draw(restore(snapshot)), "two restored environments drew the same numbers");
+        assertNotEquals(
+                draw(restore(snapshot)), draw(restore(snapshot)), "two restored environments drew the same numbers");
 
         // What the test guards against: a plain Random copied the same way replays its numbers.
         byte[] plain = serialise(new Random());

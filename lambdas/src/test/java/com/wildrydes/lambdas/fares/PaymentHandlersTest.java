@@ -21,18 +21,26 @@ class PaymentHandlersTest {
         assertEquals("$20.00", charge.fareAmount());
         assertTrue(charge.chargeToken().startsWith("tok_"));
         assertTrue(charge.chargeId().startsWith("ch_"));
-        assertEquals("{\"customerId\":\"3\",\"fareId\":\"wr_563\",\"fareAmount\":\"$20.00\",\"chargeToken\":\""
-                + charge.chargeToken() + "\",\"chargeId\":\"" + charge.chargeId() + "\"}", Json.write(charge));
+        assertEquals(
+                "{\"customerId\":\"3\",\"fareId\":\"wr_563\",\"fareAmount\":\"$20.00\",\"chargeToken\":\""
+                        + charge.chargeToken() + "\",\"chargeId\":\"" + charge.chargeId() + "\"}",
+                Json.write(charge));
     }
 
     @Test
     void chargeFailsAsTheSimulatedGatewayIsTold() {
-        assertThrows(PaymentAuthorizationException.class, () -> new ChargeFareHandler().handleRequest(customer("3_fail_auth"), null));
-        assertThrows(PaymentChargeException.class, () -> new ChargeFareHandler().handleRequest(customer("3_fail_charge"), null));
-        UncheckedIOException unanswered = assertThrows(UncheckedIOException.class,
+        assertThrows(
+                PaymentAuthorizationException.class,
+                () -> new ChargeFareHandler().handleRequest(customer("3_fail_auth"), null));
+        assertThrows(
+                PaymentChargeException.class,
+                () -> new ChargeFareHandler().handleRequest(customer("3_fail_charge"), null));
+        UncheckedIOException unanswered = assertThrows(
+                UncheckedIOException.class,
                 () -> new ChargeFareHandler().handleRequest(customer("3_fail_unknown"), null));
         assertTrue(unanswered.getMessage().contains("wr_563"), unanswered.getMessage());
-        InvalidRequestException missing = assertThrows(InvalidRequestException.class,
+        InvalidRequestException missing = assertThrows(
+                InvalidRequestException.class,
                 () -> new ChargeFareHandler().handleRequest(new ChargeRequest("3", "wr_563", ""), null));
         assertEquals("fareAmount", missing.getField());
         assertThrows(InvalidRequestException.class, () -> new ChargeFareHandler().handleRequest(null, null));
@@ -42,12 +50,21 @@ class PaymentHandlersTest {
     void creditReturnsItsInputOrFailsForFailCreditAndFailRefund() {
         CreditRequest input = new CreditRequest("3", "ch_1");
         assertEquals(input, new CreditCustomerAccountHandler().handleRequest(input, null));
-        assertThrows(AccountCreditException.class, () -> new CreditCustomerAccountHandler()
-                .handleRequest(new CreditRequest("3_fail_credit", "ch_1"), null));
-        assertThrows(AccountCreditException.class, () -> new CreditCustomerAccountHandler()
-                .handleRequest(new CreditRequest("3_fail_refund", "ch_1"), null));
-        assertEquals("chargeId", assertThrows(InvalidRequestException.class, () -> new CreditCustomerAccountHandler()
-                .handleRequest(new CreditRequest("3", null), null)).getField());
+        assertThrows(
+                AccountCreditException.class,
+                () -> new CreditCustomerAccountHandler()
+                        .handleRequest(new CreditRequest("3_fail_credit", "ch_1"), null));
+        assertThrows(
+                AccountCreditException.class,
+                () -> new CreditCustomerAccountHandler()
+                        .handleRequest(new CreditRequest("3_fail_refund", "ch_1"), null));
+        assertEquals(
+                "chargeId",
+                assertThrows(
+                                InvalidRequestException.class,
+                                () -> new CreditCustomerAccountHandler()
+                                        .handleRequest(new CreditRequest("3", null), null))
+                        .getField());
     }
 
     @Test
@@ -56,11 +73,18 @@ class PaymentHandlersTest {
         assertEquals("wr_1", refund.fareId());
         assertEquals("ch_1", refund.chargeId());
         assertTrue(refund.refundId().startsWith("re_"));
-        assertEquals("{\"fareId\":\"wr_1\",\"refundId\":\"" + refund.refundId() + "\",\"chargeId\":\"ch_1\"}", Json.write(refund));
-        assertThrows(RefundException.class, () -> new RefundFareHandler()
-                .handleRequest(new RefundRequest("wr_1", "ch_1", "3_fail_refund"), null));
-        assertEquals("fareId", assertThrows(InvalidRequestException.class, () -> new RefundFareHandler()
-                .handleRequest(new RefundRequest(null, "ch_1", "3"), null)).getField());
+        assertEquals(
+                "{\"fareId\":\"wr_1\",\"refundId\":\"" + refund.refundId() + "\",\"chargeId\":\"ch_1\"}",
+                Json.write(refund));
+        assertThrows(
+                RefundException.class,
+                () -> new RefundFareHandler().handleRequest(new RefundRequest("wr_1", "ch_1", "3_fail_refund"), null));
+        assertEquals(
+                "fareId",
+                assertThrows(
+                                InvalidRequestException.class,
+                                () -> new RefundFareHandler().handleRequest(new RefundRequest(null, "ch_1", "3"), null))
+                        .getField());
     }
 
     private static ChargeRequest customer(String customerId) {

@@ -13,9 +13,12 @@ class RfqMessagesTest {
 
     @Test
     void theRequestCarriesItsCorrelationIdAndReturnAddress() {
-        RfqRequest request = RfqRequest.parse(ID, "{\"from\": \"Frankfurt\", \"to\": \"Las Vegas\", \"customer\": \"cmr\"}");
-        assertEquals("{\"rfq-id\":\"" + ID + "\",\"from\":\"Frankfurt\",\"to\":\"Las Vegas\",\"customer\":\"cmr\","
-                + "\"reply-to\":\"https://sqs.example/responses\"}", request.toMessage("https://sqs.example/responses"));
+        RfqRequest request =
+                RfqRequest.parse(ID, "{\"from\": \"Frankfurt\", \"to\": \"Las Vegas\", \"customer\": \"cmr\"}");
+        assertEquals(
+                "{\"rfq-id\":\"" + ID + "\",\"from\":\"Frankfurt\",\"to\":\"Las Vegas\",\"customer\":\"cmr\","
+                        + "\"reply-to\":\"https://sqs.example/responses\"}",
+                request.toMessage("https://sqs.example/responses"));
     }
 
     @Test
@@ -26,25 +29,46 @@ class RfqMessagesTest {
 
     @Test
     void malformedQuotesNameTheirField() {
-        assertEquals("quote", assertThrows(InvalidRequestException.class, () -> Quote.parse(
-                "{\"responder\": \"R1\", \"rfq-id\": \"" + ID + "\", \"quote\": \"lots\"}")).getField());
-        assertEquals("rfq-id", assertThrows(InvalidRequestException.class, () -> Quote.parse(
-                "{\"responder\": \"R1\", \"rfq-id\": \"not-a-uuid\", \"quote\": 5}")).getField());
-        assertEquals("responder", assertThrows(InvalidRequestException.class, () -> Quote.parse(
-                "{\"responder\": \"-\", \"rfq-id\": \"" + ID + "\", \"quote\": 5}")).getField());
-        assertEquals("customer", assertThrows(InvalidRequestException.class, () -> RfqRequest.parse(ID,
-                "{\"from\": \"a\", \"to\": \"b\"}")).getField());
+        assertEquals(
+                "quote",
+                assertThrows(
+                                InvalidRequestException.class,
+                                () -> Quote.parse(
+                                        "{\"responder\": \"R1\", \"rfq-id\": \"" + ID + "\", \"quote\": \"lots\"}"))
+                        .getField());
+        assertEquals(
+                "rfq-id",
+                assertThrows(
+                                InvalidRequestException.class,
+                                () -> Quote.parse("{\"responder\": \"R1\", \"rfq-id\": \"not-a-uuid\", \"quote\": 5}"))
+                        .getField());
+        assertEquals(
+                "responder",
+                assertThrows(
+                                InvalidRequestException.class,
+                                () -> Quote.parse("{\"responder\": \"-\", \"rfq-id\": \"" + ID + "\", \"quote\": 5}"))
+                        .getField());
+        assertEquals(
+                "customer",
+                assertThrows(
+                                InvalidRequestException.class,
+                                () -> RfqRequest.parse(ID, "{\"from\": \"a\", \"to\": \"b\"}"))
+                        .getField());
     }
 
     @Test
     void aQuoteIsAnAmountWithinTheApisBoundsSoThatNoNumberCanExhaustTheCollector() {
         // 1e999999999 is a short literal whose plain form (what DynamoDB is sent) has a billion digits.
         for (String quote : new String[] {"1e999999999", "1e2147483647", "1e-400", "1000000", "0.001", "-1"}) {
-            InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> Quote.parse(
-                    "{\"responder\": \"R1\", \"rfq-id\": \"" + ID + "\", \"quote\": " + quote + "}"), quote);
+            InvalidRequestException refused = assertThrows(
+                    InvalidRequestException.class,
+                    () -> Quote.parse("{\"responder\": \"R1\", \"rfq-id\": \"" + ID + "\", \"quote\": " + quote + "}"),
+                    quote);
             assertEquals("quote", refused.getField(), quote);
         }
-        assertEquals(new BigDecimal("999999.99"), Quote.parse(
-                "{\"responder\": \"R1\", \"rfq-id\": \"" + ID + "\", \"quote\": 999999.99}").quote());
+        assertEquals(
+                new BigDecimal("999999.99"),
+                Quote.parse("{\"responder\": \"R1\", \"rfq-id\": \"" + ID + "\", \"quote\": 999999.99}")
+                        .quote());
     }
 }

@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
 public final class LocalRestApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper BODY_READER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper BODY_READER =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final HttpServer server;
     private final List<Route> routes = new ArrayList<>();
@@ -66,7 +67,9 @@ public final class LocalRestApi implements AutoCloseable {
 
     /** A method on a resource path such as {@code /submit-ride-completion} or {@code /rfq/{id}}. */
     public void method(String httpMethod, String resourcePath, LocalFunction function, JsonNode bodySchema) {
-        JsonSchema schema = bodySchema == null ? null : JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(bodySchema);
+        JsonSchema schema = bodySchema == null
+                ? null
+                : JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(bodySchema);
         routes.add(new Route(httpMethod, resourcePath, function, schema));
     }
 
@@ -90,15 +93,26 @@ public final class LocalRestApi implements AutoCloseable {
             }
             if (route == null) {
                 // API Gateway's answer to a path or method it does not have.
-                send(exchange, gateway("MISSING_AUTHENTICATION_TOKEN", 403, "{\"message\":\"Missing Authentication Token\"}", null));
+                send(
+                        exchange,
+                        gateway(
+                                "MISSING_AUTHENTICATION_TOKEN",
+                                403,
+                                "{\"message\":\"Missing Authentication Token\"}",
+                                null));
                 return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (route.schema != null) {
                 List<String> errors = validate(route.schema, body);
                 if (!errors.isEmpty()) {
-                    send(exchange, gateway("BAD_REQUEST_BODY", 400, "{\"message\": \"Invalid request body\"}",
-                            "[" + String.join(", ", errors) + "]"));
+                    send(
+                            exchange,
+                            gateway(
+                                    "BAD_REQUEST_BODY",
+                                    400,
+                                    "{\"message\": \"Invalid request body\"}",
+                                    "[" + String.join(", ", errors) + "]"));
                     return;
                 }
             }
@@ -109,11 +123,25 @@ public final class LocalRestApi implements AutoCloseable {
             }
             JsonNode response = JSON.readTree(answer.payload());
             Map<String, String> headers = new LinkedHashMap<>();
-            response.path("headers").fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
-            send(exchange, new Reply(response.path("statusCode").asInt(200), headers,
-                    response.path("body").isNull() ? "" : response.path("body").asText()));
+            response.path("headers")
+                    .fields()
+                    .forEachRemaining(header ->
+                            headers.put(header.getKey(), header.getValue().asText()));
+            send(
+                    exchange,
+                    new Reply(
+                            response.path("statusCode").asInt(200),
+                            headers,
+                            response.path("body").isNull()
+                                    ? ""
+                                    : response.path("body").asText()));
         } catch (RuntimeException e) {
-            send(exchange, new Reply(500, Map.of("Content-Type", "application/json"), "{\"message\":\"local mode: " + e + "\"}"));
+            send(
+                    exchange,
+                    new Reply(
+                            500,
+                            Map.of("Content-Type", "application/json"),
+                            "{\"message\":\"local mode: " + e + "\"}"));
         }
     }
 
@@ -122,19 +150,24 @@ public final class LocalRestApi implements AutoCloseable {
         try {
             value = BODY_READER.readTree(body);
         } catch (IOException notJson) {
-            return List.of("Invalid JSON: " + notJson.getMessage().lines().findFirst().orElse(""));
+            return List.of(
+                    "Invalid JSON: " + notJson.getMessage().lines().findFirst().orElse(""));
         }
         if (value == null || value.isMissingNode()) {
             return List.of("Invalid JSON: no value");
         }
         try {
-            return schema.validate(value).stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.toList());
+            return schema.validate(value).stream()
+                    .map(ValidationMessage::getMessage)
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (ArithmeticException tooLarge) {
             return List.of("the validator could not check a number: " + tooLarge.getMessage());
         }
     }
 
-    private String proxyEvent(HttpExchange exchange, Route route, Map<String, String> pathParameters, String body) throws IOException {
+    private String proxyEvent(HttpExchange exchange, Route route, Map<String, String> pathParameters, String body)
+            throws IOException {
         ObjectNode event = JSON.createObjectNode();
         event.put("resource", route.resourcePath);
         event.put("path", exchange.getRequestURI().getPath().substring(stage.length() + 1));
@@ -168,7 +201,8 @@ public final class LocalRestApi implements AutoCloseable {
         context.put("httpMethod", exchange.getRequestMethod());
         context.put("resourcePath", route.resourcePath);
         context.put("path", exchange.getRequestURI().getPath());
-        context.putObject("identity").put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        context.putObject("identity")
+                .put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
         event.put("body", body.isEmpty() ? null : body);
         event.put("isBase64Encoded", false);
         return JSON.writeValueAsString(event);
@@ -184,8 +218,11 @@ public final class LocalRestApi implements AutoCloseable {
         if (configured == null) {
             return new Reply(defaultStatus, Map.of("Content-Type", "application/json"), defaultBody);
         }
-        String body = configured.template == null ? defaultBody : configured.template
-                .replace("$context.error.validationErrorString", jsonEscape(validationErrors == null ? "" : validationErrors));
+        String body = configured.template == null
+                ? defaultBody
+                : configured.template.replace(
+                        "$context.error.validationErrorString",
+                        jsonEscape(validationErrors == null ? "" : validationErrors));
         return new Reply(configured.status, configured.headers, body);
     }
 
@@ -213,11 +250,9 @@ public final class LocalRestApi implements AutoCloseable {
         server.stop(0);
     }
 
-    private record Reply(int status, Map<String, String> headers, String body) {
-    }
+    private record Reply(int status, Map<String, String> headers, String body) {}
 
-    private record GatewayResponse(int status, Map<String, String> headers, String template) {
-    }
+    private record GatewayResponse(int status, Map<String, String> headers, String template) {}
 
     private record Route(String httpMethod, String resourcePath, LocalFunction function, JsonSchema schema) {
 

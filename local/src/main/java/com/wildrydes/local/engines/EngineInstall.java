@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EngineInstall {
 
-    private EngineInstall() {
-    }
+    private EngineInstall() {}
 
     /** The test/engines folder, installed. */
     public static synchronized Path ensureInstalled() {
@@ -28,18 +27,24 @@ public final class EngineInstall {
         Path installed = engines.resolve("node_modules/.package-lock.json");
         try {
             if (Files.exists(installed)
-                    && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(engines.resolve("package-lock.json"))) >= 0) {
+                    && Files.getLastModifiedTime(installed)
+                                    .compareTo(Files.getLastModifiedTime(engines.resolve("package-lock.json")))
+                            >= 0) {
                 return;
             }
             Path log = engines.resolve("npm-ci.log");
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                    .directory(engines.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .directory(engines.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
                 npm.destroyForcibly();
                 throw new IllegalStateException("`npm ci` in " + engines + " failed; see " + log);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not run `npm ci` in " + engines + " (is Node.js with npm on PATH?)", e);
+            throw new UncheckedIOException(
+                    "Could not run `npm ci` in " + engines + " (is Node.js with npm on PATH?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -48,7 +48,8 @@ public final class EngineProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before listening; see " + log);
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + " before listening; see " + log);
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -58,7 +59,8 @@ public final class EngineProcess implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException(name + " did not listen on 127.0.0.1:" + port + " within " + START_TIMEOUT + "; see " + log);
+        throw new IllegalStateException(
+                name + " did not listen on 127.0.0.1:" + port + " within " + START_TIMEOUT + "; see " + log);
     }
 
     public Process process() {

@@ -38,22 +38,34 @@ public final class RunningEngines implements AutoCloseable {
 
     public RunningEngines(Path engines, Path logs) {
         int port = freePort();
-        this.dynoxide = EngineProcess.start("dynoxide", List.of(
-                engines.resolve("node_modules/@dynoxide/linux-x64/dynoxide").toString(),
-                "serve", "--host", "127.0.0.1", "--port", Integer.toString(port)),
-                engines, logs.resolve("dynoxide.log"));
+        this.dynoxide = EngineProcess.start(
+                "dynoxide",
+                List.of(
+                        engines.resolve("node_modules/@dynoxide/linux-x64/dynoxide")
+                                .toString(),
+                        "serve",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port)),
+                engines,
+                logs.resolve("dynoxide.log"));
         this.dynoxide.awaitPort(port);
         this.dynamoDbEndpoint = URI.create("http://127.0.0.1:" + port);
 
         // fauxqs picks its own free port and prints it: no race for the port.
-        this.fauxqs = EngineProcess.start("fauxqs", List.of("node", "fauxqs-loopback.mjs", "0"),
-                engines, logs.resolve("fauxqs.log"));
+        this.fauxqs = EngineProcess.start(
+                "fauxqs", List.of("node", "fauxqs-loopback.mjs", "0"), engines, logs.resolve("fauxqs.log"));
         this.snsSqsEndpoint = URI.create(awaitListeningLine(fauxqs));
     }
 
     public DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(REGION)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        return DynamoDbClient.builder()
+                .endpointOverride(dynamoDbEndpoint)
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /**
@@ -61,19 +73,31 @@ public final class RunningEngines implements AutoCloseable {
      * client meet an AWS condition the engine cannot produce (a transaction conflict, throttling).
      */
     public DynamoDbClient dynamoDb(ExecutionInterceptor interceptor) {
-        return DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(REGION)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(override -> override.addExecutionInterceptor(interceptor)).build();
+        return DynamoDbClient.builder()
+                .endpointOverride(dynamoDbEndpoint)
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override -> override.addExecutionInterceptor(interceptor))
+                .build();
     }
 
     public SnsClient sns() {
-        return SnsClient.builder().endpointOverride(snsSqsEndpoint).region(REGION)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        return SnsClient.builder()
+                .endpointOverride(snsSqsEndpoint)
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public SqsClient sqs() {
-        return SqsClient.builder().endpointOverride(snsSqsEndpoint).region(REGION)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        return SqsClient.builder()
+                .endpointOverride(snsSqsEndpoint)
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public URI dynamoDbEndpoint() {

@@ -36,8 +36,12 @@ public final class AsyncInvoker implements AutoCloseable {
      * @param retryDelay the wait before each retry; Lambda waits 1 then 2 minutes, local mode
      *                   uses {@link com.wildrydes.local.LocalSettings#asyncRetryDelay()}
      */
-    public AsyncInvoker(LocalFunction function, int maximumRetryAttempts, String onFailureQueueUrl, Duration retryDelay,
-                        SqsClient sqs) {
+    public AsyncInvoker(
+            LocalFunction function,
+            int maximumRetryAttempts,
+            String onFailureQueueUrl,
+            Duration retryDelay,
+            SqsClient sqs) {
         this.function = function;
         this.maximumRetryAttempts = maximumRetryAttempts;
         this.onFailureQueueUrl = onFailureQueueUrl;

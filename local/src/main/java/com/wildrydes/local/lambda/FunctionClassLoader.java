@@ -71,22 +71,29 @@ final class FunctionClassLoader extends URLClassLoader {
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] changed = {false};
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9, writer) {
                     @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
-                        if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System") && method.equals("getenv")) {
-                            changed[0] = true;
-                            super.visitMethodInsn(opcode, SHIM_INTERNAL, method, desc, false);
-                        } else {
-                            super.visitMethodInsn(opcode, owner, method, desc, isInterface);
-                        }
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        return new MethodVisitor(
+                                Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                            @Override
+                            public void visitMethodInsn(
+                                    int opcode, String owner, String method, String desc, boolean isInterface) {
+                                if (opcode == Opcodes.INVOKESTATIC
+                                        && owner.equals("java/lang/System")
+                                        && method.equals("getenv")) {
+                                    changed[0] = true;
+                                    super.visitMethodInsn(opcode, SHIM_INTERNAL, method, desc, false);
+                                } else {
+                                    super.visitMethodInsn(opcode, owner, method, desc, isInterface);
+                                }
+                            }
+                        };
                     }
-                };
-            }
-        }, 0);
+                },
+                0);
         return changed[0] ? writer.toByteArray() : bytes;
     }
 

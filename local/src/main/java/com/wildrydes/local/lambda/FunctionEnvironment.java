@@ -13,8 +13,7 @@ public final class FunctionEnvironment {
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
-    private FunctionEnvironment() {
-    }
+    private FunctionEnvironment() {}
 
     public static String getenv(String name) {
         Map<String, String> environment = of(WALKER.getCallerClass());

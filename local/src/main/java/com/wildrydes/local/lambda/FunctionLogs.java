@@ -15,8 +15,7 @@ public final class FunctionLogs {
     private static final InheritableThreadLocal<String> FUNCTION = new InheritableThreadLocal<>();
     private static PrintStream original;
 
-    private FunctionLogs() {
-    }
+    private FunctionLogs() {}
 
     static void enter(String functionName) {
         FUNCTION.set(functionName);
@@ -30,25 +29,28 @@ public final class FunctionLogs {
         original = System.out;
         PrintStream target = original;
         ThreadLocal<ByteArrayOutputStream> lines = ThreadLocal.withInitial(ByteArrayOutputStream::new);
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                String function = FUNCTION.get();
-                if (function == null) {
-                    target.write(b);
-                    return;
-                }
-                ByteArrayOutputStream line = lines.get();
-                line.write(b);
-                if (b == '\n') {
-                    synchronized (target) {
-                        target.print("[" + function + "] " + line.toString(StandardCharsets.UTF_8));
-                        target.flush();
+        System.setOut(new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        String function = FUNCTION.get();
+                        if (function == null) {
+                            target.write(b);
+                            return;
+                        }
+                        ByteArrayOutputStream line = lines.get();
+                        line.write(b);
+                        if (b == '\n') {
+                            synchronized (target) {
+                                target.print("[" + function + "] " + line.toString(StandardCharsets.UTF_8));
+                                target.flush();
+                            }
+                            line.reset();
+                        }
                     }
-                    line.reset();
-                }
-            }
-        }, true, StandardCharsets.UTF_8));
+                },
+                true,
+                StandardCharsets.UTF_8));
     }
 
     public static synchronized void uninstall() {

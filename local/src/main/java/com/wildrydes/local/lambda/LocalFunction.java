@@ -44,7 +44,8 @@ public final class LocalFunction implements AutoCloseable {
     private Serializer input;
     private Serializer output;
 
-    public LocalFunction(String name, String arn, String handler, Path jar, Map<String, String> environment, Duration timeout) {
+    public LocalFunction(
+            String name, String arn, String handler, Path jar, Map<String, String> environment, Duration timeout) {
         this.name = name;
         this.arn = arn;
         this.handler = handler;
@@ -52,10 +53,12 @@ public final class LocalFunction implements AutoCloseable {
         this.loader = new FunctionClassLoader(name, jar, environment);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(() -> {
-                FunctionLogs.enter(name);
-                task.run();
-            }, name + "-" + threads.incrementAndGet());
+            Thread thread = new Thread(
+                    () -> {
+                        FunctionLogs.enter(name);
+                        task.run();
+                    },
+                    name + "-" + threads.incrementAndGet());
             thread.setDaemon(true);
             thread.setContextClassLoader(loader);
             return thread;
@@ -81,10 +84,12 @@ public final class LocalFunction implements AutoCloseable {
                 return Invocation.success(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
             } catch (TimeoutException e) {
                 result.cancel(true);
-                return Invocation.error("Sandbox.Timedout", String.format("Task timed out after %.2f seconds",
-                        timeout.toMillis() / 1000.0));
+                return Invocation.error(
+                        "Sandbox.Timedout",
+                        String.format("Task timed out after %.2f seconds", timeout.toMillis() / 1000.0));
             } catch (ExecutionException e) {
-                Throwable thrown = e.getCause() instanceof InvocationTargetException target ? target.getCause() : e.getCause();
+                Throwable thrown =
+                        e.getCause() instanceof InvocationTargetException target ? target.getCause() : e.getCause();
                 ErrorRequest error = LambdaErrorConverter.fromThrowable(thrown);
                 return Invocation.error(error.errorType, error.errorMessage);
             } catch (InterruptedException e) {
@@ -128,7 +133,9 @@ public final class LocalFunction implements AutoCloseable {
         Class<?> type = Class.forName(className, true, loader);
         Method found = null;
         for (Method method : type.getMethods()) {
-            if (method.getName().equals(methodName) && !method.isBridge() && !Modifier.isStatic(method.getModifiers())
+            if (method.getName().equals(methodName)
+                    && !method.isBridge()
+                    && !Modifier.isStatic(method.getModifiers())
                     && method.getParameterCount() == 2) {
                 found = method;
             }
@@ -152,17 +159,28 @@ public final class LocalFunction implements AutoCloseable {
     private Serializer serializer(Class<?> type) throws ReflectiveOperationException {
         synchronized (this) {
             if (serialization == null) {
-                serialization = new java.net.URLClassLoader("serialization:" + name, new java.net.URL[] {
-                        LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation()}, loader);
+                serialization = new java.net.URLClassLoader(
+                        "serialization:" + name,
+                        new java.net.URL[] {
+                            LambdaEventSerializers.class
+                                    .getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                        },
+                        loader);
             }
         }
         Object pojoSerializer;
         if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-            pojoSerializer = serialization.loadClass(LambdaEventSerializers.class.getName())
-                    .getMethod("serializerFor", Class.class, ClassLoader.class).invoke(null, type, loader);
+            pojoSerializer = serialization
+                    .loadClass(LambdaEventSerializers.class.getName())
+                    .getMethod("serializerFor", Class.class, ClassLoader.class)
+                    .invoke(null, type, loader);
         } else {
-            Class<?> factory = serialization.loadClass("com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
-            pojoSerializer = factory.getMethod("getSerializer", Class.class).invoke(factory.getMethod("getInstance").invoke(null), type);
+            Class<?> factory = serialization.loadClass(
+                    "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
+            pojoSerializer = factory.getMethod("getSerializer", Class.class)
+                    .invoke(factory.getMethod("getInstance").invoke(null), type);
         }
         Class<?> pojo = serialization.loadClass("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
         Method fromJson = pojo.getMethod("fromJson", String.class);
@@ -189,27 +207,30 @@ public final class LocalFunction implements AutoCloseable {
         Class<?> contextType = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, loader);
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         String requestId = UUID.randomUUID().toString();
-        return Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, (proxy, method, args) -> switch (method.getName()) {
-            case "getAwsRequestId" -> requestId;
-            case "getFunctionName", "getLogGroupName" -> name;
-            case "getFunctionVersion" -> "$LATEST";
-            case "getInvokedFunctionArn" -> arn;
-            case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline - System.currentTimeMillis());
-            case "getMemoryLimitInMB" -> 512;
-            case "getLogStreamName" -> "local";
-            case "getLogger" -> loggerProxy();
-            case "toString" -> "local context of " + name;
-            case "hashCode" -> System.identityHashCode(proxy);
-            case "equals" -> proxy == args[0];
-            default -> null;
-        });
+        return Proxy.newProxyInstance(
+                loader, new Class<?>[] {contextType}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getAwsRequestId" -> requestId;
+                    case "getFunctionName", "getLogGroupName" -> name;
+                    case "getFunctionVersion" -> "$LATEST";
+                    case "getInvokedFunctionArn" -> arn;
+                    case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline - System.currentTimeMillis());
+                    case "getMemoryLimitInMB" -> 512;
+                    case "getLogStreamName" -> "local";
+                    case "getLogger" -> loggerProxy();
+                    case "toString" -> "local context of " + name;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
     }
 
     private Object loggerProxy() throws ClassNotFoundException {
         Class<?> loggerType = Class.forName("com.amazonaws.services.lambda.runtime.LambdaLogger", false, loader);
         return Proxy.newProxyInstance(loader, new Class<?>[] {loggerType}, (proxy, method, args) -> {
             if (method.getName().equals("log") && args != null && args.length > 0) {
-                Object message = args[args.length - 1] instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : args[0];
+                Object message = args[args.length - 1] instanceof byte[] bytes
+                        ? new String(bytes, StandardCharsets.UTF_8)
+                        : args[0];
                 System.out.println(message);
             }
             return null;

@@ -38,8 +38,15 @@ public final class SqsEventSource implements AutoCloseable {
     private final ExecutorService pollers;
     private volatile boolean running = true;
 
-    public SqsEventSource(SqsClient sqs, String queueUrl, String queueArn, LocalFunction function, int batchSize,
-                          int batchingWindowSeconds, int maximumConcurrency, boolean reportBatchItemFailures) {
+    public SqsEventSource(
+            SqsClient sqs,
+            String queueUrl,
+            String queueArn,
+            LocalFunction function,
+            int batchSize,
+            int batchingWindowSeconds,
+            int maximumConcurrency,
+            boolean reportBatchItemFailures) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
@@ -77,9 +84,12 @@ public final class SqsEventSource implements AutoCloseable {
         long deadline = System.currentTimeMillis() + windowMillis;
         do {
             int wanted = Math.min(10, batchSize - batch.size());
-            batch.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).maxNumberOfMessages(wanted)
-                    .waitTimeSeconds(1).messageSystemAttributeNamesWithStrings("All")
-                    .messageAttributeNames("All")).messages());
+            batch.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+                            .maxNumberOfMessages(wanted)
+                            .waitTimeSeconds(1)
+                            .messageSystemAttributeNamesWithStrings("All")
+                            .messageAttributeNames("All"))
+                    .messages());
         } while (running && batch.size() < batchSize && System.currentTimeMillis() < deadline);
         return batch;
     }
@@ -90,7 +100,9 @@ public final class SqsEventSource implements AutoCloseable {
             return; // the whole batch comes back after the visibility timeout
         }
         Set<String> failed = new HashSet<>();
-        if (reportBatchItemFailures && answer.payload() != null && !answer.payload().equals("null")) {
+        if (reportBatchItemFailures
+                && answer.payload() != null
+                && !answer.payload().equals("null")) {
             for (JsonNode failure : JSON.readTree(answer.payload()).path("batchItemFailures")) {
                 failed.add(failure.path("itemIdentifier").asText());
             }
@@ -112,7 +124,8 @@ public final class SqsEventSource implements AutoCloseable {
             record.put("receiptHandle", message.receiptHandle());
             record.put("body", message.body());
             ObjectNode attributes = record.putObject("attributes");
-            for (Map.Entry<MessageSystemAttributeName, String> attribute : message.attributes().entrySet()) {
+            for (Map.Entry<MessageSystemAttributeName, String> attribute :
+                    message.attributes().entrySet()) {
                 attributes.put(attribute.getKey().toString(), attribute.getValue());
             }
             ObjectNode messageAttributes = record.putObject("messageAttributes");

@@ -25,7 +25,8 @@ public final class TopicToFunction implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    public TopicToFunction(SqsClient sqs, String deliveryQueueUrl, String subscriptionArn, AsyncInvoker invoker, String name) {
+    public TopicToFunction(
+            SqsClient sqs, String deliveryQueueUrl, String subscriptionArn, AsyncInvoker invoker, String name) {
         this.sqs = sqs;
         this.deliveryQueueUrl = deliveryQueueUrl;
         this.subscriptionArn = subscriptionArn;
@@ -39,10 +40,13 @@ public final class TopicToFunction implements AutoCloseable {
         while (running) {
             try {
                 List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(deliveryQueueUrl)
-                        .maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                                .maxNumberOfMessages(10)
+                                .waitTimeSeconds(1))
+                        .messages();
                 for (Message message : messages) {
                     invoker.invokeAsync(snsEvent(JSON.readTree(message.body())));
-                    sqs.deleteMessage(delete -> delete.queueUrl(deliveryQueueUrl).receiptHandle(message.receiptHandle()));
+                    sqs.deleteMessage(
+                            delete -> delete.queueUrl(deliveryQueueUrl).receiptHandle(message.receiptHandle()));
                 }
             } catch (Exception e) {
                 if (running) {
@@ -62,13 +66,24 @@ public final class TopicToFunction implements AutoCloseable {
         record.put("EventVersion", "1.0");
         record.put("EventSubscriptionArn", subscriptionArn);
         ObjectNode sns = record.putObject("Sns");
-        for (String field : List.of("Type", "MessageId", "TopicArn", "Subject", "Message", "Timestamp",
-                "SignatureVersion", "Signature", "SigningCertUrl", "UnsubscribeUrl")) {
+        for (String field : List.of(
+                "Type",
+                "MessageId",
+                "TopicArn",
+                "Subject",
+                "Message",
+                "Timestamp",
+                "SignatureVersion",
+                "Signature",
+                "SigningCertUrl",
+                "UnsubscribeUrl")) {
             if (envelope.hasNonNull(field)) {
                 sns.set(field, envelope.get(field));
             }
         }
-        sns.set("MessageAttributes", envelope.has("MessageAttributes") ? envelope.get("MessageAttributes") : JSON.createObjectNode());
+        sns.set(
+                "MessageAttributes",
+                envelope.has("MessageAttributes") ? envelope.get("MessageAttributes") : JSON.createObjectNode());
         return JSON.writeValueAsString(event);
     }
 

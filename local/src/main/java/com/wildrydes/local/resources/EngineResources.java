@@ -44,13 +44,22 @@ public final class EngineResources {
     public void table(String logicalId, JsonNode properties) {
         String name = nameOf(properties.path("TableName"), logicalId, "");
         List<KeySchemaElement> keys = new ArrayList<>();
-        properties.path("KeySchema").forEach(key -> keys.add(KeySchemaElement.builder()
-                .attributeName(key.path("AttributeName").asText()).keyType(key.path("KeyType").asText()).build()));
+        properties
+                .path("KeySchema")
+                .forEach(key -> keys.add(KeySchemaElement.builder()
+                        .attributeName(key.path("AttributeName").asText())
+                        .keyType(key.path("KeyType").asText())
+                        .build()));
         List<AttributeDefinition> attributes = new ArrayList<>();
-        properties.path("AttributeDefinitions").forEach(attribute -> attributes.add(AttributeDefinition.builder()
-                .attributeName(attribute.path("AttributeName").asText())
-                .attributeType(attribute.path("AttributeType").asText()).build()));
-        dynamoDb.createTable(create -> create.tableName(name).keySchema(keys).attributeDefinitions(attributes)
+        properties
+                .path("AttributeDefinitions")
+                .forEach(attribute -> attributes.add(AttributeDefinition.builder()
+                        .attributeName(attribute.path("AttributeName").asText())
+                        .attributeType(attribute.path("AttributeType").asText())
+                        .build()));
+        dynamoDb.createTable(create -> create.tableName(name)
+                .keySchema(keys)
+                .attributeDefinitions(attributes)
                 .billingMode(BillingMode.PAY_PER_REQUEST));
         String arn = "arn:aws:dynamodb:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":table/" + name;
         ids.put(logicalId, name, Map.of("Arn", arn));
@@ -63,7 +72,11 @@ public final class EngineResources {
         copy(properties, "VisibilityTimeout", attributes, QueueAttributeName.VISIBILITY_TIMEOUT);
         copy(properties, "MessageRetentionPeriod", attributes, QueueAttributeName.MESSAGE_RETENTION_PERIOD);
         copy(properties, "DelaySeconds", attributes, QueueAttributeName.DELAY_SECONDS);
-        copy(properties, "ReceiveMessageWaitTimeSeconds", attributes, QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS);
+        copy(
+                properties,
+                "ReceiveMessageWaitTimeSeconds",
+                attributes,
+                QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS);
         copy(properties, "MaximumMessageSize", attributes, QueueAttributeName.MAXIMUM_MESSAGE_SIZE);
         if (fifo) {
             attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
@@ -71,11 +84,15 @@ public final class EngineResources {
         }
         if (properties.has("RedrivePolicy")) {
             // The dead-letter queue is an earlier resource: its ARN resolves to the local queue's.
-            attributes.put(QueueAttributeName.REDRIVE_POLICY, intrinsics.resolve(properties.get("RedrivePolicy")).toString());
+            attributes.put(
+                    QueueAttributeName.REDRIVE_POLICY,
+                    intrinsics.resolve(properties.get("RedrivePolicy")).toString());
         }
-        String url = sqs.createQueue(create -> create.queueName(name).attributes(attributes)).queueUrl();
+        String url = sqs.createQueue(create -> create.queueName(name).attributes(attributes))
+                .queueUrl();
         String arn = sqs.getQueueAttributes(get -> get.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         ids.put(logicalId, url, Map.of("Arn", arn, "QueueName", name, "QueueUrl", url));
     }
 
@@ -86,10 +103,13 @@ public final class EngineResources {
         if (fifo) {
             attributes.put("FifoTopic", "true");
             if (properties.has("ContentBasedDeduplication")) {
-                attributes.put("ContentBasedDeduplication", properties.get("ContentBasedDeduplication").asText());
+                attributes.put(
+                        "ContentBasedDeduplication",
+                        properties.get("ContentBasedDeduplication").asText());
             }
         }
-        String arn = sns.createTopic(create -> create.name(name).attributes(attributes)).topicArn();
+        String arn = sns.createTopic(create -> create.name(name).attributes(attributes))
+                .topicArn();
         ids.put(logicalId, arn, Map.of("TopicArn", arn, "TopicName", name));
     }
 
@@ -97,7 +117,12 @@ public final class EngineResources {
     public void queueSubscription(String logicalId, JsonNode properties) {
         String topicArn = intrinsics.text(properties.get("TopicArn"));
         String queueArn = intrinsics.text(properties.get("Endpoint"));
-        String arn = subscribe(topicArn, "sqs", queueArn, properties, properties.path("RawMessageDelivery").asBoolean(false));
+        String arn = subscribe(
+                topicArn,
+                "sqs",
+                queueArn,
+                properties,
+                properties.path("RawMessageDelivery").asBoolean(false));
         ids.put(logicalId, arn, Map.of());
     }
 
@@ -109,32 +134,47 @@ public final class EngineResources {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("RawMessageDelivery", Boolean.toString(raw));
         if (properties.has("FilterPolicy")) {
-            attributes.put("FilterPolicy", intrinsics.resolve(properties.get("FilterPolicy")).toString());
-            attributes.put("FilterPolicyScope", properties.path("FilterPolicyScope").asText("MessageAttributes"));
+            attributes.put(
+                    "FilterPolicy",
+                    intrinsics.resolve(properties.get("FilterPolicy")).toString());
+            attributes.put(
+                    "FilterPolicyScope", properties.path("FilterPolicyScope").asText("MessageAttributes"));
         }
         if (properties.has("RedrivePolicy")) {
-            attributes.put("RedrivePolicy", intrinsics.resolve(properties.get("RedrivePolicy")).toString());
+            attributes.put(
+                    "RedrivePolicy",
+                    intrinsics.resolve(properties.get("RedrivePolicy")).toString());
         }
-        return sns.subscribe(subscribe -> subscribe.topicArn(topicArn).protocol(protocol).endpoint(endpoint)
-                .attributes(attributes).returnSubscriptionArn(true)).subscriptionArn();
+        return sns.subscribe(subscribe -> subscribe
+                        .topicArn(topicArn)
+                        .protocol(protocol)
+                        .endpoint(endpoint)
+                        .attributes(attributes)
+                        .returnSubscriptionArn(true))
+                .subscriptionArn();
     }
 
     /** A queue of local mode's own (not in the template), for delivering a topic to a function. */
     public String internalQueue(String name) {
-        return sqs.createQueue(create -> create.queueName(stackName + "-" + name)).queueUrl();
+        return sqs.createQueue(create -> create.queueName(stackName + "-" + name))
+                .queueUrl();
     }
 
     public String queueArn(String queueUrl) {
         return sqs.getQueueAttributes(get -> get.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     private String nameOf(JsonNode explicit, String logicalId, String suffix) {
         return explicit.isMissingNode() ? stackName + "-" + logicalId + suffix : intrinsics.text(explicit);
     }
 
-    private static void copy(JsonNode properties, String property, Map<QueueAttributeName, String> attributes,
-                             QueueAttributeName attribute) {
+    private static void copy(
+            JsonNode properties,
+            String property,
+            Map<QueueAttributeName, String> attributes,
+            QueueAttributeName attribute) {
         if (properties.has(property)) {
             attributes.put(attribute, properties.get(property).asText());
         }

@@ -36,9 +36,13 @@ public final class CloudAssembly {
         for (Iterator<Map.Entry<String, JsonNode>> it = artifacts.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> artifact = it.next();
             JsonNode properties = artifact.getValue().path("properties");
-            boolean isStack = "aws:cloudformation:stack".equals(artifact.getValue().path("type").asText());
-            if (isStack && (artifact.getKey().equals(stackName) || stackName.equals(properties.path("stackName").asText()))) {
-                JsonNode template = readJson(cdkOut.resolve(properties.path("templateFile").asText()));
+            boolean isStack = "aws:cloudformation:stack"
+                    .equals(artifact.getValue().path("type").asText());
+            if (isStack
+                    && (artifact.getKey().equals(stackName)
+                            || stackName.equals(properties.path("stackName").asText()))) {
+                JsonNode template =
+                        readJson(cdkOut.resolve(properties.path("templateFile").asText()));
                 return new CloudAssembly(stackName, template, assets(cdkOut, artifacts, artifact.getValue()));
             }
         }
@@ -54,7 +58,8 @@ public final class CloudAssembly {
             if (!"cdk:asset-manifest".equals(artifact.path("type").asText())) {
                 continue;
             }
-            JsonNode assetManifest = readJson(cdkOut.resolve(artifact.path("properties").path("file").asText()));
+            JsonNode assetManifest = readJson(
+                    cdkOut.resolve(artifact.path("properties").path("file").asText()));
             for (JsonNode asset : assetManifest.path("files")) {
                 Path source = cdkOut.resolve(asset.path("source").path("path").asText());
                 for (JsonNode destination : asset.path("destinations")) {

@@ -65,10 +65,14 @@ public final class Intrinsics {
             case "Ref" -> text(ids.ref(argument.asText()));
             case "Fn::GetAtt" -> getAtt(argument);
             case "Fn::Join" -> join(argument);
-            case "Fn::Select" -> resolve(argument.get(1)).get(Integer.parseInt(resolve(argument.get(0)).asText()));
+            case "Fn::Select" ->
+                resolve(argument.get(1))
+                        .get(Integer.parseInt(resolve(argument.get(0)).asText()));
             case "Fn::Split" -> split(argument);
             case "Fn::Sub" -> sub(argument);
-            default -> throw new IllegalArgumentException("Intrinsic function " + name + " is not supported locally: " + argument);
+            default ->
+                throw new IllegalArgumentException(
+                        "Intrinsic function " + name + " is not supported locally: " + argument);
         };
     }
 
@@ -77,7 +81,8 @@ public final class Intrinsics {
             String[] parts = argument.asText().split("\\.", 2);
             return text(ids.attribute(parts[0], parts[1]));
         }
-        return text(ids.attribute(argument.get(0).asText(), resolve(argument.get(1)).asText()));
+        return text(
+                ids.attribute(argument.get(0).asText(), resolve(argument.get(1)).asText()));
     }
 
     private JsonNode join(JsonNode argument) {

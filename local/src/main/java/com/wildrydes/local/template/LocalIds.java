@@ -47,7 +47,9 @@ public final class LocalIds {
         String value = ofResource == null ? null : ofResource.get(name);
         if (value == null) {
             throw new IllegalStateException("Fn::GetAtt " + logicalId + "." + name + ": not known locally"
-                    + (ofResource == null ? " (resource not brought up yet)" : " (known: " + ofResource.keySet() + ")"));
+                    + (ofResource == null
+                            ? " (resource not brought up yet)"
+                            : " (known: " + ofResource.keySet() + ")"));
         }
         return value;
     }

@@ -44,8 +44,7 @@ public final class ResourceTypes {
             "AWS::ApiGateway::Account",
             "AWS::CDK::Metadata");
 
-    private ResourceTypes() {
-    }
+    private ResourceTypes() {}
 
     /** Stops with the logical ID and type of the first resource local mode does not know. */
     public static void requireKnown(String logicalId, String type) {
@@ -59,7 +58,8 @@ public final class ResourceTypes {
 
         public UnsupportedResourceException(String logicalId, String type) {
             super("Resource " + logicalId + " has type " + type + ", which local mode does not emulate; emulated: "
-                    + EMULATED + "; knowingly not emulated: " + NOT_EMULATED.stream().sorted().toList());
+                    + EMULATED + "; knowingly not emulated: "
+                    + NOT_EMULATED.stream().sorted().toList());
         }
     }
 }

@@ -21,8 +21,7 @@ import java.util.regex.Pattern;
 record BodyCorpus(List<Case> cases) {
 
     /** One body. {@code field} is null for a valid body; {@code schemaCannot} is null unless the difference is known. */
-    record Case(String name, String body, boolean valid, String field, String schemaCannot) {
-    }
+    record Case(String name, String body, boolean valid, String field, String schemaCannot) {}
 
     private static final Pattern REPEAT = Pattern.compile("\\{\\{repeat:(.+?):(\\d+)}}");
 
@@ -33,15 +32,23 @@ record BodyCorpus(List<Case> cases) {
             }
             JsonNode corpus = new ObjectMapper().readTree(in);
             Map<String, String> base = new LinkedHashMap<>();
-            corpus.get("base").fields().forEachRemaining(field -> base.put(field.getKey(), field.getValue().asText()));
+            corpus.get("base")
+                    .fields()
+                    .forEachRemaining(
+                            field -> base.put(field.getKey(), field.getValue().asText()));
             List<Case> cases = new ArrayList<>();
             for (JsonNode entry : corpus.get("cases")) {
                 boolean valid = entry.path("valid").asBoolean(false);
                 String field = entry.path("field").asText(null);
                 if (valid == (field != null)) {
-                    throw new IllegalArgumentException(entry.get("name").asText() + ": a case is valid or names its field");
+                    throw new IllegalArgumentException(
+                            entry.get("name").asText() + ": a case is valid or names its field");
                 }
-                cases.add(new Case(entry.get("name").asText(), body(base, entry), valid, field,
+                cases.add(new Case(
+                        entry.get("name").asText(),
+                        body(base, entry),
+                        valid,
+                        field,
                         entry.path("schemaCannot").asText(null)));
             }
             return new BodyCorpus(cases);
@@ -64,8 +71,12 @@ record BodyCorpus(List<Case> cases) {
         if (entry.has("add")) {
             // appended as written, so that a key may repeat one already in the body
             body.setLength(body.length() - 1);
-            entry.get("add").fields().forEachRemaining(added ->
-                    body.append(", \"").append(added.getKey()).append("\": ").append(added.getValue().asText()));
+            entry.get("add")
+                    .fields()
+                    .forEachRemaining(added -> body.append(", \"")
+                            .append(added.getKey())
+                            .append("\": ")
+                            .append(added.getValue().asText()));
             body.append('}');
         }
         if (entry.path("appendBase").asBoolean(false)) {
@@ -78,7 +89,10 @@ record BodyCorpus(List<Case> cases) {
     private static String object(Map<String, String> fields) {
         StringBuilder object = new StringBuilder("{");
         fields.forEach((name, value) -> object.append(object.length() > 1 ? ", " : "")
-                .append('"').append(name).append("\": ").append(value));
+                .append('"')
+                .append(name)
+                .append("\": ")
+                .append(value));
         return object.append('}').toString();
     }
 
@@ -86,7 +100,8 @@ record BodyCorpus(List<Case> cases) {
         Matcher matcher = REPEAT.matcher(text);
         StringBuilder expanded = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(expanded, Matcher.quoteReplacement(matcher.group(1).repeat(Integer.parseInt(matcher.group(2)))));
+            matcher.appendReplacement(
+                    expanded, Matcher.quoteReplacement(matcher.group(1).repeat(Integer.parseInt(matcher.group(2)))));
         }
         matcher.appendTail(expanded);
         return expanded.toString();

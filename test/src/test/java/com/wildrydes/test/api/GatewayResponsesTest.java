@@ -27,14 +27,18 @@ class GatewayResponsesTest {
     private final ObjectMapper json = new ObjectMapper();
 
     static Stream<String> stacksWithRestApis() {
-        return Labs.stackNames().filter(stack ->
-                !SynthesizedApp.template(stack).findResources("AWS::ApiGateway::RestApi").isEmpty());
+        return Labs.stackNames()
+                .filter(stack -> !SynthesizedApp.template(stack)
+                        .findResources("AWS::ApiGateway::RestApi")
+                        .isEmpty());
     }
 
     @ParameterizedTest
     @MethodSource("stacksWithRestApis")
     void everyRestApiAnswersARefusedBodyInTheProjectsErrorShape(String stack) throws Exception {
-        for (String api : SynthesizedApp.template(stack).findResources("AWS::ApiGateway::RestApi").keySet()) {
+        for (String api : SynthesizedApp.template(stack)
+                .findResources("AWS::ApiGateway::RestApi")
+                .keySet()) {
             JsonNode body = render(stack, api, "BAD_REQUEST_BODY");
             assertEquals(VALIDATION_ERROR, body.get("error").asText(), stack + " " + api);
             assertEquals("body", body.get("field").asText(), stack + " " + api);
@@ -44,7 +48,9 @@ class GatewayResponsesTest {
     @ParameterizedTest
     @MethodSource("stacksWithRestApis")
     void everyRestApiAnswersRefusedParametersInTheProjectsErrorShape(String stack) throws Exception {
-        for (String api : SynthesizedApp.template(stack).findResources("AWS::ApiGateway::RestApi").keySet()) {
+        for (String api : SynthesizedApp.template(stack)
+                .findResources("AWS::ApiGateway::RestApi")
+                .keySet()) {
             JsonNode body = render(stack, api, "BAD_REQUEST_PARAMETERS");
             assertEquals(VALIDATION_ERROR, body.get("error").asText(), stack + " " + api);
             assertEquals(List.of("error"), List.copyOf(iterable(body)), "no field to name: " + body);
@@ -53,15 +59,23 @@ class GatewayResponsesTest {
 
     /** The gateway response of that type on that API, its template filled as API Gateway fills it (plain substitution). */
     private JsonNode render(String stack, String api, String responseType) throws Exception {
-        Map<String, Map<String, Object>> responses = SynthesizedApp.template(stack).findResources(
-                "AWS::ApiGateway::GatewayResponse", Map.of("Properties", Map.of(
-                        "RestApiId", Map.of("Ref", api), "ResponseType", responseType)));
+        Map<String, Map<String, Object>> responses = SynthesizedApp.template(stack)
+                .findResources(
+                        "AWS::ApiGateway::GatewayResponse",
+                        Map.of("Properties", Map.of("RestApiId", Map.of("Ref", api), "ResponseType", responseType)));
         assertEquals(1, responses.size(), stack + " " + api + " has one " + responseType + " response");
-        JsonNode properties = json.valueToTree(responses.values().iterator().next().get("Properties"));
+        JsonNode properties =
+                json.valueToTree(responses.values().iterator().next().get("Properties"));
         assertEquals("400", properties.path("StatusCode").asText(), properties.toString());
-        assertEquals("'application/json'", properties.path("ResponseParameters")
-                .path("gatewayresponse.header.Content-Type").asText(), properties.toString());
-        String template = properties.path("ResponseTemplates").path("application/json").asText();
+        assertEquals(
+                "'application/json'",
+                properties
+                        .path("ResponseParameters")
+                        .path("gatewayresponse.header.Content-Type")
+                        .asText(),
+                properties.toString());
+        String template =
+                properties.path("ResponseTemplates").path("application/json").asText();
         assertTrue(template.contains("$context.error.validationErrorString"), template);
         return json.readTree(template.replace("$context.error.validationErrorString", VALIDATION_ERROR));
     }

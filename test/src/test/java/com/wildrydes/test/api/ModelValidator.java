@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  */
 final class ModelValidator {
 
-    private static final ObjectMapper BODY_READER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper BODY_READER =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final JsonSchema schema;
 
@@ -40,7 +40,8 @@ final class ModelValidator {
             throw new IllegalStateException(stackName + " has " + models.size() + " models named " + modelName);
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> properties = (Map<String, Object>) models.values().iterator().next().get("Properties");
+        Map<String, Object> properties =
+                (Map<String, Object>) models.values().iterator().next().get("Properties");
         return new ModelValidator(new ObjectMapper().valueToTree(properties.get("Schema")));
     }
 
@@ -50,13 +51,16 @@ final class ModelValidator {
         try {
             value = BODY_READER.readTree(body);
         } catch (IOException | RuntimeException notJson) {
-            return Set.of("not JSON: " + notJson.getMessage().lines().findFirst().orElse(""));
+            return Set.of(
+                    "not JSON: " + notJson.getMessage().lines().findFirst().orElse(""));
         }
         if (value == null || value.isMissingNode()) {
             return Set.of("no JSON value");
         }
         try {
-            return schema.validate(value).stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
+            return schema.validate(value).stream()
+                    .map(ValidationMessage::getMessage)
+                    .collect(Collectors.toSet());
         } catch (ArithmeticException tooLarge) {
             // The validator's own arithmetic gives up on numbers such as 1e2147483647 (multipleOf):
             // a validator that cannot check a body does not pass it.

@@ -3,7 +3,6 @@ package com.wildrydes.test.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.wildrydes.infra.WildRydesApp;
 import com.wildrydes.test.support.Labs;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awscdk.assertions.Match;
@@ -25,7 +23,8 @@ import software.amazon.awscdk.assertions.Template;
  */
 class AlarmCoverageTest {
 
-    private static final Map<String, Object> ALARM_TOPIC = Map.of("Ref", Match.stringLikeRegexp("^AlarmTopic[0-9A-F]{8}$"));
+    private static final Map<String, Object> ALARM_TOPIC =
+            Map.of("Ref", Match.stringLikeRegexp("^AlarmTopic[0-9A-F]{8}$"));
 
     static Stream<String> stacks() {
         return Labs.stackNames();
@@ -36,7 +35,8 @@ class AlarmCoverageTest {
     void everyDeadLetterAndFailedInvocationsQueueHasAnAlarm(String stackName) {
         Template template = SynthesizedApp.template(stackName);
         Set<String> watched = new TreeSet<>();
-        for (Map<String, Object> alarm : template.findResources("AWS::CloudWatch::Alarm").values()) {
+        for (Map<String, Object> alarm :
+                template.findResources("AWS::CloudWatch::Alarm").values()) {
             for (Object dimension : list(properties(alarm).get("Dimensions"))) {
                 Object value = map(dimension).get("Value");
                 if ("QueueName".equals(map(dimension).get("Name")) && value instanceof Map<?, ?> getAtt) {
@@ -63,20 +63,56 @@ class AlarmCoverageTest {
     @MethodSource("stacks")
     void theAlarmTopicIsEncryptedTlsOnlyAndCloudWatchMayUseItsKey(String stackName) {
         Template template = SynthesizedApp.template(stackName);
-        template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId",
-                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^AlarmTopicKey.*"), "Arn"))));
-        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
-                "Topics", List.of(ALARM_TOPIC),
-                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
-                        Match.objectLike(Map.of("Effect", "Deny", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))),
-                        Match.objectLike(Map.of("Effect", "Allow", "Action", "sns:Publish",
-                                "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
-                                "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))))))))));
-        template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true, "KeyPolicy", Map.of("Statement",
-                Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Allow",
-                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey"),
-                        "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
-                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))))))))));
+        template.hasResourceProperties(
+                "AWS::SNS::Topic",
+                Map.of(
+                        "KmsMasterKeyId",
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^AlarmTopicKey.*"), "Arn"))));
+        template.hasResourceProperties(
+                "AWS::SNS::TopicPolicy",
+                Map.of(
+                        "Topics", List.of(ALARM_TOPIC),
+                        "PolicyDocument",
+                                Map.of(
+                                        "Statement",
+                                        Match.arrayWith(List.of(
+                                                Match.objectLike(Map.of(
+                                                        "Effect",
+                                                        "Deny",
+                                                        "Condition",
+                                                        Map.of("Bool", Map.of("aws:SecureTransport", "false")))),
+                                                Match.objectLike(Map.of(
+                                                        "Effect",
+                                                        "Allow",
+                                                        "Action",
+                                                        "sns:Publish",
+                                                        "Principal",
+                                                        Map.of("Service", "cloudwatch.amazonaws.com"),
+                                                        "Condition",
+                                                        Map.of(
+                                                                "StringEquals",
+                                                                Map.of(
+                                                                        "aws:SourceAccount",
+                                                                        Map.of("Ref", "AWS::AccountId"))))))))));
+        template.hasResourceProperties(
+                "AWS::KMS::Key",
+                Map.of(
+                        "EnableKeyRotation",
+                        true,
+                        "KeyPolicy",
+                        Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                        "Effect",
+                                        "Allow",
+                                        "Action",
+                                        List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                                        "Principal",
+                                        Map.of("Service", "cloudwatch.amazonaws.com"),
+                                        "Condition",
+                                        Map.of(
+                                                "StringEquals",
+                                                Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))))))))));
         template.hasOutput("AlarmTopicArn", Map.of("Value", ALARM_TOPIC));
     }
 
@@ -91,8 +127,11 @@ class AlarmCoverageTest {
                 }
             }
         }
-        for (Map<String, Object> config : template.findResources("AWS::Lambda::EventInvokeConfig").values()) {
-            Object onFailure = map(map(properties(config).get("DestinationConfig")).get("OnFailure")).get("Destination");
+        for (Map<String, Object> config :
+                template.findResources("AWS::Lambda::EventInvokeConfig").values()) {
+            Object onFailure = map(map(properties(config).get("DestinationConfig"))
+                            .get("OnFailure"))
+                    .get("Destination");
             queues.add(getAttTarget(onFailure));
         }
         return queues;

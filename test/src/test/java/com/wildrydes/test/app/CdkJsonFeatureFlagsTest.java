@@ -34,9 +34,14 @@ class CdkJsonFeatureFlagsTest {
                 unknown.add(key);
             }
         }
-        assertEquals(List.of(), unknown, "cdk.json sets feature flags that aws-cdk-lib "
-                + software.amazon.awscdk.cxapi.CloudAssembly.class.getPackage().getImplementationVersion()
-                + " does not know: remove them");
+        assertEquals(
+                List.of(),
+                unknown,
+                "cdk.json sets feature flags that aws-cdk-lib "
+                        + software.amazon.awscdk.cxapi.CloudAssembly.class
+                                .getPackage()
+                                .getImplementationVersion()
+                        + " does not know: remove them");
     }
 
     /** Feature flags are namespaced by their module ({@code @aws-cdk/...:name}); other keys are the app's own context. */
@@ -46,9 +51,13 @@ class CdkJsonFeatureFlagsTest {
 
     private static Set<String> knownFlags() throws IOException {
         Path assembly = Path.of(SynthesizedApp.app().synth().getDirectory());
-        JsonNode manifest = new ObjectMapper().readTree(assembly.resolve("manifest.json").toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(assembly.resolve("manifest.json").toFile());
         JsonNode report = manifest.path("artifacts").path(REPORT);
-        assertTrue(report.isObject(), "the cloud assembly has no " + REPORT + " artifact: " + manifest.path("artifacts").fieldNames());
+        assertTrue(
+                report.isObject(),
+                "the cloud assembly has no " + REPORT + " artifact: "
+                        + manifest.path("artifacts").fieldNames());
         Set<String> flags = new TreeSet<>();
         report.path("properties").path("flags").fieldNames().forEachRemaining(flags::add);
         return flags;

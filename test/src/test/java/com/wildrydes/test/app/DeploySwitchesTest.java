@@ -46,7 +46,9 @@ class DeploySwitchesTest {
             template.allResourcesProperties("AWS::Lambda::Function", Map.of("SnapStart", Match.absent()));
             template.resourceCountIs("AWS::Lambda::Alias", functions);
             template.resourceCountIs("AWS::Lambda::Version", functions);
-            assertEquals(List.of(), Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")),
+            assertEquals(
+                    List.of(),
+                    Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")),
                     stack.getStackName() + ": cdk-nag errors without SnapStart");
         }
     }
@@ -54,62 +56,94 @@ class DeploySwitchesTest {
     @Test
     void theAlarmEmailIsSubscribedToEachLabsAlarmTopicAndOnlyWhenGiven() {
         for (Stack stack : stacks(withoutSnapStart)) {
-            Template.fromStack(stack).hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email",
-                    "Endpoint", "ops@example.com", "TopicArn", Map.of("Ref", Match.stringLikeRegexp("^AlarmTopic[0-9A-F]{8}$"))));
+            Template.fromStack(stack)
+                    .hasResourceProperties(
+                            "AWS::SNS::Subscription",
+                            Map.of(
+                                    "Protocol",
+                                    "email",
+                                    "Endpoint",
+                                    "ops@example.com",
+                                    "TopicArn",
+                                    Map.of("Ref", Match.stringLikeRegexp("^AlarmTopic[0-9A-F]{8}$"))));
         }
         for (Stack stack : stacks(SynthesizedApp.app())) {
-            assertEquals(Map.of(), Template.fromStack(stack).findResources("AWS::SNS::Subscription",
-                    Map.of("Properties", Map.of("Protocol", "email"))), stack.getStackName());
+            assertEquals(
+                    Map.of(),
+                    Template.fromStack(stack)
+                            .findResources("AWS::SNS::Subscription", Map.of("Properties", Map.of("Protocol", "email"))),
+                    stack.getStackName());
         }
     }
 
     @Test
     void labThreesRespondersReserveConcurrencyUnlessTheAccountCannotAffordIt() throws Exception {
         Template reserved = Template.fromStack(lab3(SynthesizedApp.app()));
-        reserved.resourcePropertiesCountIs("AWS::Lambda::Function",
-                Map.of("Handler", Match.stringLikeRegexp(".*DemoResponderHandler.*"), "ReservedConcurrentExecutions", 10), 10);
+        reserved.resourcePropertiesCountIs(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Handler",
+                        Match.stringLikeRegexp(".*DemoResponderHandler.*"),
+                        "ReservedConcurrentExecutions",
+                        10),
+                10);
         Template unreserved = Template.fromStack(lab3(app(Map.of("reserveResponderConcurrency", "false"))));
-        unreserved.allResourcesProperties("AWS::Lambda::Function", Map.of("ReservedConcurrentExecutions", Match.absent()));
-        unreserved.resourcePropertiesCountIs("AWS::Lambda::Function",
-                Map.of("Handler", Match.stringLikeRegexp(".*DemoResponderHandler.*")), 10);
+        unreserved.allResourcesProperties(
+                "AWS::Lambda::Function", Map.of("ReservedConcurrentExecutions", Match.absent()));
+        unreserved.resourcePropertiesCountIs(
+                "AWS::Lambda::Function", Map.of("Handler", Match.stringLikeRegexp(".*DemoResponderHandler.*")), 10);
     }
 
     @Test
     void anAlarmEmailThatIsNotAnAddressStopsSynthesis() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> app(Map.of("alarmEmail", "ops.example.com")));
-        assertTrue(error.getMessage().contains("alarmEmail") && error.getMessage().contains("ops.example.com"), error.getMessage());
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> app(Map.of("alarmEmail", "ops.example.com")));
+        assertTrue(
+                error.getMessage().contains("alarmEmail") && error.getMessage().contains("ops.example.com"),
+                error.getMessage());
     }
 
     @Test
     void byDefaultEveryFunctionHasSnapStart() {
         for (Stack stack : stacks(SynthesizedApp.app())) {
-            Template.fromStack(stack).allResourcesProperties("AWS::Lambda::Function",
-                    Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions")));
+            Template.fromStack(stack)
+                    .allResourcesProperties(
+                            "AWS::Lambda::Function", Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions")));
         }
     }
 
     @Test
     void aValueThatIsNotABooleanStopsSynthesisSayingWhatWasGiven() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> app(Map.of("snapStart", "off")));
-        assertTrue(error.getMessage().contains("snapStart") && error.getMessage().contains("off"), error.getMessage());
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> app(Map.of("snapStart", "off")));
+        assertTrue(
+                error.getMessage().contains("snapStart") && error.getMessage().contains("off"), error.getMessage());
         assertFalse(error.getMessage().isBlank());
     }
 
     private static App app(Map<String, Object> extraContext) throws Exception {
         Map<String, Object> context = new LinkedHashMap<>(SynthesizedApp.cdkJsonContext());
         context.putAll(extraContext);
-        App app = new App(AppProps.builder().context(context)
-                .outdir(Files.createTempDirectory("wild-rydes-no-snapstart").toString()).build());
+        App app = new App(AppProps.builder()
+                .context(context)
+                .outdir(Files.createTempDirectory("wild-rydes-no-snapstart").toString())
+                .build());
         WildRydesApp.addLabs(app);
         app.synth();
         return app;
     }
 
     private static Stack lab3(App app) {
-        return stacks(app).stream().filter(s -> s.getStackName().endsWith("-3")).findFirst().orElseThrow();
+        return stacks(app).stream()
+                .filter(s -> s.getStackName().endsWith("-3"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<Stack> stacks(App app) {
-        return app.getNode().getChildren().stream().filter(Stack.class::isInstance).map(Stack.class::cast).toList();
+        return app.getNode().getChildren().stream()
+                .filter(Stack.class::isInstance)
+                .map(Stack.class::cast)
+                .toList();
     }
 }

@@ -33,10 +33,12 @@ class ServiceRoleTrustTest {
     @MethodSource("stacks")
     @SuppressWarnings("unchecked")
     void serviceRolesNameTheAccountWhereTheServiceSupportsIt(String stackName) {
-        Map<String, Map<String, Object>> roles = SynthesizedApp.template(stackName).findResources("AWS::IAM::Role");
+        Map<String, Map<String, Object>> roles =
+                SynthesizedApp.template(stackName).findResources("AWS::IAM::Role");
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> role : roles.entrySet()) {
-            Map<String, Object> properties = (Map<String, Object>) role.getValue().get("Properties");
+            Map<String, Object> properties =
+                    (Map<String, Object>) role.getValue().get("Properties");
             Map<String, Object> trust = (Map<String, Object>) properties.get("AssumeRolePolicyDocument");
             for (Object item : (List<Object>) trust.get("Statement")) {
                 Map<String, Object> statement = (Map<String, Object>) item;
@@ -46,13 +48,17 @@ class ServiceRoleTrustTest {
                 }
                 if (SUPPORTS_SOURCE_ACCOUNT.contains(service)) {
                     Map<String, Object> condition = (Map<String, Object>) statement.get("Condition");
-                    Object account = condition == null ? null
-                            : ((Map<String, Object>) condition.getOrDefault("StringEquals", Map.of())).get("aws:SourceAccount");
+                    Object account = condition == null
+                            ? null
+                            : ((Map<String, Object>) condition.getOrDefault("StringEquals", Map.of()))
+                                    .get("aws:SourceAccount");
                     if (!Map.of("Ref", "AWS::AccountId").equals(account)) {
-                        problems.add(role.getKey() + " trusts " + service + " without aws:SourceAccount = this account: " + condition);
+                        problems.add(role.getKey() + " trusts " + service
+                                + " without aws:SourceAccount = this account: " + condition);
                     }
                 } else if (!NO_SOURCE_ACCOUNT.contains(service)) {
-                    problems.add(role.getKey() + " trusts " + service + ": classify whether it supports aws:SourceAccount");
+                    problems.add(
+                            role.getKey() + " trusts " + service + ": classify whether it supports aws:SourceAccount");
                 }
             }
         }

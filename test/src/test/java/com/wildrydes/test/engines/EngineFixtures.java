@@ -40,15 +40,27 @@ public final class EngineFixtures {
     /** A table keyed by a string partition key and, if given, a string sort key. */
     public String createTable(String partitionKey, String sortKey) {
         String name = uniqueName("table");
-        List<KeySchemaElement> keys = new ArrayList<>(List.of(
-                KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build()));
-        List<AttributeDefinition> attributes = new ArrayList<>(List.of(
-                AttributeDefinition.builder().attributeName(partitionKey).attributeType(ScalarAttributeType.S).build()));
+        List<KeySchemaElement> keys = new ArrayList<>(List.of(KeySchemaElement.builder()
+                .attributeName(partitionKey)
+                .keyType(KeyType.HASH)
+                .build()));
+        List<AttributeDefinition> attributes = new ArrayList<>(List.of(AttributeDefinition.builder()
+                .attributeName(partitionKey)
+                .attributeType(ScalarAttributeType.S)
+                .build()));
         if (sortKey != null) {
-            keys.add(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
-            attributes.add(AttributeDefinition.builder().attributeName(sortKey).attributeType(ScalarAttributeType.S).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(sortKey)
+                    .keyType(KeyType.RANGE)
+                    .build());
+            attributes.add(AttributeDefinition.builder()
+                    .attributeName(sortKey)
+                    .attributeType(ScalarAttributeType.S)
+                    .build());
         }
-        dynamoDb.createTable(create -> create.tableName(name).keySchema(keys).attributeDefinitions(attributes)
+        dynamoDb.createTable(create -> create.tableName(name)
+                .keySchema(keys)
+                .attributeDefinitions(attributes)
                 .billingMode(BillingMode.PAY_PER_REQUEST));
         return name;
     }
@@ -58,12 +70,14 @@ public final class EngineFixtures {
     }
 
     public String createQueue(Map<QueueAttributeName, String> attributes) {
-        return sqs.createQueue(create -> create.queueName(uniqueName("queue")).attributes(attributes)).queueUrl();
+        return sqs.createQueue(create -> create.queueName(uniqueName("queue")).attributes(attributes))
+                .queueUrl();
     }
 
     public String queueArn(String queueUrl) {
         return sqs.getQueueAttributes(get -> get.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     /** A new queue subscribed to the topic with raw message delivery and, if given, a filter policy. */
@@ -73,7 +87,10 @@ public final class EngineFixtures {
         if (filterPolicy != null) {
             attributes.put("FilterPolicy", filterPolicy);
         }
-        sns.subscribe(subscribe -> subscribe.topicArn(topicArn).protocol("sqs").endpoint(queueArn(queueUrl))
+        sns.subscribe(subscribe -> subscribe
+                .topicArn(topicArn)
+                .protocol("sqs")
+                .endpoint(queueArn(queueUrl))
                 .attributes(attributes));
         return queueUrl;
     }
@@ -92,8 +109,11 @@ public final class EngineFixtures {
         List<Message> received = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();
         while (received.size() < count && System.nanoTime() < deadline) {
-            List<Message> batch = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).messageAttributeNames("All")).messages();
+            List<Message> batch = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageAttributeNames("All"))
+                    .messages();
             for (Message message : batch) {
                 received.add(message);
                 sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));

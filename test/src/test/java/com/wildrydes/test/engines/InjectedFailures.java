@@ -25,27 +25,41 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class InjectedFailures {
 
-    private InjectedFailures() {
-    }
+    private InjectedFailures() {}
 
     /** The exception AWS answers with: the service's class, its HTTP status and its error code. */
-    public static <B extends AwsServiceException.Builder> AwsServiceException error(B builder, int status, String errorCode,
-                                                                                  String serviceName) {
-        builder.statusCode(status).message(errorCode + " (injected by the test)").awsErrorDetails(AwsErrorDetails.builder()
-                .errorCode(errorCode).errorMessage("injected by the test").serviceName(serviceName).build());
+    public static <B extends AwsServiceException.Builder> AwsServiceException error(
+            B builder, int status, String errorCode, String serviceName) {
+        builder.statusCode(status)
+                .message(errorCode + " (injected by the test)")
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(errorCode)
+                        .errorMessage("injected by the test")
+                        .serviceName(serviceName)
+                        .build());
         return (AwsServiceException) builder.build();
     }
 
-    public static DynamoDbClient dynamoDb(RunningEngines engines, Class<? extends SdkRequest> failing, AwsServiceException error) {
-        return DynamoDbClient.builder().endpointOverride(engines.dynamoDbEndpoint()).region(RunningEngines.REGION)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(failing(failing, error)).build();
+    public static DynamoDbClient dynamoDb(
+            RunningEngines engines, Class<? extends SdkRequest> failing, AwsServiceException error) {
+        return DynamoDbClient.builder()
+                .endpointOverride(engines.dynamoDbEndpoint())
+                .region(RunningEngines.REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(failing(failing, error))
+                .build();
     }
 
-    public static SnsClient sns(RunningEngines engines, Class<? extends SdkRequest> failing, AwsServiceException error) {
-        return SnsClient.builder().endpointOverride(engines.snsSqsEndpoint()).region(RunningEngines.REGION)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(failing(failing, error)).build();
+    public static SnsClient sns(
+            RunningEngines engines, Class<? extends SdkRequest> failing, AwsServiceException error) {
+        return SnsClient.builder()
+                .endpointOverride(engines.snsSqsEndpoint())
+                .region(RunningEngines.REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(failing(failing, error))
+                .build();
     }
 
     private static ClientOverrideConfiguration failing(Class<? extends SdkRequest> failing, AwsServiceException error) {

@@ -1,8 +1,8 @@
 package com.wildrydes.test.engines;
 
+import com.wildrydes.local.RepositoryRoot;
 import com.wildrydes.local.engines.EngineInstall;
 import com.wildrydes.local.engines.RunningEngines;
-import com.wildrydes.local.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,12 +35,13 @@ public final class LocalEngines implements BeforeAllCallback {
                 throw new UncheckedIOException(e);
             }
             // The root store closes what it holds when the whole run ends, passed or failed.
-            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(LocalEngines.class, (AutoCloseable) () -> {
-                synchronized (LocalEngines.class) {
-                    running.close();
-                    running = null;
-                }
-            });
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(LocalEngines.class, (AutoCloseable)
+                    () -> {
+                        synchronized (LocalEngines.class) {
+                            running.close();
+                            running = null;
+                        }
+                    });
         }
     }
 

@@ -33,9 +33,12 @@ public final class SqsEventSourcePoller {
     /** One receive and one invocation. Returns what the handler answered, or null if nothing was received. */
     public Batch pollOnce(int batchSize) {
         List<Message> received = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-                .maxNumberOfMessages(batchSize).waitTimeSeconds(1)
-                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                        MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages();
+                        .maxNumberOfMessages(batchSize)
+                        .waitTimeSeconds(1)
+                        .messageSystemAttributeNames(
+                                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                                MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                .messages();
         if (received.isEmpty()) {
             return null;
         }
@@ -43,7 +46,8 @@ public final class SqsEventSourcePoller {
         event.setRecords(received.stream().map(SqsEventSourcePoller::toRecord).toList());
         SQSBatchResponse response = handler.apply(event);
         Set<String> failed = response.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .collect(Collectors.toSet());
         for (Message message : received) {
             if (!failed.contains(message.messageId())) {
                 sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
@@ -59,7 +63,8 @@ public final class SqsEventSourcePoller {
         record.setBody(message.body());
         // As Lambda's event: the receive count always, the message group on a FIFO queue only.
         Map<String, String> attributes = new HashMap<>();
-        attributes.put("ApproximateReceiveCount",
+        attributes.put(
+                "ApproximateReceiveCount",
                 message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
         if (message.attributes().containsKey(MessageSystemAttributeName.MESSAGE_GROUP_ID)) {
             attributes.put("MessageGroupId", message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
@@ -73,8 +78,11 @@ public final class SqsEventSourcePoller {
     public record Batch(List<Message> received, Set<String> failedIds) {
 
         public int receiveCountOf(String messageId) {
-            return received.stream().filter(m -> m.messageId().equals(messageId)).findFirst()
-                    .map(m -> Integer.parseInt(m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)))
+            return received.stream()
+                    .filter(m -> m.messageId().equals(messageId))
+                    .findFirst()
+                    .map(m ->
+                            Integer.parseInt(m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)))
                     .orElse(0);
         }
     }

@@ -38,11 +38,11 @@ class ExtraordinaryRidesFilterTest {
     /** The subscription properties of the extraordinary-rides subscription in a stack. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> extraordinaryRidesSubscription(String stackName) {
-        List<Map<String, Object>> filtered = SynthesizedApp.template(stackName)
-                .findResources("AWS::SNS::Subscription").entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith("ExtraordinaryRides"))
-                .map(entry -> (Map<String, Object>) entry.getValue().get("Properties"))
-                .toList();
+        List<Map<String, Object>> filtered =
+                SynthesizedApp.template(stackName).findResources("AWS::SNS::Subscription").entrySet().stream()
+                        .filter(entry -> entry.getKey().startsWith("ExtraordinaryRides"))
+                        .map(entry -> (Map<String, Object>) entry.getValue().get("Properties"))
+                        .toList();
         assertEquals(1, filtered.size(), "one extraordinary-rides subscription in " + stackName);
         return filtered.get(0);
     }
@@ -51,24 +51,29 @@ class ExtraordinaryRidesFilterTest {
     @MethodSource("stacks")
     void isTheWorkshopPolicyOnMessageAttributes(String stack) {
         Map<String, Object> subscription = extraordinaryRidesSubscription(stack);
-        assertEquals(Map.of(
-                "fare", List.of(Map.of("numeric", List.of(">=", 50))),
-                "distance", List.of(Map.of("numeric", List.of(">=", 20)))), subscription.get("FilterPolicy"));
+        assertEquals(
+                Map.of(
+                        "fare", List.of(Map.of("numeric", List.of(">=", 50))),
+                        "distance", List.of(Map.of("numeric", List.of(">=", 20)))),
+                subscription.get("FilterPolicy"));
         assertEquals("MessageAttributes", subscription.get("FilterPolicyScope"));
     }
 
     @ParameterizedTest(name = "{0}: fare {1}, distance {2}: delivered {3}")
     @MethodSource("rides")
-    void deliversOnlyRidesWithFareAtLeast50AndDistanceAtLeast20(String stack, String fare, String distance,
-                                                                boolean delivered) {
-        SnsFilterEvaluator filter = new SnsFilterEvaluator(extraordinaryRidesSubscription(stack).get("FilterPolicy"));
-        assertEquals(delivered, filter.delivers(Map.of("fare", new BigDecimal(fare), "distance", new BigDecimal(distance))));
+    void deliversOnlyRidesWithFareAtLeast50AndDistanceAtLeast20(
+            String stack, String fare, String distance, boolean delivered) {
+        SnsFilterEvaluator filter =
+                new SnsFilterEvaluator(extraordinaryRidesSubscription(stack).get("FilterPolicy"));
+        assertEquals(
+                delivered, filter.delivers(Map.of("fare", new BigDecimal(fare), "distance", new BigDecimal(distance))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stacks")
     void aRideWithoutDistanceOrWithoutAttributesIsNotDelivered(String stack) {
-        SnsFilterEvaluator filter = new SnsFilterEvaluator(extraordinaryRidesSubscription(stack).get("FilterPolicy"));
+        SnsFilterEvaluator filter =
+                new SnsFilterEvaluator(extraordinaryRidesSubscription(stack).get("FilterPolicy"));
         assertFalse(filter.delivers(Map.of("fare", new BigDecimal("256.50"))));
         assertFalse(filter.delivers(Map.of()));
         assertTrue(filter.delivers(Map.of("fare", 1000, "distance", 1000)), "sanity: large rides are delivered");

@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wildrydes.lambdas.rides.RidePublisher;
 import com.wildrydes.lambdas.rides.RideStore;
 import com.wildrydes.lambdas.rides.SubmitRideCompletionHandler;
+import com.wildrydes.local.engines.RunningEngines;
 import com.wildrydes.test.engines.EngineFixtures;
 import com.wildrydes.test.engines.InjectedFailures;
 import com.wildrydes.test.engines.LocalEngines;
-import com.wildrydes.local.engines.RunningEngines;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -74,13 +74,18 @@ class SubmitRideCompletionHandlerEngineTest {
         assertEquals("/rides/" + id, response.getHeaders().get("Location"));
 
         Map<String, AttributeValue> item = fixtures.dynamoDb()
-                .getItem(get -> get.tableName(table).key(Map.of("id", AttributeValue.fromS(id)))).item();
+                .getItem(get -> get.tableName(table).key(Map.of("id", AttributeValue.fromS(id))))
+                .item();
         assertEquals("Berlin", item.get("from").s());
         assertEquals("Frankfurt", item.get("to").s());
         assertEquals("cmr", item.get("customer").s());
         assertEquals("420", item.get("duration").n());
         assertEquals("600", item.get("distance").n());
-        assertEquals(0, new BigDecimal("256.50").compareTo(new BigDecimal(item.get("fare").n())), item.get("fare").n());
+        assertEquals(
+                0,
+                new BigDecimal("256.50")
+                        .compareTo(new BigDecimal(item.get("fare").n())),
+                item.get("fare").n());
 
         List<Message> messages = fixtures.drain(subscriberQueue, Duration.ofSeconds(3));
         assertEquals(1, messages.size(), "one message on the topic");
@@ -102,22 +107,29 @@ class SubmitRideCompletionHandlerEngineTest {
         APIGatewayProxyResponseEvent response = handler(topicArn).handleRequest(post(body), null);
 
         assertEquals(201, response.getStatusCode(), response.getBody());
-        Map<String, AttributeValue> item = fixtures.dynamoDb().scan(scan -> scan.tableName(table)).items().get(0);
-        assertEquals(0, new BigDecimal("899.99").compareTo(new BigDecimal(item.get("fare").n())), item.get("fare").n());
+        Map<String, AttributeValue> item =
+                fixtures.dynamoDb().scan(scan -> scan.tableName(table)).items().get(0);
+        assertEquals(
+                0,
+                new BigDecimal("899.99")
+                        .compareTo(new BigDecimal(item.get("fare").n())),
+                item.get("fare").n());
         assertEquals(1, fixtures.drain(subscriberQueue, Duration.ofSeconds(3)).size());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "malformed JSON         | {\"from\": \"Berlin\",                                                                                                  | body",
-            "not an object          | [1, 2]                                                                                                                | body",
-            "missing fare           | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"cmr\"}           | fare",
-            "empty customer         | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"\", \"fare\": 1} | customer",
-            "non-numeric distance   | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": \"far\", \"customer\": \"c\", \"fare\": 1} | distance",
-            "negative fare          | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"c\", \"fare\": -5} | fare",
-            "boolean duration       | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": true, \"distance\": 600, \"customer\": \"c\", \"fare\": 5} | duration",
-            "number as from         | {\"from\": 7, \"to\": \"Frankfurt\", \"duration\": 1, \"distance\": 600, \"customer\": \"c\", \"fare\": 5}        | from",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "malformed JSON         | {\"from\": \"Berlin\",                                                                                                  | body",
+                "not an object          | [1, 2]                                                                                                                | body",
+                "missing fare           | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"cmr\"}           | fare",
+                "empty customer         | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"\", \"fare\": 1} | customer",
+                "non-numeric distance   | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": \"far\", \"customer\": \"c\", \"fare\": 1} | distance",
+                "negative fare          | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"c\", \"fare\": -5} | fare",
+                "boolean duration       | {\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": true, \"distance\": 600, \"customer\": \"c\", \"fare\": 5} | duration",
+                "number as from         | {\"from\": 7, \"to\": \"Frankfurt\", \"duration\": 1, \"distance\": 600, \"customer\": \"c\", \"fare\": 5}        | from",
+            })
     void rejectsInvalidInputNamingTheFieldAndLeavesTableAndTopicUntouched(String caseName, String body, String field)
             throws Exception {
         APIGatewayProxyResponseEvent response = handler(topicArn).handleRequest(post(body.strip()), null);
@@ -132,7 +144,8 @@ class SubmitRideCompletionHandlerEngineTest {
 
     @Test
     void rejectsAMissingBody() {
-        APIGatewayProxyResponseEvent response = handler(topicArn).handleRequest(new APIGatewayProxyRequestEvent(), null);
+        APIGatewayProxyResponseEvent response =
+                handler(topicArn).handleRequest(new APIGatewayProxyRequestEvent(), null);
         assertEquals(400, response.getStatusCode());
         assertEquals(0, fixtures.itemCount(table));
     }
@@ -149,10 +162,16 @@ class SubmitRideCompletionHandlerEngineTest {
 
     @Test
     void aThrottledWriteAnswers503WithRetryAfterAndKeepsNothing() {
-        DynamoDbClient throttled = InjectedFailures.dynamoDb(LocalEngines.get(), PutItemRequest.class, InjectedFailures.error(
-                ProvisionedThroughputExceededException.builder(), 400, "ProvisionedThroughputExceededException", "DynamoDb"));
-        APIGatewayProxyResponseEvent response = handler(throttled, LocalEngines.get().sns(), topicArn)
-                .handleRequest(post(WORKSHOP_RIDE), null);
+        DynamoDbClient throttled = InjectedFailures.dynamoDb(
+                LocalEngines.get(),
+                PutItemRequest.class,
+                InjectedFailures.error(
+                        ProvisionedThroughputExceededException.builder(),
+                        400,
+                        "ProvisionedThroughputExceededException",
+                        "DynamoDb"));
+        APIGatewayProxyResponseEvent response =
+                handler(throttled, LocalEngines.get().sns(), topicArn).handleRequest(post(WORKSHOP_RIDE), null);
 
         assertRetryable(response);
         assertEquals(List.of(), fixtures.drain(subscriberQueue, NOTHING_ARRIVES_WITHIN), "nothing published");
@@ -160,10 +179,12 @@ class SubmitRideCompletionHandlerEngineTest {
 
     @Test
     void aWriteDynamoDbRefusesAsInvalidIsPermanent500WithoutRetryAfter() {
-        DynamoDbClient refusing = InjectedFailures.dynamoDb(LocalEngines.get(), PutItemRequest.class, InjectedFailures.error(
-                DynamoDbException.builder(), 400, "ValidationException", "DynamoDb"));
-        APIGatewayProxyResponseEvent response = handler(refusing, LocalEngines.get().sns(), topicArn)
-                .handleRequest(post(WORKSHOP_RIDE), null);
+        DynamoDbClient refusing = InjectedFailures.dynamoDb(
+                LocalEngines.get(),
+                PutItemRequest.class,
+                InjectedFailures.error(DynamoDbException.builder(), 400, "ValidationException", "DynamoDb"));
+        APIGatewayProxyResponseEvent response =
+                handler(refusing, LocalEngines.get().sns(), topicArn).handleRequest(post(WORKSHOP_RIDE), null);
 
         assertPermanent(response);
         assertEquals(List.of(), fixtures.drain(subscriberQueue, NOTHING_ARRIVES_WITHIN), "nothing published");
@@ -172,30 +193,36 @@ class SubmitRideCompletionHandlerEngineTest {
     @Test
     void aThrottledPublishAnswers503WithRetryAfterAndUndoesTheRide() {
         // SNS names its throttling "Throttled", which the SDK's own list of throttling codes does not hold.
-        SnsClient throttled = InjectedFailures.sns(LocalEngines.get(), PublishRequest.class, InjectedFailures.error(
-                ThrottledException.builder(), 400, "Throttled", "Sns"));
-        APIGatewayProxyResponseEvent response = handler(LocalEngines.get().dynamoDb(), throttled, topicArn)
-                .handleRequest(post(WORKSHOP_RIDE), null);
+        SnsClient throttled = InjectedFailures.sns(
+                LocalEngines.get(),
+                PublishRequest.class,
+                InjectedFailures.error(ThrottledException.builder(), 400, "Throttled", "Sns"));
+        APIGatewayProxyResponseEvent response =
+                handler(LocalEngines.get().dynamoDb(), throttled, topicArn).handleRequest(post(WORKSHOP_RIDE), null);
 
         assertRetryable(response);
     }
 
     @Test
     void aPublishSnsRefusesAsInvalidIsPermanent500AndUndoesTheRide() {
-        SnsClient refusing = InjectedFailures.sns(LocalEngines.get(), PublishRequest.class, InjectedFailures.error(
-                InvalidParameterException.builder(), 400, "InvalidParameter", "Sns"));
-        APIGatewayProxyResponseEvent response = handler(LocalEngines.get().dynamoDb(), refusing, topicArn)
-                .handleRequest(post(WORKSHOP_RIDE), null);
+        SnsClient refusing = InjectedFailures.sns(
+                LocalEngines.get(),
+                PublishRequest.class,
+                InjectedFailures.error(InvalidParameterException.builder(), 400, "InvalidParameter", "Sns"));
+        APIGatewayProxyResponseEvent response =
+                handler(LocalEngines.get().dynamoDb(), refusing, topicArn).handleRequest(post(WORKSHOP_RIDE), null);
 
         assertPermanent(response);
     }
 
     @Test
     void aPublishFailingWithA5xxAnswers503() {
-        SnsClient failing = InjectedFailures.sns(LocalEngines.get(), PublishRequest.class, InjectedFailures.error(
-                InternalErrorException.builder(), 500, "InternalError", "Sns"));
-        APIGatewayProxyResponseEvent response = handler(LocalEngines.get().dynamoDb(), failing, topicArn)
-                .handleRequest(post(WORKSHOP_RIDE), null);
+        SnsClient failing = InjectedFailures.sns(
+                LocalEngines.get(),
+                PublishRequest.class,
+                InjectedFailures.error(InternalErrorException.builder(), 500, "InternalError", "Sns"));
+        APIGatewayProxyResponseEvent response =
+                handler(LocalEngines.get().dynamoDb(), failing, topicArn).handleRequest(post(WORKSHOP_RIDE), null);
 
         assertRetryable(response);
     }
@@ -213,7 +240,9 @@ class SubmitRideCompletionHandlerEngineTest {
     }
 
     private SubmitRideCompletionHandler handler(DynamoDbClient dynamoDb, SnsClient sns, String topic) {
-        return new SubmitRideCompletionHandler(new RideStore(dynamoDb, table), new RidePublisher(sns, topic),
+        return new SubmitRideCompletionHandler(
+                new RideStore(dynamoDb, table),
+                new RidePublisher(sns, topic),
                 () -> UUID.randomUUID().toString());
     }
 
@@ -223,6 +252,9 @@ class SubmitRideCompletionHandlerEngineTest {
     }
 
     private static APIGatewayProxyRequestEvent post(String body) {
-        return new APIGatewayProxyRequestEvent().withHttpMethod("POST").withPath("/submit-ride-completion").withBody(body);
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod("POST")
+                .withPath("/submit-ride-completion")
+                .withBody(body);
     }
 }

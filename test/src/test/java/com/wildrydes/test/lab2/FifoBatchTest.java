@@ -9,7 +9,6 @@ import com.wildrydes.lambdas.common.SqsBatches;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +25,8 @@ class FifoBatchTest {
 
     @Test
     void aFailureHoldsBackTheRestOfItsGroupAndOnlyItsGroup() {
-        SQSBatchResponse response = SqsBatches.process(event(true, "A:a1", "A:a2", "B:b1", "A:a3", "B:b2"),
-                message -> process(message.getBody(), "a1"));
+        SQSBatchResponse response = SqsBatches.process(
+                event(true, "A:a1", "A:a2", "B:b1", "A:a3", "B:b2"), message -> process(message.getBody(), "a1"));
 
         assertEquals(List.of("a1", "b1", "b2"), processed);
         assertEquals(List.of("id-a1", "id-a2", "id-a3"), failedIds(response));
@@ -35,7 +34,8 @@ class FifoBatchTest {
 
     @Test
     void onAStandardQueueEveryMessageIsTried() {
-        SQSBatchResponse response = SqsBatches.process(event(false, "a1", "a2", "a3"), message -> process(message.getBody(), "a1"));
+        SQSBatchResponse response =
+                SqsBatches.process(event(false, "a1", "a2", "a3"), message -> process(message.getBody(), "a1"));
 
         assertEquals(List.of("a1", "a2", "a3"), processed);
         assertEquals(List.of("id-a1"), failedIds(response));
@@ -49,7 +49,9 @@ class FifoBatchTest {
     }
 
     private static List<String> failedIds(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+        return response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .toList();
     }
 
     /** The event Lambda sends for a batch, as JSON; "group:body" gives a FIFO record its message group. */
@@ -66,10 +68,15 @@ class FifoBatchTest {
                        "SenderId": "AIDAEXAMPLE", "ApproximateFirstReceiveTimestamp": "1764370000001"%s},
                      "messageAttributes": {}, "md5OfBody": "0", "eventSource": "aws:sqs",
                      "eventSourceARN": "arn:aws:sqs:eu-west-1:123456789012:rides%s", "awsRegion": "eu-west-1"}
-                    """.formatted(body, body, body,
-                    fifo ? ", \"MessageGroupId\": \"" + group + "\", \"MessageDeduplicationId\": \"" + body
-                            + "\", \"SequenceNumber\": \"1868" + sequence + "\"" : "",
-                    fifo ? ".fifo" : ""));
+                    """.formatted(
+                            body,
+                            body,
+                            body,
+                            fifo
+                                    ? ", \"MessageGroupId\": \"" + group + "\", \"MessageDeduplicationId\": \"" + body
+                                            + "\", \"SequenceNumber\": \"1868" + sequence + "\""
+                                    : "",
+                            fifo ? ".fifo" : ""));
         }
         String json = "{\"Records\": [" + records + "]}";
         return LambdaEventSerializers.serializerFor(SQSEvent.class, FifoBatchTest.class.getClassLoader())

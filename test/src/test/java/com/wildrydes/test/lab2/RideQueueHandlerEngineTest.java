@@ -42,9 +42,11 @@ class RideQueueHandlerEngineTest {
         sqs = fixtures.sqs();
         deadLetterQueue = fixtures.createQueue(Map.of());
         queue = fixtures.createQueue(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "1",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + fixtures.queueArn(deadLetterQueue)
-                        + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}"));
+                QueueAttributeName.VISIBILITY_TIMEOUT,
+                "1",
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + fixtures.queueArn(deadLetterQueue) + "\",\"maxReceiveCount\":\""
+                        + MAX_RECEIVE_COUNT + "\"}"));
     }
 
     @Test
@@ -85,15 +87,18 @@ class RideQueueHandlerEngineTest {
             assertEquals(Set.of(id), batch.failedIds());
             assertEquals(receive, batch.receiveCountOf(id), "received again after the visibility timeout");
         }
-        assertNull(pollFor(alwaysFailing, Duration.ofSeconds(3)), "gone from the queue after " + MAX_RECEIVE_COUNT + " receives");
-        List<software.amazon.awssdk.services.sqs.model.Message> dead = fixtures.drain(deadLetterQueue, Duration.ofSeconds(2));
+        assertNull(
+                pollFor(alwaysFailing, Duration.ofSeconds(3)),
+                "gone from the queue after " + MAX_RECEIVE_COUNT + " receives");
+        List<software.amazon.awssdk.services.sqs.model.Message> dead =
+                fixtures.drain(deadLetterQueue, Duration.ofSeconds(2));
         assertEquals(1, dead.size(), "in the dead-letter queue");
         assertEquals(String.format(RIDE, 9), dead.get(0).body(), "unchanged");
     }
 
     private SqsEventSourcePoller poller(double failureRate) {
-        RideQueueHandler handler = new RideQueueHandler(new RideBackendService("customer-accounting",
-                new FailureInjector(failureRate, () -> 0.5)));
+        RideQueueHandler handler = new RideQueueHandler(
+                new RideBackendService("customer-accounting", new FailureInjector(failureRate, () -> 0.5)));
         return new SqsEventSourcePoller(sqs, queue, event -> handler.handleRequest(event, null));
     }
 
@@ -117,5 +122,4 @@ class RideQueueHandlerEngineTest {
         }
         return null;
     }
-
 }

@@ -18,22 +18,30 @@ class TopicQueueChainingStackTest {
     @Test
     void eachBackendReadsItsOwnQueueWithAtMostFiveConcurrentInvocations() {
         template.resourceCountIs("AWS::Lambda::EventSourceMapping", 3);
-        template.allResourcesProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "ScalingConfig", Map.of("MaximumConcurrency", 5),
-                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-                "FunctionName", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(":live"))))));
+        template.allResourcesProperties(
+                "AWS::Lambda::EventSourceMapping",
+                Map.of(
+                        "ScalingConfig", Map.of("MaximumConcurrency", 5),
+                        "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                        "FunctionName", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(":live"))))));
         template.resourceCountIs("AWS::SNS::Subscription", 3);
-        template.allResourcesProperties("AWS::SNS::Subscription", Map.of("Protocol", "sqs", "RawMessageDelivery", true));
+        template.allResourcesProperties(
+                "AWS::SNS::Subscription", Map.of("Protocol", "sqs", "RawMessageDelivery", true));
     }
 
     @Test
     void queuesHideAMessageSixTimesTheFunctionTimeoutAndDeadLetterItAfterFiveReceives() {
         template.resourceCountIs("AWS::SQS::Queue", 6);
-        Map<String, Map<String, Object>> queues = template.findResources("AWS::SQS::Queue",
-                Map.of("Properties", Map.of("RedrivePolicy", Match.anyValue())));
+        Map<String, Map<String, Object>> queues = template.findResources(
+                "AWS::SQS::Queue", Map.of("Properties", Map.of("RedrivePolicy", Match.anyValue())));
         assertTrue(queues.size() == 3, "three chained queues, each with a dead-letter queue: " + queues.keySet());
-        template.hasResourceProperties("AWS::SQS::Queue", Map.of("VisibilityTimeout", 60,
-                "RedrivePolicy", Map.of("maxReceiveCount", 5, "deadLetterTargetArn", Match.anyValue())));
+        template.hasResourceProperties(
+                "AWS::SQS::Queue",
+                Map.of(
+                        "VisibilityTimeout",
+                        60,
+                        "RedrivePolicy",
+                        Map.of("maxReceiveCount", 5, "deadLetterTargetArn", Match.anyValue())));
     }
 
     @Test
@@ -44,11 +52,20 @@ class TopicQueueChainingStackTest {
     @Test
     void hasTheWorkshopOutputsAndEachQueue() {
         Map<String, Map<String, Object>> outputs = template.findOutputs("*");
-        for (String output : List.of("UnicornManagementServiceApiSubmitRideCompletionEndpoint", "RidesTableName",
-                "RideCompletionTopicArn", "SubmitRideCompletionFunctionArn",
-                "CustomerAccountingFunctionArn", "CustomerAccountingQueueUrl", "CustomerAccountingDeadLetterQueueUrl",
-                "CustomerNotificationFunctionArn", "CustomerNotificationQueueUrl", "CustomerNotificationDeadLetterQueueUrl",
-                "ExtraordinaryRidesFunctionArn", "ExtraordinaryRidesQueueUrl", "ExtraordinaryRidesDeadLetterQueueUrl")) {
+        for (String output : List.of(
+                "UnicornManagementServiceApiSubmitRideCompletionEndpoint",
+                "RidesTableName",
+                "RideCompletionTopicArn",
+                "SubmitRideCompletionFunctionArn",
+                "CustomerAccountingFunctionArn",
+                "CustomerAccountingQueueUrl",
+                "CustomerAccountingDeadLetterQueueUrl",
+                "CustomerNotificationFunctionArn",
+                "CustomerNotificationQueueUrl",
+                "CustomerNotificationDeadLetterQueueUrl",
+                "ExtraordinaryRidesFunctionArn",
+                "ExtraordinaryRidesQueueUrl",
+                "ExtraordinaryRidesDeadLetterQueueUrl")) {
             assertTrue(outputs.containsKey(output), "missing output " + output + " in " + outputs.keySet());
         }
     }

@@ -38,24 +38,30 @@ class TopicQueueFanOutEngineTest {
         EngineFixtures fixtures = new EngineFixtures(LocalEngines.get());
         String topicArn = fixtures.createTopic();
         Map<String, String> queues = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Object>> subscription : templateSubscriptions().entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> subscription :
+                templateSubscriptions().entrySet()) {
             queues.put(subscription.getKey(), subscribeAsTemplated(fixtures, topicArn, subscription.getValue()));
         }
         assertEquals(3, queues.size());
 
         String table = fixtures.createTable("id", null);
         SubmitRideCompletionHandler submit = new SubmitRideCompletionHandler(
-                new RideStore(fixtures.dynamoDb(), table), new RidePublisher(fixtures.sns(), topicArn),
+                new RideStore(fixtures.dynamoDb(), table),
+                new RidePublisher(fixtures.sns(), topicArn),
                 () -> UUID.randomUUID().toString());
         String extraordinaryId = idOf(submit, EXTRAORDINARY);
         String ordinaryId = idOf(submit, ORDINARY);
 
         for (Map.Entry<String, String> queue : queues.entrySet()) {
             List<String> rideIds = fixtures.drain(queue.getValue(), Duration.ofSeconds(3)).stream()
-                    .map(TopicQueueFanOutEngineTest::rideId).sorted().toList();
+                    .map(TopicQueueFanOutEngineTest::rideId)
+                    .sorted()
+                    .toList();
             List<String> expected = queue.getKey().startsWith("ExtraordinaryRides")
                     ? List.of(extraordinaryId)
-                    : java.util.stream.Stream.of(extraordinaryId, ordinaryId).sorted().toList();
+                    : java.util.stream.Stream.of(extraordinaryId, ordinaryId)
+                            .sorted()
+                            .toList();
             assertEquals(expected, rideIds, queue.getKey());
         }
     }
@@ -64,7 +70,8 @@ class TopicQueueFanOutEngineTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> templateSubscriptions() {
         Map<String, Map<String, Object>> subscriptions = new LinkedHashMap<>();
-        SynthesizedApp.template(WildRydesApp.LAB_2).findResources("AWS::SNS::Subscription")
+        SynthesizedApp.template(WildRydesApp.LAB_2)
+                .findResources("AWS::SNS::Subscription")
                 .forEach((id, resource) -> subscriptions.put(id, (Map<String, Object>) resource.get("Properties")));
         return subscriptions;
     }
@@ -74,11 +81,13 @@ class TopicQueueFanOutEngineTest {
         assertEquals("sqs", properties.get("Protocol"));
         assertEquals(true, properties.get("RawMessageDelivery"));
         Object filter = properties.get("FilterPolicy");
-        return fixtures.subscribeNewQueue(topicArn, filter == null ? null : new ObjectMapper().writeValueAsString(filter));
+        return fixtures.subscribeNewQueue(
+                topicArn, filter == null ? null : new ObjectMapper().writeValueAsString(filter));
     }
 
     private static String idOf(SubmitRideCompletionHandler submit, String body) throws Exception {
-        String response = submit.handleRequest(new APIGatewayProxyRequestEvent().withBody(body), null).getBody();
+        String response = submit.handleRequest(new APIGatewayProxyRequestEvent().withBody(body), null)
+                .getBody();
         return new ObjectMapper().readTree(response).get("id").asText();
     }
 

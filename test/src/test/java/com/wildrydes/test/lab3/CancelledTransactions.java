@@ -34,10 +34,13 @@ final class CancelledTransactions implements ExecutionInterceptor {
                     .message("Transaction cancelled, please refer cancellation reasons for specific reasons "
                             + reasonCodes)
                     .statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().serviceName("DynamoDb")
-                            .errorCode("TransactionCanceledException").build())
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .serviceName("DynamoDb")
+                            .errorCode("TransactionCanceledException")
+                            .build())
                     .cancellationReasons(reasonCodes.stream()
-                            .map(code -> CancellationReason.builder().code(code).build()).toList())
+                            .map(code -> CancellationReason.builder().code(code).build())
+                            .toList())
                     .build();
         }
     }

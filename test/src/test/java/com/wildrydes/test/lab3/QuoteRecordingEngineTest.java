@@ -52,8 +52,11 @@ class QuoteRecordingEngineTest {
         table = fixtures.createTable("id", "responder");
         completionTopic = fixtures.createTopic();
         responseDeadLetterQueue = fixtures.createQueue(Map.of());
-        responseQueue = fixtures.createQueue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + fixtures.queueArn(responseDeadLetterQueue)
+        responseQueue = fixtures.createQueue(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT,
+                "1",
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + fixtures.queueArn(responseDeadLetterQueue)
                         + "\",\"maxReceiveCount\":\"2\"}"));
     }
 
@@ -83,7 +86,9 @@ class QuoteRecordingEngineTest {
 
         Collector collector = new Collector(LocalEngines.get().dynamoDb(invalid));
         collector.pollUntil(Duration.ofSeconds(10), () -> !collector.failed.isEmpty() && queueIsEmpty());
-        assertEquals(1, fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(),
+        assertEquals(
+                1,
+                fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(),
                 "the response is in the dead-letter queue");
         assertEquals(0, state(rfqId).answered());
     }
@@ -115,7 +120,9 @@ class QuoteRecordingEngineTest {
 
         Collector collector = new Collector(fixtures.dynamoDb(), tooLong);
         collector.pollUntil(Duration.ofSeconds(10), () -> !collector.failed.isEmpty() && queueIsEmpty());
-        assertEquals(1, fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(),
+        assertEquals(
+                1,
+                fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(),
                 "the response is in the dead-letter queue");
         assertEquals(0, state(rfqId).answered());
     }
@@ -132,30 +139,42 @@ class QuoteRecordingEngineTest {
         assertEquals(2, collector.countedOnReceive, "counted on the redelivery");
         RfqState state = state(rfqId);
         assertEquals(1, state.answered());
-        assertEquals(List.of(RESPONDER), state.quotes().stream().map(RfqState.CountedQuote::responder).toList());
+        assertEquals(
+                List.of(RESPONDER),
+                state.quotes().stream().map(RfqState.CountedQuote::responder).toList());
         assertTrue(!state.closed(), "one of two answered: still open");
     }
 
     private String openRequest(int expected) {
         String rfqId = UUID.randomUUID().toString();
-        new RfqStore(fixtures.dynamoDb(), table, Clock.systemUTC()).createRequest(
-                new RfqRequest(rfqId, "Frankfurt", "Las Vegas", "cmr"), expected, Instant.now().plusSeconds(60));
+        new RfqStore(fixtures.dynamoDb(), table, Clock.systemUTC())
+                .createRequest(
+                        new RfqRequest(rfqId, "Frankfurt", "Las Vegas", "cmr"),
+                        expected,
+                        Instant.now().plusSeconds(60));
         return rfqId;
     }
 
     private void send(String rfqId, String responder) {
-        fixtures.sqs().sendMessage(send -> send.queueUrl(responseQueue).messageBody(
-                "{\"responder\":\"" + responder + "\",\"rfq-id\":\"" + rfqId + "\",\"quote\":42}"));
+        fixtures.sqs()
+                .sendMessage(send -> send.queueUrl(responseQueue)
+                        .messageBody(
+                                "{\"responder\":\"" + responder + "\",\"rfq-id\":\"" + rfqId + "\",\"quote\":42}"));
     }
 
     private RfqState state(String rfqId) {
-        return new RfqStore(fixtures.dynamoDb(), table, Clock.systemUTC()).find(rfqId).orElseThrow();
+        return new RfqStore(fixtures.dynamoDb(), table, Clock.systemUTC())
+                .find(rfqId)
+                .orElseThrow();
     }
 
     private boolean queueIsEmpty() {
-        Map<QueueAttributeName, String> counts = fixtures.sqs().getQueueAttributes(get -> get.queueUrl(responseQueue)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        Map<QueueAttributeName, String> counts = fixtures.sqs()
+                .getQueueAttributes(get -> get.queueUrl(responseQueue)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return "0".equals(counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 && "0".equals(counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
@@ -173,10 +192,12 @@ class QuoteRecordingEngineTest {
 
         Collector(DynamoDbClient dynamoDb, String expectedResponder) {
             RfqStore store = new RfqStore(dynamoDb, table, Clock.systemUTC());
-            QuoteCollectorHandler handler = new QuoteCollectorHandler(store,
+            QuoteCollectorHandler handler = new QuoteCollectorHandler(
+                    store,
                     new RfqMessaging(fixtures.sns(), fixtures.sqs(), "", responseQueue, "", completionTopic),
                     new ExpectedResponders(List.of(expectedResponder, "UnicornManagementResource2")));
-            this.poller = new SqsEventSourcePoller(fixtures.sqs(), responseQueue, event -> handler.handleRequest(event, null));
+            this.poller = new SqsEventSourcePoller(
+                    fixtures.sqs(), responseQueue, event -> handler.handleRequest(event, null));
         }
 
         /** Polls as Lambda's event source would until {@code done} holds or {@code wait} passes. */

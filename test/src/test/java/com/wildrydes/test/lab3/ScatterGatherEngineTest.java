@@ -61,8 +61,11 @@ class ScatterGatherEngineTest {
         String requestTopic = fixtures.createTopic();
         String completionTopic = fixtures.createTopic();
         responseDeadLetterQueue = fixtures.createQueue(Map.of());
-        responseQueue = fixtures.createQueue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + fixtures.queueArn(responseDeadLetterQueue)
+        responseQueue = fixtures.createQueue(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT,
+                "1",
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + fixtures.queueArn(responseDeadLetterQueue)
                         + "\",\"maxReceiveCount\":\"2\"}"));
         deadlineQueue = fixtures.createQueue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1"));
         completionQueue = fixtures.subscribeNewQueue(completionTopic, null);
@@ -70,7 +73,8 @@ class ScatterGatherEngineTest {
             responderQueues.add(fixtures.subscribeNewQueue(requestTopic, null));
         }
         store = new RfqStore(fixtures.dynamoDb(), table, Clock.systemUTC());
-        messaging = new RfqMessaging(fixtures.sns(), fixtures.sqs(), requestTopic, responseQueue, deadlineQueue, completionTopic);
+        messaging = new RfqMessaging(
+                fixtures.sns(), fixtures.sqs(), requestTopic, responseQueue, deadlineQueue, completionTopic);
     }
 
     @Test
@@ -88,8 +92,10 @@ class ScatterGatherEngineTest {
         assertEquals("Frankfurt", answer.get("from").asText());
         assertEquals("Las Vegas", answer.get("to").asText());
         assertEquals("cmr", answer.get("customer").asText());
-        assertEquals(List.of("UnicornManagementResource1", "UnicornManagementResource2", "UnicornManagementResource3"),
-                responders(answer), "each quote exactly once");
+        assertEquals(
+                List.of("UnicornManagementResource1", "UnicornManagementResource2", "UnicornManagementResource3"),
+                responders(answer),
+                "each quote exactly once");
         assertEquals(false, answer.get("open").asBoolean());
         assertEquals(3, answer.get("answered").asInt());
         assertEquals(3, answer.get("expected").asInt());
@@ -102,8 +108,10 @@ class ScatterGatherEngineTest {
         assertEquals(3, completion.get("quotes").size());
 
         // A redelivered response changes nothing and completes nothing again.
-        fixtures.sqs().sendMessage(send -> send.queueUrl(responseQueue).messageBody(
-                "{\"responder\":\"UnicornManagementResource2\",\"rfq-id\":\"" + rfqId + "\",\"quote\":1}"));
+        fixtures.sqs()
+                .sendMessage(send -> send.queueUrl(responseQueue)
+                        .messageBody("{\"responder\":\"UnicornManagementResource2\",\"rfq-id\":\"" + rfqId
+                                + "\",\"quote\":1}"));
         gather();
         JsonNode afterDuplicate = query(rfqId, 200);
         assertEquals(3, afterDuplicate.get("quotes").size());
@@ -121,8 +129,10 @@ class ScatterGatherEngineTest {
         assertEquals(2, before.get("answered").asInt());
 
         // A duplicated response while the request is open changes nothing.
-        fixtures.sqs().sendMessage(send -> send.queueUrl(responseQueue).messageBody(
-                "{\"responder\":\"UnicornManagementResource1\",\"rfq-id\":\"" + rfqId + "\",\"quote\":99}"));
+        fixtures.sqs()
+                .sendMessage(send -> send.queueUrl(responseQueue)
+                        .messageBody("{\"responder\":\"UnicornManagementResource1\",\"rfq-id\":\"" + rfqId
+                                + "\",\"quote\":99}"));
         gather();
         JsonNode afterDuplicate = query(rfqId, 200);
         assertEquals(2, afterDuplicate.get("answered").asInt(), "a duplicate is not counted");
@@ -130,8 +140,10 @@ class ScatterGatherEngineTest {
 
         awaitDeadline(rfqId);
         // Late, though the deadline message has not closed the request yet: the deadline alone refuses it.
-        fixtures.sqs().sendMessage(send -> send.queueUrl(responseQueue).messageBody(
-                "{\"responder\":\"UnicornManagementResource3\",\"rfq-id\":\"" + rfqId + "\",\"quote\":42}"));
+        fixtures.sqs()
+                .sendMessage(send -> send.queueUrl(responseQueue)
+                        .messageBody("{\"responder\":\"UnicornManagementResource3\",\"rfq-id\":\"" + rfqId
+                                + "\",\"quote\":42}"));
         gather();
         JsonNode after = query(rfqId, 200);
         assertEquals(false, after.get("open").asBoolean());
@@ -139,9 +151,10 @@ class ScatterGatherEngineTest {
         assertEquals(List.of("UnicornManagementResource1", "UnicornManagementResource2"), responders(after));
 
         RfqDeadlineHandler deadlineHandler = new RfqDeadlineHandler(store, messaging);
-        SqsEventSourcePoller deadlines = new SqsEventSourcePoller(fixtures.sqs(), deadlineQueue,
-                event -> deadlineHandler.handleRequest(event, null));
-        assertNotNull(pollUntilReceived(deadlines, Duration.ofSeconds(10)), "the deadline message arrives after its delay");
+        SqsEventSourcePoller deadlines = new SqsEventSourcePoller(
+                fixtures.sqs(), deadlineQueue, event -> deadlineHandler.handleRequest(event, null));
+        assertNotNull(
+                pollUntilReceived(deadlines, Duration.ofSeconds(10)), "the deadline message arrives after its delay");
         List<Message> completions = fixtures.drain(completionQueue, Duration.ofSeconds(2));
         assertEquals(1, completions.size(), "the completion event is published once");
         JsonNode completion = json.readTree(completions.get(0).body());
@@ -153,15 +166,22 @@ class ScatterGatherEngineTest {
     @Test
     void aMalformedResponseIsDeadLetteredAndNotStored() {
         String rfqId = submit(Duration.ofSeconds(60));
-        fixtures.sqs().sendMessage(send -> send.queueUrl(responseQueue).messageBody(
-                "{\"responder\":\"UnicornManagementResource1\",\"rfq-id\":\"" + rfqId + "\",\"quote\":\"lots\"}"));
-        fixtures.sqs().sendMessage(send -> send.queueUrl(responseQueue).messageBody(
-                "{\"responder\":\"UnicornManagementResource1\",\"rfq-id\":\"" + UUID.randomUUID() + "\",\"quote\":5}"));
+        fixtures.sqs()
+                .sendMessage(send -> send.queueUrl(responseQueue)
+                        .messageBody("{\"responder\":\"UnicornManagementResource1\",\"rfq-id\":\"" + rfqId
+                                + "\",\"quote\":\"lots\"}"));
+        fixtures.sqs()
+                .sendMessage(send -> send.queueUrl(responseQueue)
+                        .messageBody("{\"responder\":\"UnicornManagementResource1\",\"rfq-id\":\"" + UUID.randomUUID()
+                                + "\",\"quote\":5}"));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline && !gather().isEmpty()) {
             // each failed response returns after the 1 s visibility timeout until its second receive
         }
-        assertEquals(2, fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(), "both dead-lettered");
+        assertEquals(
+                2,
+                fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(),
+                "both dead-lettered");
         assertEquals(0, query(rfqId, 200).get("quotes").size(), "nothing stored");
     }
 
@@ -173,8 +193,11 @@ class ScatterGatherEngineTest {
             sendQuote(rfqId, madeUp);
         }
         // One expected responder, spelled four ways: in other case, padded, in full-width letters.
-        for (String sameResponder : List.of("UnicornManagementResource1", "unicornmanagementresource1",
-                " UnicornManagementResource1\\t", "\uFF35nicornManagementResource\uFF11")) {
+        for (String sameResponder : List.of(
+                "UnicornManagementResource1",
+                "unicornmanagementresource1",
+                " UnicornManagementResource1\\t",
+                "\uFF35nicornManagementResource\uFF11")) {
             sendQuote(rfqId, sameResponder);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -183,11 +206,14 @@ class ScatterGatherEngineTest {
         }
 
         JsonNode answer = query(rfqId, 200);
-        assertEquals(List.of("UnicornManagementResource1"), responders(answer), "stored under its configured name, once");
+        assertEquals(
+                List.of("UnicornManagementResource1"), responders(answer), "stored under its configured name, once");
         assertEquals(1, answer.get("answered").asInt());
         assertEquals(true, answer.get("open").asBoolean(), "made-up names do not complete the request");
         assertEquals(List.of(), fixtures.drain(completionQueue, Duration.ofSeconds(1)), "no completion");
-        assertEquals(3, fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(),
+        assertEquals(
+                3,
+                fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(),
                 "the made-up responders' quotes are dead-lettered, not lost");
     }
 
@@ -195,24 +221,34 @@ class ScatterGatherEngineTest {
     void unknownAndMalformedIdsAndInvalidRequests() {
         query(UUID.randomUUID().toString(), 404);
         query("not-a-uuid", 400);
-        APIGatewayProxyResponseEvent invalid = submitHandler(Duration.ofSeconds(60)).handleRequest(
-                new APIGatewayProxyRequestEvent().withBody("{\"from\": \"Frankfurt\", \"to\": \"\", \"customer\": \"cmr\"}"), null);
+        APIGatewayProxyResponseEvent invalid = submitHandler(Duration.ofSeconds(60))
+                .handleRequest(
+                        new APIGatewayProxyRequestEvent()
+                                .withBody("{\"from\": \"Frankfurt\", \"to\": \"\", \"customer\": \"cmr\"}"),
+                        null);
         assertEquals(400, invalid.getStatusCode());
         assertEquals(0, fixtures.itemCount(table), "nothing stored");
         assertEquals(List.of(), fixtures.drain(responderQueues.get(0), Duration.ofSeconds(1)), "nothing published");
     }
 
     private SubmitRfqHandler submitHandler(Duration deadline) {
-        return new SubmitRfqHandler(store, messaging, RESPONDERS, deadline, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+        return new SubmitRfqHandler(
+                store,
+                messaging,
+                RESPONDERS,
+                deadline,
+                Clock.systemUTC(),
+                () -> UUID.randomUUID().toString());
     }
 
     private String submit(Duration deadline) {
-        APIGatewayProxyResponseEvent response = submitHandler(deadline)
-                .handleRequest(new APIGatewayProxyRequestEvent().withBody(REQUEST), null);
+        APIGatewayProxyResponseEvent response =
+                submitHandler(deadline).handleRequest(new APIGatewayProxyRequestEvent().withBody(REQUEST), null);
         assertEquals(201, response.getStatusCode(), response.getBody());
         try {
             String rfqId = json.readTree(response.getBody()).get("rfq-id").asText();
-            assertEquals("/query-instant-ride-rfq/" + rfqId, response.getHeaders().get("Location"));
+            assertEquals(
+                    "/query-instant-ride-rfq/" + rfqId, response.getHeaders().get("Location"));
             return rfqId;
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -226,8 +262,8 @@ class ScatterGatherEngineTest {
             List<Message> delivered = fixtures.await(responderQueues.get(i), 1, Duration.ofSeconds(5));
             assertEquals(1, delivered.size(), "responder " + (i + 1) + " receives the request");
             requests.add(json.readTree(delivered.get(0).body()));
-            DemoResponderHandler responder = new DemoResponderHandler("UnicornManagementResource" + (i + 1),
-                    availability[i], 0, fixtures.sqs(), () -> 0.3, millis -> { });
+            DemoResponderHandler responder = new DemoResponderHandler(
+                    "UnicornManagementResource" + (i + 1), availability[i], 0, fixtures.sqs(), () -> 0.3, millis -> {});
             responder.handleRequest(snsEvent(delivered.get(0).body()), null);
         }
         return requests;
@@ -235,10 +271,13 @@ class ScatterGatherEngineTest {
 
     /** Runs the collector over the response queue until a poll finds nothing; returns the failed message ids. */
     private List<String> gather() {
-        QuoteCollectorHandler collector = new QuoteCollectorHandler(store, messaging, new ExpectedResponders(List.of(
-                "UnicornManagementResource1", "UnicornManagementResource2", "UnicornManagementResource3")));
-        SqsEventSourcePoller poller = new SqsEventSourcePoller(fixtures.sqs(), responseQueue,
-                event -> collector.handleRequest(event, null));
+        QuoteCollectorHandler collector = new QuoteCollectorHandler(
+                store,
+                messaging,
+                new ExpectedResponders(List.of(
+                        "UnicornManagementResource1", "UnicornManagementResource2", "UnicornManagementResource3")));
+        SqsEventSourcePoller poller =
+                new SqsEventSourcePoller(fixtures.sqs(), responseQueue, event -> collector.handleRequest(event, null));
         List<String> failed = new ArrayList<>();
         for (SqsEventSourcePoller.Batch batch = poller.pollOnce(10); batch != null; batch = poller.pollOnce(10)) {
             failed.addAll(batch.failedIds());
@@ -250,21 +289,25 @@ class ScatterGatherEngineTest {
     }
 
     private void sendQuote(String rfqId, String responder) {
-        fixtures.sqs().sendMessage(send -> send.queueUrl(responseQueue).messageBody(
-                "{\"responder\":\"" + responder + "\",\"rfq-id\":\"" + rfqId + "\",\"quote\":7}"));
+        fixtures.sqs()
+                .sendMessage(send -> send.queueUrl(responseQueue)
+                        .messageBody("{\"responder\":\"" + responder + "\",\"rfq-id\":\"" + rfqId + "\",\"quote\":7}"));
     }
 
     private boolean responseQueueIsEmpty() {
-        Map<QueueAttributeName, String> counts = fixtures.sqs().getQueueAttributes(get -> get.queueUrl(responseQueue)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        Map<QueueAttributeName, String> counts = fixtures.sqs()
+                .getQueueAttributes(get -> get.queueUrl(responseQueue)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return "0".equals(counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 && "0".equals(counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
     private JsonNode query(String id, int expectedStatus) {
-        APIGatewayProxyResponseEvent response = new QueryRfqHandler(store, Clock.systemUTC()).handleRequest(
-                new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", id)), null);
+        APIGatewayProxyResponseEvent response = new QueryRfqHandler(store, Clock.systemUTC())
+                .handleRequest(new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", id)), null);
         assertEquals(expectedStatus, response.getStatusCode(), response.getBody());
         try {
             return json.readTree(response.getBody());
@@ -286,12 +329,17 @@ class ScatterGatherEngineTest {
 
     private static List<String> responders(JsonNode answer) {
         return StreamSupport.stream(answer.get("quotes").spliterator(), false)
-                .map(quote -> quote.get("responder").asText()).sorted().toList();
+                .map(quote -> quote.get("responder").asText())
+                .sorted()
+                .toList();
     }
 
     private static SNSEvent snsEvent(String message) {
-        return new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord()
-                .withSns(new SNSEvent.SNS().withMessageId(UUID.randomUUID().toString()).withMessage(message))));
+        return new SNSEvent()
+                .withRecords(List.of(new SNSEvent.SNSRecord()
+                        .withSns(new SNSEvent.SNS()
+                                .withMessageId(UUID.randomUUID().toString())
+                                .withMessage(message))));
     }
 
     private static SqsEventSourcePoller.Batch pollUntilReceived(SqsEventSourcePoller poller, Duration wait) {

@@ -19,8 +19,13 @@ class ScatterGatherStackTest {
     @Test
     void hasTheWorkshopOutputsAndTheCompletionTopic() {
         Map<String, Map<String, Object>> outputs = template.findOutputs("*");
-        for (String output : List.of("RideBookingApiSubmitInstantRideRfqEndpoint", "RideBookingApiQueryInstantRideRfqEndpoint",
-                "RequestForQuotesTopicArn", "RidesBookingTableName", "RfqCompletionTopicArn", "ResponseQueueUrl")) {
+        for (String output : List.of(
+                "RideBookingApiSubmitInstantRideRfqEndpoint",
+                "RideBookingApiQueryInstantRideRfqEndpoint",
+                "RequestForQuotesTopicArn",
+                "RidesBookingTableName",
+                "RfqCompletionTopicArn",
+                "ResponseQueueUrl")) {
             assertTrue(outputs.containsKey(output), "missing output " + output + " in " + outputs.keySet());
         }
     }
@@ -45,15 +50,27 @@ class ScatterGatherStackTest {
     @Test
     @SuppressWarnings("unchecked")
     void theFanOutIsBoundedByThePostThrottleAndTheRespondersConcurrency() {
-        template.hasResourceProperties("AWS::ApiGateway::Stage", Map.of("MethodSettings", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                "HttpMethod", "POST", "ResourcePath", "/~1submit-instant-ride-rfq",
-                "ThrottlingRateLimit", 1, "ThrottlingBurstLimit", 2))))));
-        Map<String, Map<String, Object>> responders = template.findResources("AWS::Lambda::Function", Map.of(
-                "Properties", Map.of("Description", Match.stringLikeRegexp("^Demo responder.*"))));
+        template.hasResourceProperties(
+                "AWS::ApiGateway::Stage",
+                Map.of(
+                        "MethodSettings",
+                        Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                "HttpMethod",
+                                "POST",
+                                "ResourcePath",
+                                "/~1submit-instant-ride-rfq",
+                                "ThrottlingRateLimit",
+                                1,
+                                "ThrottlingBurstLimit",
+                                2))))));
+        Map<String, Map<String, Object>> responders = template.findResources(
+                "AWS::Lambda::Function",
+                Map.of("Properties", Map.of("Description", Match.stringLikeRegexp("^Demo responder.*"))));
         assertEquals(10, responders.size());
         int reserved = 0;
         for (Map<String, Object> responder : responders.values()) {
-            Object concurrency = ((Map<String, Object>) responder.get("Properties")).get("ReservedConcurrentExecutions");
+            Object concurrency =
+                    ((Map<String, Object>) responder.get("Properties")).get("ReservedConcurrentExecutions");
             assertTrue(concurrency instanceof Number, "a demo responder without reserved concurrency: " + responder);
             reserved += ((Number) concurrency).intValue();
         }

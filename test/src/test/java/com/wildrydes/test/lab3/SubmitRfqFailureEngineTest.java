@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -56,37 +56,49 @@ class SubmitRfqFailureEngineTest {
 
     @Test
     void aThrottledWriteAnswers503WithRetryAfter() {
-        DynamoDbClient throttled = InjectedFailures.dynamoDb(LocalEngines.get(), PutItemRequest.class,
+        DynamoDbClient throttled = InjectedFailures.dynamoDb(
+                LocalEngines.get(),
+                PutItemRequest.class,
                 InjectedFailures.error(ThrottlingException.builder(), 400, "ThrottlingException", "DynamoDb"));
         assertRetryable(submit(throttled, fixtures.sns()));
     }
 
     @Test
     void aWriteDynamoDbRefusesAsInvalidIsPermanent() {
-        DynamoDbClient refusing = InjectedFailures.dynamoDb(LocalEngines.get(), PutItemRequest.class,
+        DynamoDbClient refusing = InjectedFailures.dynamoDb(
+                LocalEngines.get(),
+                PutItemRequest.class,
                 InjectedFailures.error(DynamoDbException.builder(), 400, "ValidationException", "DynamoDb"));
         assertPermanent(submit(refusing, fixtures.sns()));
     }
 
     @Test
     void aPublishThrottledByTheTopicsKeyAnswers503AndKeepsNothing() {
-        SnsClient throttled = InjectedFailures.sns(LocalEngines.get(), PublishRequest.class,
+        SnsClient throttled = InjectedFailures.sns(
+                LocalEngines.get(),
+                PublishRequest.class,
                 InjectedFailures.error(KmsThrottlingException.builder(), 400, "KMSThrottling", "Sns"));
         assertRetryable(submit(fixtures.dynamoDb(), throttled));
     }
 
     @Test
     void aPublishToATopicWhoseKeyIsDisabledIsPermanentAndKeepsNothing() {
-        SnsClient refusing = InjectedFailures.sns(LocalEngines.get(), PublishRequest.class,
+        SnsClient refusing = InjectedFailures.sns(
+                LocalEngines.get(),
+                PublishRequest.class,
                 InjectedFailures.error(KmsDisabledException.builder(), 400, "KMSDisabled", "Sns"));
         assertPermanent(submit(fixtures.dynamoDb(), refusing));
     }
 
     @Test
     void aPublishFailureWhoseUndoFailsTooStillAnswersAndLeavesOnlyTheUnsentRequest() {
-        SnsClient throttled = InjectedFailures.sns(LocalEngines.get(), PublishRequest.class,
+        SnsClient throttled = InjectedFailures.sns(
+                LocalEngines.get(),
+                PublishRequest.class,
                 InjectedFailures.error(KmsThrottlingException.builder(), 400, "KMSThrottling", "Sns"));
-        DynamoDbClient undoRefused = InjectedFailures.dynamoDb(LocalEngines.get(), DeleteItemRequest.class,
+        DynamoDbClient undoRefused = InjectedFailures.dynamoDb(
+                LocalEngines.get(),
+                DeleteItemRequest.class,
                 InjectedFailures.error(ThrottlingException.builder(), 400, "ThrottlingException", "DynamoDb"));
 
         APIGatewayProxyResponseEvent response = submit(undoRefused, throttled);
@@ -98,10 +110,15 @@ class SubmitRfqFailureEngineTest {
     }
 
     private APIGatewayProxyResponseEvent submit(DynamoDbClient dynamoDb, SnsClient sns) {
-        SubmitRfqHandler handler = new SubmitRfqHandler(new RfqStore(dynamoDb, table, Clock.systemUTC()),
+        SubmitRfqHandler handler = new SubmitRfqHandler(
+                new RfqStore(dynamoDb, table, Clock.systemUTC()),
                 new RfqMessaging(sns, fixtures.sqs(), requestTopic, "https://reply.example", deadlineQueue, ""),
-                10, Duration.ofMinutes(2), Clock.systemUTC(), () -> UUID.randomUUID().toString());
-        return handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("POST").withBody(REQUEST), null);
+                10,
+                Duration.ofMinutes(2),
+                Clock.systemUTC(),
+                () -> UUID.randomUUID().toString());
+        return handler.handleRequest(
+                new APIGatewayProxyRequestEvent().withHttpMethod("POST").withBody(REQUEST), null);
     }
 
     private void assertRetryable(APIGatewayProxyResponseEvent response) {

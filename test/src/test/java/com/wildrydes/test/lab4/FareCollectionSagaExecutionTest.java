@@ -58,7 +58,8 @@ class FareCollectionSagaExecutionTest {
     @SuppressWarnings("unchecked")
     void deployTheSynthesizedSagaOnTheLocalEngines() throws Exception {
         fixtures = new EngineFixtures(LocalEngines.get());
-        Map<String, Object> template = SynthesizedApp.template(WildRydesApp.LAB_4).toJSON();
+        Map<String, Object> template =
+                SynthesizedApp.template(WildRydesApp.LAB_4).toJSON();
         Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
         table = fixtures.createTable("fareId", null);
         String topicArn = fixtures.createTopic();
@@ -66,7 +67,8 @@ class FareCollectionSagaExecutionTest {
             Map<String, Object> body = (Map<String, Object>) resource.getValue();
             if ("AWS::SNS::Subscription".equals(body.get("Type"))) {
                 Map<String, Object> properties = (Map<String, Object>) body.get("Properties");
-                String queue = fixtures.subscribeNewQueue(topicArn, json.writeValueAsString(properties.get("FilterPolicy")));
+                String queue =
+                        fixtures.subscribeNewQueue(topicArn, json.writeValueAsString(properties.get("FilterPolicy")));
                 if (resource.getKey().startsWith("FareCollectionSagaSuccessfulTransactions")) {
                     successfulQueue = queue;
                 } else if (resource.getKey().startsWith("FareCollectionSagaFailedTransactions")) {
@@ -87,10 +89,12 @@ class FareCollectionSagaExecutionTest {
                     return topicArn;
                 case "AWS::Lambda::Alias":
                     String functionName = "arn:aws:lambda:us-east-1:000000000000:function:" + ref + ":live";
-                    String function = (String) ((Map<String, Object>) ((Map<String, Object>) target.get("Properties"))
-                            .get("FunctionName")).get("Ref");
-                    handlers.put(functionName, (String) ((Map<String, Object>) ((Map<String, Object>) resources.get(function))
-                            .get("Properties")).get("Handler"));
+                    String function = (String)
+                            ((Map<String, Object>) ((Map<String, Object>) target.get("Properties")).get("FunctionName"))
+                                    .get("Ref");
+                    handlers.put(functionName, (String)
+                            ((Map<String, Object>) ((Map<String, Object>) resources.get(function)).get("Properties"))
+                                    .get("Handler"));
                     return functionName;
                 default:
                     throw new IllegalArgumentException("The saga references " + ref + " of type " + type);
@@ -109,8 +113,15 @@ class FareCollectionSagaExecutionTest {
         Execution execution = execute(fare("3", "wr_563"));
 
         assertEquals("SUCCEEDED", execution.status(), execution.toString());
-        assertEquals(List.of("RegisterFare", "ChargeFare", "CreditCustomerAccount", "SetFareStatusCompleted",
-                "NotifySuccess", "FareCollected"), execution.states());
+        assertEquals(
+                List.of(
+                        "RegisterFare",
+                        "ChargeFare",
+                        "CreditCustomerAccount",
+                        "SetFareStatusCompleted",
+                        "NotifySuccess",
+                        "FareCollected"),
+                execution.states());
         assertEquals("completed", status("wr_563"));
         JsonNode notification = single(successfulQueue);
         assertEquals("wr_563", notification.get("fareId").asText());
@@ -138,12 +149,22 @@ class FareCollectionSagaExecutionTest {
 
         assertEquals("FAILED", execution.status());
         assertEquals("FareCollectionFailed", execution.error());
-        assertEquals(List.of("RegisterFare", "ChargeFare", "CreditCustomerAccount", "RefundFare", "SetFareStatusFailed",
-                "NotifyFailure", "FareCollectionFailed"), execution.states());
+        assertEquals(
+                List.of(
+                        "RegisterFare",
+                        "ChargeFare",
+                        "CreditCustomerAccount",
+                        "RefundFare",
+                        "SetFareStatusFailed",
+                        "NotifyFailure",
+                        "FareCollectionFailed"),
+                execution.states());
         assertEquals("failed", status("wr_564"));
         JsonNode notification = single(failedQueue);
         assertEquals("failed", notification.get("fareStatus").asText());
-        assertEquals("com.wildrydes.lambdas.fares.AccountCreditException", notification.get("error").asText());
+        assertEquals(
+                "com.wildrydes.lambdas.fares.AccountCreditException",
+                notification.get("error").asText());
         assertTrue(notification.get("cause").asText().contains("could not be credited"), notification.toString());
         assertNothingIn(successfulQueue);
         assertNothingIn(operatorQueue);
@@ -156,15 +177,28 @@ class FareCollectionSagaExecutionTest {
 
         assertEquals("FAILED", execution.status());
         assertEquals("FareNeedsManualRefund", execution.error());
-        assertEquals(List.of("RegisterFare", "ChargeFare", "CreditCustomerAccount", "RefundFare",
-                "SetFareStatusRefundFailed", "NotifyRefundFailure", "FareNeedsManualRefund"), execution.states());
+        assertEquals(
+                List.of(
+                        "RegisterFare",
+                        "ChargeFare",
+                        "CreditCustomerAccount",
+                        "RefundFare",
+                        "SetFareStatusRefundFailed",
+                        "NotifyRefundFailure",
+                        "FareNeedsManualRefund"),
+                execution.states());
         assertEquals("refund_failed", status("wr_565"));
         JsonNode notification = single(failedQueue);
         assertEquals("refund_failed", notification.get("fareStatus").asText());
-        assertEquals("com.wildrydes.lambdas.fares.RefundException", notification.get("error").asText());
-        assertEquals("com.wildrydes.lambdas.fares.AccountCreditException", notification.get("creditError").asText());
+        assertEquals(
+                "com.wildrydes.lambdas.fares.RefundException",
+                notification.get("error").asText());
+        assertEquals(
+                "com.wildrydes.lambdas.fares.AccountCreditException",
+                notification.get("creditError").asText());
         String chargeId = notification.get("chargeId").asText();
-        assertEquals("Refund charge " + chargeId + " by hand: the customer was charged but not credited.",
+        assertEquals(
+                "Refund charge " + chargeId + " by hand: the customer was charged but not credited.",
                 notification.get("action").asText());
         assertEquals(notification, single(operatorQueue), "an operator is told, and only what needs one");
         assertNoCardData();
@@ -191,29 +225,39 @@ class FareCollectionSagaExecutionTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "an unexpected exception of the real handler, 3_fail_unknown, , java.io.UncheckedIOException",
-            "a function timeout or out-of-memory, 3, Lambda.Unknown, Lambda.Unknown",
-            "the task timeout, 3, States.Timeout, States.Timeout",
-            "throttled beyond its retries, 3, Lambda.TooManyRequestsException, Lambda.TooManyRequestsException"})
-    void aChargeWithAnUnknownOutcomeIsRecordedAndAnOperatorIsTold(String what, String customerId, String injected,
-                                                                   String error) throws Exception {
+        "an unexpected exception of the real handler, 3_fail_unknown, , java.io.UncheckedIOException",
+        "a function timeout or out-of-memory, 3, Lambda.Unknown, Lambda.Unknown",
+        "the task timeout, 3, States.Timeout, States.Timeout",
+        "throttled beyond its retries, 3, Lambda.TooManyRequestsException, Lambda.TooManyRequestsException"
+    })
+    void aChargeWithAnUnknownOutcomeIsRecordedAndAnOperatorIsTold(
+            String what, String customerId, String injected, String error) throws Exception {
         String fareId = "wr_" + UUID.randomUUID().toString().substring(0, 6);
-        List<Fault> faults = injected == null ? List.of()
+        List<Fault> faults = injected == null
+                ? List.of()
                 : List.of(new Fault("ChargeFare", List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), injected));
         Execution execution = execute(fare(customerId, fareId), faults);
 
         assertEquals("FAILED", execution.status(), execution.toString());
         assertEquals("FareChargeOutcomeUnknown", execution.error());
-        assertEquals(List.of("RegisterFare", "ChargeFare", "SetFareStatusChargeUnknown", "NotifyChargeUnknown",
-                "FareChargeOutcomeUnknown"), execution.states());
+        assertEquals(
+                List.of(
+                        "RegisterFare",
+                        "ChargeFare",
+                        "SetFareStatusChargeUnknown",
+                        "NotifyChargeUnknown",
+                        "FareChargeOutcomeUnknown"),
+                execution.states());
         assertEquals("charge_unknown", status(fareId));
         JsonNode notification = single(failedQueue);
         assertEquals(fareId, notification.get("fareId").asText());
         assertEquals(customerId, notification.get("customerId").asText());
         assertEquals("charge_unknown", notification.get("fareStatus").asText());
         assertEquals(error, notification.get("error").asText());
-        assertEquals("Whether fare " + fareId + " was charged is unknown: check the payment gateway, then refund "
-                + "the charge or complete the fare by hand.", notification.get("action").asText());
+        assertEquals(
+                "Whether fare " + fareId + " was charged is unknown: check the payment gateway, then refund "
+                        + "the charge or complete the fare by hand.",
+                notification.get("action").asText());
         assertEquals(notification, single(operatorQueue));
         assertNothingIn(successfulQueue);
         assertNoCardData();
@@ -221,12 +265,21 @@ class FareCollectionSagaExecutionTest {
 
     @Test
     void aThrottledCreditIsRetriedNotRefunded() throws Exception {
-        Execution execution = execute(fare("3", "wr_567"),
+        Execution execution = execute(
+                fare("3", "wr_567"),
                 List.of(new Fault("CreditCustomerAccount", List.of(1, 2), "Lambda.TooManyRequestsException")));
 
         assertEquals("SUCCEEDED", execution.status(), execution.toString());
-        assertEquals(List.of("RegisterFare", "ChargeFare", "CreditCustomerAccount", "SetFareStatusCompleted",
-                "NotifySuccess", "FareCollected"), execution.states(), "no refund of a valid charge");
+        assertEquals(
+                List.of(
+                        "RegisterFare",
+                        "ChargeFare",
+                        "CreditCustomerAccount",
+                        "SetFareStatusCompleted",
+                        "NotifySuccess",
+                        "FareCollected"),
+                execution.states(),
+                "no refund of a valid charge");
         assertEquals(3, execution.calls("CreditCustomerAccount"));
         assertEquals("completed", status("wr_567"));
         assertEquals("completed", single(successfulQueue).get("fareStatus").asText());
@@ -235,8 +288,8 @@ class FareCollectionSagaExecutionTest {
 
     @Test
     void aThrottledChargeIsRetried() throws Exception {
-        Execution execution = execute(fare("3", "wr_568"),
-                List.of(new Fault("ChargeFare", List.of(1), "Lambda.TooManyRequestsException")));
+        Execution execution = execute(
+                fare("3", "wr_568"), List.of(new Fault("ChargeFare", List.of(1), "Lambda.TooManyRequestsException")));
 
         assertEquals("SUCCEEDED", execution.status(), execution.toString());
         assertEquals(2, execution.calls("ChargeFare"));
@@ -246,13 +299,14 @@ class FareCollectionSagaExecutionTest {
     /** After a successful charge and credit, a transient error must not leave the fare unrecorded or unnotified. */
     @ParameterizedTest(name = "{0} fails with {1}")
     @CsvSource({
-            "SetFareStatusCompleted, DynamoDB.ProvisionedThroughputExceededException",
-            "SetFareStatusCompleted, DynamoDB.InternalServerError",
-            "SetFareStatusCompleted, States.Timeout",
-            "NotifySuccess, SNS.ThrottledException",
-            "NotifySuccess, SNS.InternalErrorException",
-            "NotifySuccess, SNS.KMSThrottlingException",
-            "NotifySuccess, States.Timeout"})
+        "SetFareStatusCompleted, DynamoDB.ProvisionedThroughputExceededException",
+        "SetFareStatusCompleted, DynamoDB.InternalServerError",
+        "SetFareStatusCompleted, States.Timeout",
+        "NotifySuccess, SNS.ThrottledException",
+        "NotifySuccess, SNS.InternalErrorException",
+        "NotifySuccess, SNS.KMSThrottlingException",
+        "NotifySuccess, States.Timeout"
+    })
     void aTransientErrorOfABookkeepingStepIsRetried(String state, String error) throws Exception {
         String fareId = "wr_" + UUID.randomUUID().toString().substring(0, 6);
         Execution execution = execute(fare("3", fareId), List.of(new Fault(state, List.of(1, 2), error)));
@@ -265,18 +319,21 @@ class FareCollectionSagaExecutionTest {
 
     @ParameterizedTest(name = "{0} fails with {1}")
     @CsvSource({
-            "SetFareStatusRefundFailed, DynamoDB.ThrottlingException",
-            "NotifyRefundFailure, SNS.ThrottledException",
-            "SetFareStatusChargeUnknown, DynamoDB.RequestLimitExceeded",
-            "NotifyChargeUnknown, States.Timeout"})
+        "SetFareStatusRefundFailed, DynamoDB.ThrottlingException",
+        "NotifyRefundFailure, SNS.ThrottledException",
+        "SetFareStatusChargeUnknown, DynamoDB.RequestLimitExceeded",
+        "NotifyChargeUnknown, States.Timeout"
+    })
     void aTransientErrorOnAFailurePathIsRetriedAndTheOperatorStillTold(String state, String error) throws Exception {
         String customerId = state.contains("Refund") ? "3_fail_refund" : "3_fail_unknown";
         String fareId = "wr_" + UUID.randomUUID().toString().substring(0, 6);
         Execution execution = execute(fare(customerId, fareId), List.of(new Fault(state, List.of(1), error)));
 
         assertEquals("FAILED", execution.status());
-        assertEquals(customerId.equals("3_fail_refund") ? "FareNeedsManualRefund" : "FareChargeOutcomeUnknown",
-                execution.error(), execution.toString());
+        assertEquals(
+                customerId.equals("3_fail_refund") ? "FareNeedsManualRefund" : "FareChargeOutcomeUnknown",
+                execution.error(),
+                execution.toString());
         assertEquals(2, execution.calls(state));
         assertEquals(customerId.equals("3_fail_refund") ? "refund_failed" : "charge_unknown", status(fareId));
         assertEquals(fareId, single(operatorQueue).get("fareId").asText());
@@ -289,7 +346,8 @@ class FareCollectionSagaExecutionTest {
 
         assertEquals("FAILED", execution.status());
         assertEquals("FareCollectionFailed", execution.error());
-        assertEquals(List.of("RegisterFare", "ChargeFare", "SetFareStatusFailed", "NotifyFailure", "FareCollectionFailed"),
+        assertEquals(
+                List.of("RegisterFare", "ChargeFare", "SetFareStatusFailed", "NotifyFailure", "FareCollectionFailed"),
                 execution.states());
         assertEquals("failed", status(fareId));
         JsonNode notification = single(failedQueue);
@@ -307,10 +365,15 @@ class FareCollectionSagaExecutionTest {
     }
 
     private Execution execute(Map<String, Object> input, List<Fault> faults) throws Exception {
-        return LocalStepFunctions.run(definition, input, Map.of(
-                "dynamoDbEndpoint", LocalEngines.get().dynamoDbEndpoint().toString(),
-                "snsEndpoint", LocalEngines.get().snsSqsEndpoint().toString(),
-                "lambdaBridge", lambdas.endpoint().toString()), faults);
+        return LocalStepFunctions.run(
+                definition,
+                input,
+                Map.of(
+                        "dynamoDbEndpoint",
+                                LocalEngines.get().dynamoDbEndpoint().toString(),
+                        "snsEndpoint", LocalEngines.get().snsSqsEndpoint().toString(),
+                        "lambdaBridge", lambdas.endpoint().toString()),
+                faults);
     }
 
     private static Map<String, Object> fare(String customerId, String fareId) {
@@ -325,8 +388,11 @@ class FareCollectionSagaExecutionTest {
     }
 
     private String status(String fareId) {
-        return fixtures.dynamoDb().getItem(get -> get.tableName(table).key(Map.of("fareId", AttributeValue.fromS(fareId))))
-                .item().get("fareStatus").s();
+        return fixtures.dynamoDb()
+                .getItem(get -> get.tableName(table).key(Map.of("fareId", AttributeValue.fromS(fareId))))
+                .item()
+                .get("fareStatus")
+                .s();
     }
 
     private JsonNode single(String queue) throws Exception {
@@ -346,14 +412,23 @@ class FareCollectionSagaExecutionTest {
     /** Neither the table nor any notification holds the card number, expiry date or CVV. */
     private void assertNoCardData() {
         List<String> stored = fixtures.dynamoDb().scan(scan -> scan.tableName(table)).items().stream()
-                .map(Object::toString).toList();
+                .map(Object::toString)
+                .toList();
         for (String text : concat(stored, published)) {
-            assertFalse(text.contains(CARD_NUMBER) || text.contains(EXPIRY) || text.contains("\"cvv\"")
-                    || text.contains("cc=") || text.contains("cvv="), "card data in " + text);
+            assertFalse(
+                    text.contains(CARD_NUMBER)
+                            || text.contains(EXPIRY)
+                            || text.contains("\"cvv\"")
+                            || text.contains("cc=")
+                            || text.contains("cvv="),
+                    "card data in " + text);
         }
-        for (Map<String, AttributeValue> item : fixtures.dynamoDb().scan(scan -> scan.tableName(table)).items()) {
-            assertEquals(List.of("customerId", "fareAmount", "fareId", "fareStatus"),
-                    item.keySet().stream().sorted().toList(), "only what the fare needs");
+        for (Map<String, AttributeValue> item :
+                fixtures.dynamoDb().scan(scan -> scan.tableName(table)).items()) {
+            assertEquals(
+                    List.of("customerId", "fareAmount", "fareId", "fareStatus"),
+                    item.keySet().stream().sorted().toList(),
+                    "only what the fare needs");
         }
     }
 

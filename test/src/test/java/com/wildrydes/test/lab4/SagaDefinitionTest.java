@@ -38,8 +38,11 @@ class SagaDefinitionTest {
     private final ObjectMapper json = new ObjectMapper();
 
     private static String definition(String logicalIdPrefix) {
-        return TemplateDefinition.resolve(SynthesizedApp.template(WildRydesApp.LAB_4).toJSON(), logicalIdPrefix,
-                ref -> ref.contains("Alias") ? "arn:aws:lambda:us-east-1:000000000000:function:" + ref + ":live"
+        return TemplateDefinition.resolve(
+                SynthesizedApp.template(WildRydesApp.LAB_4).toJSON(),
+                logicalIdPrefix,
+                ref -> ref.contains("Alias")
+                        ? "arn:aws:lambda:us-east-1:000000000000:function:" + ref + ":live"
                         : ref.contains("Topic") ? "arn:aws:sns:us-east-1:000000000000:" + ref : ref);
     }
 
@@ -51,7 +54,8 @@ class SagaDefinitionTest {
 
     @Test
     void theValidatorRefusesABrokenDefinition() throws Exception {
-        String broken = definition("FareCollectionSagaStateMachine").replace("\"Next\":\"ChargeFare\"", "\"Next\":\"ChargeTheFare\"");
+        String broken = definition("FareCollectionSagaStateMachine")
+                .replace("\"Next\":\"ChargeFare\"", "\"Next\":\"ChargeTheFare\"");
         assertTrue(LocalStepFunctions.validationErrors(broken).contains("ChargeTheFare"));
     }
 
@@ -83,34 +87,56 @@ class SagaDefinitionTest {
                 reported.add(LambdaErrorConverter.fromThrowable(thrown).errorType);
             }
         }
-        assertEquals(List.of(PaymentAuthorizationException.class.getName(), PaymentChargeException.class.getName(),
-                InvalidRequestException.class.getName(), AccountCreditException.class.getName(),
-                RefundException.class.getName()), reported);
+        assertEquals(
+                List.of(
+                        PaymentAuthorizationException.class.getName(),
+                        PaymentChargeException.class.getName(),
+                        InvalidRequestException.class.getName(),
+                        AccountCreditException.class.getName(),
+                        RefundException.class.getName()),
+                reported);
 
-        JsonNode states = json.readTree(definition("FareCollectionSagaStateMachine")).get("States");
-        assertEquals(FareCollectionSagaProps.DEFAULT_PAYMENT_ERRORS, errorsCaughtBy(states, "ChargeFare").get(0));
-        assertEquals(List.of("States.ALL"), errorsCaughtBy(states, "ChargeFare").get(1), "an unnamed charge error is caught too");
-        assertEquals("SetFareStatusChargeUnknown", states.at("/ChargeFare/Catch/1/Next").asText());
+        JsonNode states =
+                json.readTree(definition("FareCollectionSagaStateMachine")).get("States");
+        assertEquals(
+                FareCollectionSagaProps.DEFAULT_PAYMENT_ERRORS,
+                errorsCaughtBy(states, "ChargeFare").get(0));
+        assertEquals(
+                List.of("States.ALL"),
+                errorsCaughtBy(states, "ChargeFare").get(1),
+                "an unnamed charge error is caught too");
+        assertEquals(
+                "SetFareStatusChargeUnknown",
+                states.at("/ChargeFare/Catch/1/Next").asText());
         // A failed credit is always compensated by the refund, a failed refund always needs an
         // operator: naming their errors could change nothing, so every error takes that one path.
         assertEquals(List.of(List.of("States.ALL")), errorsCaughtBy(states, "CreditCustomerAccount"));
-        assertEquals("RefundFare", states.at("/CreditCustomerAccount/Catch/0/Next").asText());
+        assertEquals(
+                "RefundFare", states.at("/CreditCustomerAccount/Catch/0/Next").asText());
         assertEquals(List.of(List.of("States.ALL")), errorsCaughtBy(states, "RefundFare"));
-        assertEquals("SetFareStatusRefundFailed", states.at("/RefundFare/Catch/0/Next").asText());
-        assertTrue(reported.containsAll(FareCollectionSagaProps.DEFAULT_PAYMENT_ERRORS),
+        assertEquals(
+                "SetFareStatusRefundFailed",
+                states.at("/RefundFare/Catch/0/Next").asText());
+        assertTrue(
+                reported.containsAll(FareCollectionSagaProps.DEFAULT_PAYMENT_ERRORS),
                 "every caught name is one the runtime reports");
     }
 
     @Test
     void registerFareWritesATypedItemWithoutCardDataAndRetriesOnlyTransientErrors() throws Exception {
-        JsonNode register = json.readTree(definition("FareCollectionSagaStateMachine")).at("/States/RegisterFare");
+        JsonNode register =
+                json.readTree(definition("FareCollectionSagaStateMachine")).at("/States/RegisterFare");
         JsonNode item = register.at("/Parameters/Item");
         assertEquals(List.of("customerId", "fareAmount", "fareId", "fareStatus"), fieldNames(item));
         assertEquals("$.fareId", item.at("/fareId/S.$").asText());
-        assertEquals("attribute_not_exists(fareId)", register.at("/Parameters/ConditionExpression").asText());
-        assertEquals(json.readTree("[{\"ErrorEquals\":[\"DynamoDB.ProvisionedThroughputExceededException\","
-                + "\"DynamoDB.RequestLimitExceeded\",\"DynamoDB.ServiceUnavailable\",\"DynamoDB.ThrottlingException\"],"
-                + "\"IntervalSeconds\":1,\"MaxAttempts\":2,\"BackoffRate\":2}]"), register.get("Retry"));
+        assertEquals(
+                "attribute_not_exists(fareId)",
+                register.at("/Parameters/ConditionExpression").asText());
+        assertEquals(
+                json.readTree("[{\"ErrorEquals\":[\"DynamoDB.ProvisionedThroughputExceededException\","
+                        + "\"DynamoDB.RequestLimitExceeded\",\"DynamoDB.ServiceUnavailable\",\"DynamoDB.ThrottlingException\"],"
+                        + "\"IntervalSeconds\":1,\"MaxAttempts\":2,\"BackoffRate\":2}]"),
+                register.get("Retry"));
     }
 
     /**
@@ -122,7 +148,8 @@ class SagaDefinitionTest {
      */
     @Test
     void everyTaskHasATimeoutAndRetriesWhatCanSucceedAgain() throws Exception {
-        JsonNode states = json.readTree(definition("FareCollectionSagaStateMachine")).get("States");
+        JsonNode states =
+                json.readTree(definition("FareCollectionSagaStateMachine")).get("States");
         List<String> tasks = new ArrayList<>();
         states.fields().forEachRemaining(state -> {
             if (!"Task".equals(state.getValue().get("Type").asText())) {
@@ -133,36 +160,65 @@ class SagaDefinitionTest {
             tasks.add(name);
             assertTrue(task.path("TimeoutSeconds").asInt() > 0, name + " has a timeout");
             List<String> retried = new ArrayList<>();
-            task.get("Retry").forEach(retrier -> retrier.get("ErrorEquals").forEach(error -> retried.add(error.asText())));
+            task.get("Retry")
+                    .forEach(retrier -> retrier.get("ErrorEquals").forEach(error -> retried.add(error.asText())));
             String resource = task.get("Resource").asText();
             List<String> expected = resource.endsWith("lambda:invoke")
-                    ? List.of("Lambda.TooManyRequestsException", "Lambda.ServiceException", "Lambda.AWSLambdaException",
-                            "Lambda.SdkClientException", "Lambda.ClientExecutionTimeoutException")
+                    ? List.of(
+                            "Lambda.TooManyRequestsException",
+                            "Lambda.ServiceException",
+                            "Lambda.AWSLambdaException",
+                            "Lambda.SdkClientException",
+                            "Lambda.ClientExecutionTimeoutException")
                     : resource.endsWith("dynamodb:updateItem")
-                    ? List.of("DynamoDB.ProvisionedThroughputExceededException", "DynamoDB.ThrottlingException",
-                            "DynamoDB.InternalServerError", "States.Timeout")
-                    : resource.endsWith("sns:publish")
-                    ? List.of("SNS.ThrottledException", "SNS.KMSThrottlingException", "SNS.InternalErrorException", "States.Timeout")
-                    : List.of("DynamoDB.ProvisionedThroughputExceededException", "DynamoDB.ThrottlingException");
+                            ? List.of(
+                                    "DynamoDB.ProvisionedThroughputExceededException",
+                                    "DynamoDB.ThrottlingException",
+                                    "DynamoDB.InternalServerError",
+                                    "States.Timeout")
+                            : resource.endsWith("sns:publish")
+                                    ? List.of(
+                                            "SNS.ThrottledException",
+                                            "SNS.KMSThrottlingException",
+                                            "SNS.InternalErrorException",
+                                            "States.Timeout")
+                                    : List.of(
+                                            "DynamoDB.ProvisionedThroughputExceededException",
+                                            "DynamoDB.ThrottlingException");
             assertTrue(retried.containsAll(expected), name + " retries " + expected + ", retries " + retried);
             assertFalse(retried.contains("States.ALL"), name + " retries only what can succeed again");
         });
-        assertEquals(List.of("ChargeFare", "CreditCustomerAccount", "NotifyChargeUnknown", "NotifyFailure",
-                "NotifyRefundFailure", "NotifySuccess", "RefundFare", "RegisterFare", "SetFareStatusChargeUnknown",
-                "SetFareStatusCompleted", "SetFareStatusFailed", "SetFareStatusRefundFailed"), tasks.stream().sorted().toList());
+        assertEquals(
+                List.of(
+                        "ChargeFare",
+                        "CreditCustomerAccount",
+                        "NotifyChargeUnknown",
+                        "NotifyFailure",
+                        "NotifyRefundFailure",
+                        "NotifySuccess",
+                        "RefundFare",
+                        "RegisterFare",
+                        "SetFareStatusChargeUnknown",
+                        "SetFareStatusCompleted",
+                        "SetFareStatusFailed",
+                        "SetFareStatusRefundFailed"),
+                tasks.stream().sorted().toList());
     }
 
     /** The unexpected-failures alarm excludes exactly the errors of the saga's Fail states, each notified. */
     @Test
     void theDesignedFailuresAreTheFailStates() throws Exception {
-        JsonNode states = json.readTree(definition("FareCollectionSagaStateMachine")).get("States");
+        JsonNode states =
+                json.readTree(definition("FareCollectionSagaStateMachine")).get("States");
         List<String> failErrors = new ArrayList<>();
         states.forEach(state -> {
             if ("Fail".equals(state.get("Type").asText())) {
                 failErrors.add(state.get("Error").asText());
             }
         });
-        assertEquals(FareCollectionSaga.DESIGNED_FAILURES.stream().sorted().toList(), failErrors.stream().sorted().toList());
+        assertEquals(
+                FareCollectionSaga.DESIGNED_FAILURES.stream().sorted().toList(),
+                failErrors.stream().sorted().toList());
     }
 
     private static List<List<String>> errorsCaughtBy(JsonNode states, String state) {

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wildrydes.infra.WildRydesApp;
+import com.wildrydes.local.RepositoryRoot;
 import com.wildrydes.test.engines.EngineFixtures;
 import com.wildrydes.test.engines.LocalEngines;
 import com.wildrydes.test.stepfunctions.LambdaBridge;
 import com.wildrydes.test.stepfunctions.LocalStepFunctions;
 import com.wildrydes.test.stepfunctions.LocalStepFunctions.Execution;
 import com.wildrydes.test.stepfunctions.TemplateDefinition;
-import com.wildrydes.local.RepositoryRoot;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(LocalEngines.class)
 class SagaGuideDefinitionTest {
 
-    static final java.nio.file.Path GUIDE_DEFINITION = RepositoryRoot.path().resolve("docs/lab4/saga-from-the-guide.asl.json");
+    static final java.nio.file.Path GUIDE_DEFINITION =
+            RepositoryRoot.path().resolve("docs/lab4/saga-from-the-guide.asl.json");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
 
     private EngineFixtures fixtures;
@@ -50,7 +51,8 @@ class SagaGuideDefinitionTest {
     @SuppressWarnings("unchecked")
     void deployBothOnTheLocalEngines() throws Exception {
         fixtures = new EngineFixtures(LocalEngines.get());
-        Map<String, Object> template = SynthesizedApp.template(WildRydesApp.LAB_4).toJSON();
+        Map<String, Object> template =
+                SynthesizedApp.template(WildRydesApp.LAB_4).toJSON();
         Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
         String table = fixtures.createTable("fareId", null);
         String topic = fixtures.createTopic();
@@ -61,8 +63,9 @@ class SagaGuideDefinitionTest {
         for (String function : List.of("ChargeFare", "CreditCustomerAccount", "RefundFare")) {
             String functionId = functionId(resources, function);
             String arn = "arn:aws:lambda:us-east-1:000000000000:function:" + function + ":live";
-            handlers.put(arn, (String) ((Map<String, Object>) ((Map<String, Object>) resources.get(functionId))
-                    .get("Properties")).get("Handler"));
+            handlers.put(arn, (String)
+                    ((Map<String, Object>) ((Map<String, Object>) resources.get(functionId)).get("Properties"))
+                            .get("Handler"));
             byOutput.put(function + "FunctionArn", arn);
         }
         lambdas = new LambdaBridge(handlers);
@@ -71,7 +74,8 @@ class SagaGuideDefinitionTest {
             return switch (type) {
                 case "AWS::DynamoDB::Table" -> table;
                 case "AWS::SNS::Topic" -> topic;
-                case "AWS::Lambda::Alias" -> byOutput.get(ref.substring(0, ref.indexOf("FunctionLiveAlias")) + "FunctionArn");
+                case "AWS::Lambda::Alias" ->
+                    byOutput.get(ref.substring(0, ref.indexOf("FunctionLiveAlias")) + "FunctionArn");
                 default -> throw new IllegalArgumentException(ref + " of type " + type);
             };
         });
@@ -91,14 +95,21 @@ class SagaGuideDefinitionTest {
     @Test
     @SuppressWarnings("unchecked")
     void theGuidesDefinitionIsValidAndNamesOnlyOutputsOfTheStack() throws Exception {
-        Map<String, Object> outputs = (Map<String, Object>) SynthesizedApp.template(WildRydesApp.LAB_4).toJSON().get("Outputs");
+        Map<String, Object> outputs = (Map<String, Object>)
+                SynthesizedApp.template(WildRydesApp.LAB_4).toJSON().get("Outputs");
         Matcher placeholders = PLACEHOLDER.matcher(Files.readString(GUIDE_DEFINITION));
         TreeSet<String> named = new TreeSet<>();
         while (placeholders.find()) {
             named.add(placeholders.group(1));
         }
-        assertEquals(new TreeSet<>(List.of("ChargeFareFunctionArn", "CreditCustomerAccountFunctionArn", "FareProcessingTopicArn",
-                "FaresTableName", "RefundFareFunctionArn")), named);
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "ChargeFareFunctionArn",
+                        "CreditCustomerAccountFunctionArn",
+                        "FareProcessingTopicArn",
+                        "FaresTableName",
+                        "RefundFareFunctionArn")),
+                named);
         assertTrue(outputs.keySet().containsAll(named), "outputs " + outputs.keySet());
         assertNull(LocalStepFunctions.validationErrors(guide));
     }
@@ -111,22 +122,31 @@ class SagaGuideDefinitionTest {
     @Test
     @SuppressWarnings("unchecked")
     void theStartHereRoleMayInvokeThePaymentFunctionsAsWorkflowStudioPicksThem() throws Exception {
-        Map<String, Object> resources = (Map<String, Object>) SynthesizedApp.template(WildRydesApp.LAB_4).toJSON().get("Resources");
-        String policy = resources.entrySet().stream().filter(e -> e.getKey().startsWith("StartHereStateMachineRoleDefaultPolicy"))
-                .map(e -> json(e.getValue())).findFirst().orElseThrow();
+        Map<String, Object> resources = (Map<String, Object>)
+                SynthesizedApp.template(WildRydesApp.LAB_4).toJSON().get("Resources");
+        String policy = resources.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("StartHereStateMachineRoleDefaultPolicy"))
+                .map(e -> json(e.getValue()))
+                .findFirst()
+                .orElseThrow();
         for (String function : List.of("ChargeFare", "CreditCustomerAccount", "RefundFare")) {
             String functionId = functionId(resources, function);
             String arn = "{\"Fn::GetAtt\":[\"" + functionId + "\",\"Arn\"]}";
             assertTrue(policy.contains(arn), function + ": unqualified ARN not allowed in " + policy);
-            assertTrue(policy.contains("[\"\",[" + arn + ",\":$LATEST\"]]"), function + ": $LATEST not allowed in " + policy);
+            assertTrue(
+                    policy.contains("[\"\",[" + arn + ",\":$LATEST\"]]"),
+                    function + ": $LATEST not allowed in " + policy);
         }
     }
 
     @SuppressWarnings("unchecked")
     private static String functionId(Map<String, Object> resources, String function) {
-        return resources.entrySet().stream().filter(e -> e.getKey().startsWith(function + "Function")
+        return resources.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(function + "Function")
                         && "AWS::Lambda::Function".equals(((Map<String, Object>) e.getValue()).get("Type")))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String json(Object value) {
@@ -147,7 +167,9 @@ class SagaGuideDefinitionTest {
         assertEquals(expected.status(), actual.status());
         assertEquals(expected.error(), actual.error());
         List<String> statuses = new ArrayList<>();
-        fixtures.dynamoDb().scan(scan -> scan.tableName(tableOf(guide))).items()
+        fixtures.dynamoDb()
+                .scan(scan -> scan.tableName(tableOf(guide)))
+                .items()
                 .forEach(item -> statuses.add(item.get("fareStatus").s()));
         assertEquals(2, statuses.size());
         assertEquals(statuses.get(0), statuses.get(1), "both leave the fare in the same status");
@@ -161,10 +183,14 @@ class SagaGuideDefinitionTest {
         input.put("cc", "2424 2424 2424 2424");
         input.put("expiryDate", "12/22");
         input.put("cvv", "111");
-        return LocalStepFunctions.run(definition, input, Map.of(
-                "dynamoDbEndpoint", LocalEngines.get().dynamoDbEndpoint().toString(),
-                "snsEndpoint", LocalEngines.get().snsSqsEndpoint().toString(),
-                "lambdaBridge", lambdas.endpoint().toString()));
+        return LocalStepFunctions.run(
+                definition,
+                input,
+                Map.of(
+                        "dynamoDbEndpoint",
+                                LocalEngines.get().dynamoDbEndpoint().toString(),
+                        "snsEndpoint", LocalEngines.get().snsSqsEndpoint().toString(),
+                        "lambdaBridge", lambdas.endpoint().toString()));
     }
 
     private static String tableOf(String definition) {

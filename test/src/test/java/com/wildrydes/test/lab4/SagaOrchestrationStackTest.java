@@ -17,20 +17,43 @@ class SagaOrchestrationStackTest {
 
     @Test
     void theCompleteSagaAndTheStartingPointAreNamedAfterTheStack() {
-        template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
-                "StateMachineName", "wild-rydes-async-msg-4-complete",
-                "TracingConfiguration", Map.of("Enabled", true),
-                "LoggingConfiguration", Map.of("Level", "ALL", "IncludeExecutionData", false, "Destinations", Match.anyValue())));
-        template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
-                "StateMachineName", "wild-rydes-async-msg-4-start-here"));
+        template.hasResourceProperties(
+                "AWS::StepFunctions::StateMachine",
+                Map.of(
+                        "StateMachineName", "wild-rydes-async-msg-4-complete",
+                        "TracingConfiguration", Map.of("Enabled", true),
+                        "LoggingConfiguration",
+                                Map.of(
+                                        "Level",
+                                        "ALL",
+                                        "IncludeExecutionData",
+                                        false,
+                                        "Destinations",
+                                        Match.anyValue())));
+        template.hasResourceProperties(
+                "AWS::StepFunctions::StateMachine", Map.of("StateMachineName", "wild-rydes-async-msg-4-start-here"));
     }
 
     @Test
     void transactionQueuesAreFilteredOnIsSuccessful() {
-        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "sqs", "RawMessageDelivery", true,
-                "FilterPolicy", Map.of("IsSuccessful", List.of("true"))));
-        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "sqs", "RawMessageDelivery", true,
-                "FilterPolicy", Map.of("IsSuccessful", List.of("false"))));
+        template.hasResourceProperties(
+                "AWS::SNS::Subscription",
+                Map.of(
+                        "Protocol",
+                        "sqs",
+                        "RawMessageDelivery",
+                        true,
+                        "FilterPolicy",
+                        Map.of("IsSuccessful", List.of("true"))));
+        template.hasResourceProperties(
+                "AWS::SNS::Subscription",
+                Map.of(
+                        "Protocol",
+                        "sqs",
+                        "RawMessageDelivery",
+                        true,
+                        "FilterPolicy",
+                        Map.of("IsSuccessful", List.of("false"))));
     }
 
     /**
@@ -41,39 +64,85 @@ class SagaOrchestrationStackTest {
     @Test
     void alarmsFireOnWhatNeedsAnOperator() {
         template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "ExecutionsFailed"), 0);
-        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateAgeOfOldestMessage"), 0);
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
-                "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt",
-                        List.of(Match.stringLikeRegexp("FareCollectionSagaOperatorActionsQueue.*"), "QueueName"))))));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Metrics", Match.arrayWith(List.of(
-                Match.objectLike(Map.of("Expression", "timedOut + aborted"))))));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName",
-                Match.stringLikeRegexp(".*-UnexpectedFailures"), "Namespace", "WildRydes/FareCollectionSaga"));
+        template.resourcePropertiesCountIs(
+                "AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateAgeOfOldestMessage"), 0);
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "MetricName",
+                        "ApproximateNumberOfMessagesVisible",
+                        "Dimensions",
+                        List.of(Map.of(
+                                "Name",
+                                "QueueName",
+                                "Value",
+                                Map.of(
+                                        "Fn::GetAtt",
+                                        List.of(
+                                                Match.stringLikeRegexp("FareCollectionSagaOperatorActionsQueue.*"),
+                                                "QueueName"))))));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "Metrics",
+                        Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "timedOut + aborted"))))));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "MetricName",
+                        Match.stringLikeRegexp(".*-UnexpectedFailures"),
+                        "Namespace",
+                        "WildRydes/FareCollectionSaga"));
     }
 
     /** Log groups under /aws/vendedlogs/ share one entry of the account's CloudWatch Logs resource policy. */
     @Test
     void bothStateMachinesLogToVendedLogGroups() {
         for (String name : List.of("wild-rydes-async-msg-4-complete-", "wild-rydes-async-msg-4-start-here-")) {
-            template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", Map.of("Fn::Join", List.of("",
-                    Match.arrayWith(List.of("/aws/vendedlogs/states/" + name))))));
+            template.hasResourceProperties(
+                    "AWS::Logs::LogGroup",
+                    Map.of(
+                            "LogGroupName",
+                            Map.of(
+                                    "Fn::Join",
+                                    List.of("", Match.arrayWith(List.of("/aws/vendedlogs/states/" + name))))));
         }
     }
 
     @Test
     void theSagaMayUseTheTopicKeyToPublish() {
-        template.hasResourceProperties("AWS::IAM::Policy", Map.of(
-                "PolicyName", Match.stringLikeRegexp("FareCollectionSagaStateMachineRole.*"),
-                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Map.of("Effect", "Allow",
-                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey"),
-                        "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FareCollectionSagaFareProcessingTopicKey.*"), "Arn"))))))));
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "PolicyName", Match.stringLikeRegexp("FareCollectionSagaStateMachineRole.*"),
+                        "PolicyDocument",
+                                Map.of(
+                                        "Statement",
+                                        Match.arrayWith(List.of(Map.of(
+                                                "Effect",
+                                                "Allow",
+                                                "Action",
+                                                List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                                                "Resource",
+                                                Map.of(
+                                                        "Fn::GetAtt",
+                                                        List.of(
+                                                                Match.stringLikeRegexp(
+                                                                        "FareCollectionSagaFareProcessingTopicKey.*"),
+                                                                "Arn"))))))));
     }
 
     @Test
     void hasTheOutputsALearnerNeeds() {
         Map<String, Map<String, Object>> outputs = template.findOutputs("*");
-        for (String output : List.of("CompleteStateMachineArn", "StartHereStateMachineArn", "FaresTableName",
-                "FareProcessingTopicArn", "SuccessfulTransactionsQueueUrl", "FailedTransactionsQueueUrl", "OperatorActionsQueueUrl")) {
+        for (String output : List.of(
+                "CompleteStateMachineArn",
+                "StartHereStateMachineArn",
+                "FaresTableName",
+                "FareProcessingTopicArn",
+                "SuccessfulTransactionsQueueUrl",
+                "FailedTransactionsQueueUrl",
+                "OperatorActionsQueueUrl")) {
             assertTrue(outputs.containsKey(output), "missing output " + output + " in " + outputs.keySet());
         }
     }

@@ -42,13 +42,22 @@ class FanOutLocalTest {
     @BeforeAll
     static void start() {
         LocalSettings settings = LocalSettings.fromSystemProperties().withAsyncRetryDelay(Duration.ofMillis(200));
-        lab = LocalLab.start(SynthesizedApp.cloudAssembly(), STACK, LocalEngines.get(), settings.withNamePrefix("ok-")
-                // The other outcomes of the demo's random failures are shown below; here every service succeeds.
-                .withEnvironment("CustomerAccountingFunctionFA09DB28", "FAILURE_RATE", "0")
-                .withEnvironment("CustomerNotificationFunctionD73BCFC3", "FAILURE_RATE", "0")
-                .withEnvironment("ExtraordinaryRidesFunctionAD498A44", "FAILURE_RATE", "0"));
-        failingAccounting = LocalLab.start(SynthesizedApp.cloudAssembly(), STACK, LocalEngines.get(), settings
-                .withNamePrefix("failing-").withEnvironment("CustomerAccountingFunctionFA09DB28", "FAILURE_RATE", "1"));
+        lab = LocalLab.start(
+                SynthesizedApp.cloudAssembly(),
+                STACK,
+                LocalEngines.get(),
+                settings.withNamePrefix("ok-")
+                        // The other outcomes of the demo's random failures are shown below; here every service
+                        // succeeds.
+                        .withEnvironment("CustomerAccountingFunctionFA09DB28", "FAILURE_RATE", "0")
+                        .withEnvironment("CustomerNotificationFunctionD73BCFC3", "FAILURE_RATE", "0")
+                        .withEnvironment("ExtraordinaryRidesFunctionAD498A44", "FAILURE_RATE", "0"));
+        failingAccounting = LocalLab.start(
+                SynthesizedApp.cloudAssembly(),
+                STACK,
+                LocalEngines.get(),
+                settings.withNamePrefix("failing-")
+                        .withEnvironment("CustomerAccountingFunctionFA09DB28", "FAILURE_RATE", "1"));
     }
 
     @AfterAll
@@ -65,7 +74,9 @@ class FanOutLocalTest {
     void outputsAreLocal() {
         String endpoint = lab.output("UnicornManagementServiceApiSubmitRideCompletionEndpoint");
         assertTrue(endpoint.matches("http://127\\.0\\.0\\.1:\\d+/prod/submit-ride-completion"), endpoint);
-        assertTrue(lab.notEmulated().stream().anyMatch(resource -> resource.endsWith("(AWS::IAM::Role)")), lab.notEmulated().toString());
+        assertTrue(
+                lab.notEmulated().stream().anyMatch(resource -> resource.endsWith("(AWS::IAM::Role)")),
+                lab.notEmulated().toString());
     }
 
     @Test
@@ -83,18 +94,32 @@ class FanOutLocalTest {
         awaitInvocations(lab, "CustomerNotificationFunctionD73BCFC3", 2);
         Thread.sleep(1500);
         assertEquals(1, invocations(lab, "ExtraordinaryRidesFunctionAD498A44"));
-        assertEquals(2, LocalEngines.get().dynamoDb().scan(s -> s.tableName(lab.output("RidesTableName"))).count());
+        assertEquals(
+                2,
+                LocalEngines.get()
+                        .dynamoDb()
+                        .scan(s -> s.tableName(lab.output("RidesTableName")))
+                        .count());
     }
 
     @Test
     void invalidRideGetsTheValidatorsAnswerAndNothingIsStoredOrPublished() throws Exception {
-        int stored = LocalEngines.get().dynamoDb().scan(s -> s.tableName(lab.output("RidesTableName"))).count();
+        int stored = LocalEngines.get()
+                .dynamoDb()
+                .scan(s -> s.tableName(lab.output("RidesTableName")))
+                .count();
         int submitted = invocations(lab, "UnicornManagementServiceSubmitRideCompletionFunction0D49CFCE");
         HttpResponse<String> invalid = post(lab, INVALID);
         assertEquals(400, invalid.statusCode(), invalid.body());
-        assertTrue(invalid.body().contains("\"field\": \"body\"") && invalid.body().contains("fare"), invalid.body());
+        assertTrue(
+                invalid.body().contains("\"field\": \"body\"") && invalid.body().contains("fare"), invalid.body());
         assertEquals(submitted, invocations(lab, "UnicornManagementServiceSubmitRideCompletionFunction0D49CFCE"));
-        assertEquals(stored, LocalEngines.get().dynamoDb().scan(s -> s.tableName(lab.output("RidesTableName"))).count());
+        assertEquals(
+                stored,
+                LocalEngines.get()
+                        .dynamoDb()
+                        .scan(s -> s.tableName(lab.output("RidesTableName")))
+                        .count());
     }
 
     @Test
@@ -106,33 +131,51 @@ class FanOutLocalTest {
         List<Message> failed = new java.util.ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (failed.isEmpty() && System.nanoTime() < deadline) {
-            failed.addAll(engines.sqs().receiveMessage(r -> r.queueUrl(failingAccounting.output("CustomerAccountingFailedInvocationsQueueUrl"))
-                    .waitTimeSeconds(1)).messages());
+            failed.addAll(engines.sqs()
+                    .receiveMessage(
+                            r -> r.queueUrl(failingAccounting.output("CustomerAccountingFailedInvocationsQueueUrl"))
+                                    .waitTimeSeconds(1))
+                    .messages());
         }
         assertEquals(1, failed.size(), "messages in the failed-invocations queue");
         String record = failed.get(0).body();
-        assertTrue(record.contains("\"condition\":\"RetriesExhausted\"") && record.contains("\"approximateInvokeCount\":3")
-                && record.contains("SimulatedFailureException") && record.contains(rideId), record);
+        assertTrue(
+                record.contains("\"condition\":\"RetriesExhausted\"")
+                        && record.contains("\"approximateInvokeCount\":3")
+                        && record.contains("SimulatedFailureException")
+                        && record.contains(rideId),
+                record);
         assertEquals(3, invocations(failingAccounting, "CustomerAccountingFunctionFA09DB28"));
     }
 
     private static HttpResponse<String> post(LocalLab target, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(target.output("UnicornManagementServiceApiSubmitRideCompletionEndpoint")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(target.output("UnicornManagementServiceApiSubmitRideCompletionEndpoint")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static int invocations(LocalLab target, String functionLogicalId) {
-        return target.functions().entrySet().stream().filter(f -> f.getKey().endsWith("-" + functionLogicalId))
-                .findFirst().orElseThrow().getValue().invocationCount();
+        return target.functions().entrySet().stream()
+                .filter(f -> f.getKey().endsWith("-" + functionLogicalId))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .invocationCount();
     }
 
-    private static void awaitInvocations(LocalLab target, String functionLogicalId, int count) throws InterruptedException {
+    private static void awaitInvocations(LocalLab target, String functionLogicalId, int count)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (invocations(target, functionLogicalId) < count && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(invocations(target, functionLogicalId) >= count, functionLogicalId + " invoked "
-                + invocations(target, functionLogicalId) + " times, expected at least " + count);
+        assertTrue(
+                invocations(target, functionLogicalId) >= count,
+                functionLogicalId + " invoked " + invocations(target, functionLogicalId) + " times, expected at least "
+                        + count);
     }
 }

@@ -38,8 +38,7 @@ class RuntimeJsonLogTest {
     private static final String RIDE = "{\"id\":\"r-1\",\"fare\":256.50,\"distance\":600}";
 
     /** What the runtime hands to the platform: one frame per line, with its level and format. */
-    private record Frame(LogLevel level, LogFormat format, String text) {
-    }
+    private record Frame(LogLevel level, LogFormat format, String text) {}
 
     private final List<Frame> frames = new ArrayList<>();
     private LambdaLogger original;
@@ -59,12 +58,22 @@ class RuntimeJsonLogTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         LambdaContextLogger logger = new LambdaContextLogger(sink, LogLevel.INFO, LogFormat.JSON);
-        logger.setLambdaContext(new LambdaContext(1024, Long.MAX_VALUE, "req-1", null, null, "fn", null, "$LATEST",
-                "arn:aws:lambda:us-east-1:123456789012:function:fn", null, null, null));
+        logger.setLambdaContext(new LambdaContext(
+                1024,
+                Long.MAX_VALUE,
+                "req-1",
+                null,
+                null,
+                "fn",
+                null,
+                "$LATEST",
+                "arn:aws:lambda:us-east-1:123456789012:function:fn",
+                null,
+                null,
+                null));
         ReflectUtil.setStaticField(LambdaRuntime.class, "logger", true, logger);
     }
 
@@ -109,7 +118,9 @@ class RuntimeJsonLogTest {
     /** The regular expression of the README's lab 1 Logs Insights query. */
     private static Pattern readmeQuery() throws IOException {
         String parse = Files.readAllLines(Path.of("..", "README.md")).stream()
-                .map(String::strip).filter(l -> l.startsWith("parse message /")).findFirst()
+                .map(String::strip)
+                .filter(l -> l.startsWith("parse message /"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("README has no 'parse message /.../' query"));
         return Pattern.compile(parse.substring(parse.indexOf('/') + 1, parse.lastIndexOf('/')));
     }

@@ -11,19 +11,22 @@ public final class LineDiff {
     static final int CONTEXT = 3;
     static final int MAX_LINES = 120;
 
-    private LineDiff() {
-    }
+    private LineDiff() {}
 
     public static String between(String expected, String actual) {
         List<String> before = expected.lines().toList();
         List<String> after = actual.lines().toList();
         int start = 0;
-        while (start < before.size() && start < after.size() && before.get(start).equals(after.get(start))) {
+        while (start < before.size()
+                && start < after.size()
+                && before.get(start).equals(after.get(start))) {
             start++;
         }
         int endBefore = before.size();
         int endAfter = after.size();
-        while (endBefore > start && endAfter > start && before.get(endBefore - 1).equals(after.get(endAfter - 1))) {
+        while (endBefore > start
+                && endAfter > start
+                && before.get(endBefore - 1).equals(after.get(endAfter - 1))) {
             endBefore--;
             endAfter--;
         }
@@ -39,7 +42,9 @@ public final class LineDiff {
             diff.append("+ ").append(after.get(i)).append('\n');
         }
         if (printed > MAX_LINES) {
-            diff.append("... (").append(endBefore - start + endAfter - start - MAX_LINES).append(" more lines)\n");
+            diff.append("... (")
+                    .append(endBefore - start + endAfter - start - MAX_LINES)
+                    .append(" more lines)\n");
         }
         for (int i = endBefore; i < Math.min(before.size(), endBefore + CONTEXT); i++) {
             diff.append("  ").append(before.get(i)).append('\n');

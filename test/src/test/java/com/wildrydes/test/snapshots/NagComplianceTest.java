@@ -36,18 +36,22 @@ class NagComplianceTest {
     @MethodSource("stacks")
     @SuppressWarnings("unchecked")
     void everySuppressionGivesASpecificReason(String stackName) {
-        Map<String, Object> resources = (Map<String, Object>) SynthesizedApp.template(stackName).toJSON().get("Resources");
+        Map<String, Object> resources = (Map<String, Object>)
+                SynthesizedApp.template(stackName).toJSON().get("Resources");
         int suppressions = 0;
         for (Map.Entry<String, Object> resource : resources.entrySet()) {
-            Map<String, Object> metadata = (Map<String, Object>) ((Map<String, Object>) resource.getValue()).get("Metadata");
+            Map<String, Object> metadata =
+                    (Map<String, Object>) ((Map<String, Object>) resource.getValue()).get("Metadata");
             if (metadata == null || !(metadata.get("cdk_nag") instanceof Map<?, ?> nag)) {
                 continue;
             }
             for (Object rule : (List<Object>) nag.get("rules_to_suppress")) {
                 Map<String, Object> suppression = (Map<String, Object>) rule;
                 String reason = String.valueOf(suppression.get("reason"));
-                assertTrue(reason.length() >= 40, resource.getKey() + " suppresses " + suppression.get("id")
-                        + " without a specific reason: " + reason);
+                assertTrue(
+                        reason.length() >= 40,
+                        resource.getKey() + " suppresses " + suppression.get("id") + " without a specific reason: "
+                                + reason);
                 suppressions++;
             }
         }

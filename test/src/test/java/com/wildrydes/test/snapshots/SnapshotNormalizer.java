@@ -12,8 +12,7 @@ public final class SnapshotNormalizer {
     private static final Pattern ASSET_HASH = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern CURRENT_VERSION_ID = Pattern.compile("CurrentVersion[0-9A-Fa-f]{32,}");
 
-    private SnapshotNormalizer() {
-    }
+    private SnapshotNormalizer() {}
 
     public static String normalize(String templateJson) {
         String withoutAssets = ASSET_HASH.matcher(templateJson).replaceAll("ASSET_HASH");

@@ -36,9 +36,10 @@ class StackSnapshotTest {
     @MethodSource("stacks")
     void templateMatchesSnapshot(String stackName) throws IOException {
         String actual = SnapshotNormalizer.normalize(new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .writeValueAsString(SynthesizedApp.template(stackName).toJSON())) + "\n";
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                        .writeValueAsString(SynthesizedApp.template(stackName).toJSON()))
+                + "\n";
         Path snapshot = RepositoryRoot.path().resolve("test/src/test/resources/snapshots/" + stackName + ".json");
 
         if (Boolean.getBoolean(UPDATE_PROPERTY)) {
@@ -46,8 +47,10 @@ class StackSnapshotTest {
             Files.writeString(snapshot, actual, StandardCharsets.UTF_8);
             return;
         }
-        assertTrue(Files.exists(snapshot), "No snapshot for " + stackName + " at " + snapshot
-                + ". Create it with: mvn -B verify -D" + UPDATE_PROPERTY + "=true");
+        assertTrue(
+                Files.exists(snapshot),
+                "No snapshot for " + stackName + " at " + snapshot + ". Create it with: mvn -B verify -D"
+                        + UPDATE_PROPERTY + "=true");
         String expected = Files.readString(snapshot, StandardCharsets.UTF_8);
         if (!expected.equals(actual)) {
             fail("The synthesized " + stackName + " differs from its snapshot " + snapshot + ".\n"

@@ -11,9 +11,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -45,7 +45,8 @@ public final class LambdaBridge implements AutoCloseable {
             byte[] response;
             try (exchange) {
                 JsonNode request = JSON.readTree(exchange.getRequestBody());
-                response = JSON.writeValueAsBytes(invoke(request.get("FunctionName").asText(), request.get("Payload")));
+                response = JSON.writeValueAsBytes(
+                        invoke(request.get("FunctionName").asText(), request.get("Payload")));
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, response.length);
                 exchange.getResponseBody().write(response);
@@ -62,16 +63,20 @@ public final class LambdaBridge implements AutoCloseable {
     private Map<String, Object> invoke(String functionName, JsonNode payload) {
         String handler = handlersByFunctionName.get(functionName);
         if (handler == null) {
-            return error(new IllegalArgumentException("No function named " + functionName + " in " + handlersByFunctionName.keySet()));
+            return error(new IllegalArgumentException(
+                    "No function named " + functionName + " in " + handlersByFunctionName.keySet()));
         }
         try {
             RequestHandler instance = (RequestHandler) Class.forName(handler.substring(0, handler.indexOf("::")))
-                    .getDeclaredConstructor().newInstance();
+                    .getDeclaredConstructor()
+                    .newInstance();
             Class<?> inputType = inputType(instance.getClass());
-            Object input = JacksonFactory.getInstance().getSerializer(inputType).fromJson(JSON.writeValueAsString(payload));
+            Object input =
+                    JacksonFactory.getInstance().getSerializer(inputType).fromJson(JSON.writeValueAsString(payload));
             Object output = instance.handleRequest(input, null);
             ByteArrayOutputStream written = new ByteArrayOutputStream();
-            ((PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(output.getClass())).toJson(output, written);
+            ((PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(output.getClass()))
+                    .toJson(output, written);
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("Payload", JSON.readTree(written.toByteArray()));
             return response;

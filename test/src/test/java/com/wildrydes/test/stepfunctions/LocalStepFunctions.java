@@ -20,15 +20,20 @@ public final class LocalStepFunctions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LocalStepFunctions() {
-    }
+    private LocalStepFunctions() {}
 
     /**
      * The outcome of one execution: status, output or error and cause, the states entered in order, every
      * state failure (retried, caught or not), and how many times each Task state ran.
      */
-    public record Execution(String status, JsonNode output, String error, String cause, List<String> states,
-                            JsonNode failures, JsonNode calls) {
+    public record Execution(
+            String status,
+            JsonNode output,
+            String error,
+            String cause,
+            List<String> states,
+            JsonNode failures,
+            JsonNode calls) {
 
         /** How many times the Task state {@code state} ran, retries included. */
         public int calls(String state) {
@@ -41,8 +46,7 @@ public final class LocalStepFunctions {
      * calls of Task state {@code state} (1 = its first attempt) fail with {@code error} instead of reaching
      * the engine or the function. The definition's own Retry and Catch decide what follows.
      */
-    public record Fault(String state, List<Integer> calls, String error) {
-    }
+    public record Fault(String state, List<Integer> calls, String error) {}
 
     public static Execution run(String definition, Object input, Map<String, String> endpoints) throws IOException {
         return run(definition, input, endpoints, List.of());
@@ -55,10 +59,14 @@ public final class LocalStepFunctions {
         run.put("input", input);
         run.put("faults", faults);
         JsonNode result = node("run-state-machine.mjs", JSON.writeValueAsString(run));
-        return new Execution(result.get("status").asText(), result.get("output"),
+        return new Execution(
+                result.get("status").asText(),
+                result.get("output"),
                 result.hasNonNull("error") ? result.get("error").asText() : null,
                 result.hasNonNull("cause") ? result.get("cause").asText() : null,
-                JSON.convertValue(result.get("states"), List.class), result.get("failures"), result.get("calls"));
+                JSON.convertValue(result.get("states"), List.class),
+                result.get("failures"),
+                result.get("calls"));
     }
 
     /** asl-validator's verdict: null when the definition is valid, else its errors. */
@@ -74,11 +82,14 @@ public final class LocalStepFunctions {
         try {
             Files.writeString(file, argumentFile, StandardCharsets.UTF_8);
             Process process = new ProcessBuilder("node", script, file.toString())
-                    .directory(engines.toFile()).redirectError(log.toFile()).start();
+                    .directory(engines.toFile())
+                    .redirectError(log.toFile())
+                    .start();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException(script + " failed: " + Files.readString(log) + new String(out, StandardCharsets.UTF_8));
+                throw new IllegalStateException(
+                        script + " failed: " + Files.readString(log) + new String(out, StandardCharsets.UTF_8));
             }
             String[] lines = new String(out, StandardCharsets.UTF_8).strip().split("\n");
             return JSON.readTree(lines[lines.length - 1]);

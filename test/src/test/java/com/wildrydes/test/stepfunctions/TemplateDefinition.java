@@ -10,8 +10,7 @@ import java.util.function.Function;
  */
 public final class TemplateDefinition {
 
-    private TemplateDefinition() {
-    }
+    private TemplateDefinition() {}
 
     /** The definition JSON of the state machine whose logical ID starts with {@code logicalIdPrefix}. */
     @SuppressWarnings("unchecked")
@@ -21,7 +20,8 @@ public final class TemplateDefinition {
                 .filter(e -> e.getKey().startsWith(logicalIdPrefix))
                 .map(e -> (Map<String, Object>) e.getValue())
                 .filter(r -> "AWS::StepFunctions::StateMachine".equals(r.get("Type")))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no state machine " + logicalIdPrefix));
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no state machine " + logicalIdPrefix));
         Object definition = ((Map<String, Object>) stateMachine.get("Properties")).get("DefinitionString");
         return render(definition, refs);
     }

@@ -6,8 +6,7 @@ import software.amazon.awscdk.Stack;
 /** The names of every stack the app synthesizes, so that per-stack tests cover a new lab by themselves. */
 public final class Labs {
 
-    private Labs() {
-    }
+    private Labs() {}
 
     public static Stream<String> stackNames() {
         return SynthesizedApp.app().getNode().getChildren().stream()

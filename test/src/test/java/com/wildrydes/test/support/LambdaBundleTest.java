@@ -1,11 +1,11 @@
 package com.wildrydes.test.support;
 
-import com.wildrydes.local.RepositoryRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wildrydes.infra.LambdaBundle;
+import com.wildrydes.local.RepositoryRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,8 @@ class LambdaBundleTest {
     void aMissingJarStopsSynthesisWithHowToBuildIt() {
         System.setProperty(LambdaBundle.JAR_PROPERTY, "/nonexistent/wild-rydes-lambdas.jar");
         IllegalStateException error = assertThrows(IllegalStateException.class, LambdaBundle::code);
-        assertTrue(error.getMessage().contains("/nonexistent/wild-rydes-lambdas.jar does not exist"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("/nonexistent/wild-rydes-lambdas.jar does not exist"), error.getMessage());
         assertTrue(error.getMessage().contains("mvn -B -DskipTests -pl lambdas,infra -am package"), error.getMessage());
     }
 }

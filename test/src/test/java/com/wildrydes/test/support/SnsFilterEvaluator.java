@@ -25,7 +25,8 @@ public final class SnsFilterEvaluator {
     /** Whether a message with these attribute values (numbers for Number attributes) is delivered. */
     public boolean delivers(Map<String, ?> attributes) {
         try {
-            return !machine.rulesForJSONEvent(JSON.writeValueAsString(attributes)).isEmpty();
+            return !machine.rulesForJSONEvent(JSON.writeValueAsString(attributes))
+                    .isEmpty();
         } catch (Exception e) {
             throw new IllegalArgumentException("event-ruler cannot read the event " + attributes, e);
         }

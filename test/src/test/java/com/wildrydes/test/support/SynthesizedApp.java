@@ -1,9 +1,9 @@
 package com.wildrydes.test.support;
 
-import com.wildrydes.local.RepositoryRoot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wildrydes.infra.WildRydesApp;
+import com.wildrydes.local.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,14 +22,16 @@ public final class SynthesizedApp {
 
     private static App app;
 
-    private SynthesizedApp() {
-    }
+    private SynthesizedApp() {}
 
     public static synchronized App app() {
         if (app == null) {
             try {
                 Path outdir = Files.createTempDirectory("wild-rydes-cdk-out");
-                App created = new App(AppProps.builder().context(cdkJsonContext()).outdir(outdir.toString()).build());
+                App created = new App(AppProps.builder()
+                        .context(cdkJsonContext())
+                        .outdir(outdir.toString())
+                        .build());
                 WildRydesApp.addLabs(created);
                 created.synth();
                 app = created;
@@ -57,7 +59,8 @@ public final class SynthesizedApp {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> cdkJsonContext() {
         try {
-            JsonNode cdkJson = new ObjectMapper().readTree(RepositoryRoot.path().resolve("cdk.json").toFile());
+            JsonNode cdkJson = new ObjectMapper()
+                    .readTree(RepositoryRoot.path().resolve("cdk.json").toFile());
             return new ObjectMapper().convertValue(cdkJson.get("context"), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

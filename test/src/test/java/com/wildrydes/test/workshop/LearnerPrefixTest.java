@@ -42,12 +42,20 @@ class LearnerPrefixTest {
 
     @Test
     void everyStackNameBeginsWithThePrefixAndTheCliSelectsItByThatName() {
-        List<String> names = stacks(alice).stream().map(Stack::getStackName).sorted().toList();
-        assertEquals(List.of("alice-" + WildRydesApp.LAB_1, "alice-" + WildRydesApp.LAB_2, "alice-" + WildRydesApp.LAB_3,
-                "alice-" + WildRydesApp.LAB_4), names);
+        List<String> names =
+                stacks(alice).stream().map(Stack::getStackName).sorted().toList();
+        assertEquals(
+                List.of(
+                        "alice-" + WildRydesApp.LAB_1,
+                        "alice-" + WildRydesApp.LAB_2,
+                        "alice-" + WildRydesApp.LAB_3,
+                        "alice-" + WildRydesApp.LAB_4),
+                names);
         for (Stack stack : stacks(alice)) {
             assertEquals(stack.getStackName(), stack.getNode().getId(), "cdk deploy takes the name the learner sees");
-            assertEquals(List.of(), Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")),
+            assertEquals(
+                    List.of(),
+                    Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")),
                     stack.getStackName() + ": cdk-nag errors with a prefix");
         }
     }
@@ -57,8 +65,11 @@ class LearnerPrefixTest {
     @ValueSource(ints = {1, 2, 3, 4})
     void everyFixedNameBuiltFromTheStackNameIsPrefixed(int lab) throws Exception {
         String base = OriginalWorkshopOutputsTest.stackOf(lab);
-        String prefixed = new ObjectMapper().writeValueAsString(Template.fromStack(stack(alice, "alice-" + base)).toJSON());
-        String unprefixed = new ObjectMapper().writeValueAsString(SynthesizedApp.template(base).toJSON());
+        String prefixed = new ObjectMapper()
+                .writeValueAsString(
+                        Template.fromStack(stack(alice, "alice-" + base)).toJSON());
+        String unprefixed = new ObjectMapper()
+                .writeValueAsString(SynthesizedApp.template(base).toJSON());
         assertTrue(unprefixed.contains(base), "the unprefixed template names its stack somewhere");
         List<String> unprefixedUses = new ArrayList<>();
         Matcher uses = Pattern.compile("(.{0,40})" + Pattern.quote(base)).matcher(prefixed);
@@ -69,44 +80,59 @@ class LearnerPrefixTest {
         }
         assertEquals(List.of(), unprefixedUses, "names without the prefix in alice-" + base);
         String compact = base.replace("-", "");
-        assertTrue(!prefixed.contains("\"" + compact) && !prefixed.contains("/" + compact),
+        assertTrue(
+                !prefixed.contains("\"" + compact) && !prefixed.contains("/" + compact),
                 "a name derived from the construct path carries the prefix too");
     }
 
     @Test
     void theFixedNamesOfLabFourAreAlices() {
         Template template = Template.fromStack(stack(alice, "alice-" + WildRydesApp.LAB_4));
-        template.hasResourceProperties("AWS::StepFunctions::StateMachine",
+        template.hasResourceProperties(
+                "AWS::StepFunctions::StateMachine",
                 Map.of("StateMachineName", "alice-wild-rydes-async-msg-4-start-here"));
-        template.hasResourceProperties("AWS::StepFunctions::StateMachine",
+        template.hasResourceProperties(
+                "AWS::StepFunctions::StateMachine",
                 Map.of("StateMachineName", "alice-wild-rydes-async-msg-4-complete"));
-        template.hasResourceProperties("AWS::Logs::LogGroup",
+        template.hasResourceProperties(
+                "AWS::Logs::LogGroup",
                 Map.of("LogGroupName", "/aws/lambda/alice-wild-rydes-async-msg-4-ChargeFareFunction"));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Alice", "alice smith", "-alice", "alice-", "a_b", "abcdefghijklmnopqrstuvwxyzabcde"})
     void aPrefixThatCannotBeginEveryNameStopsSynthesisSayingWhatWasGiven(String prefix) {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> app(Map.of("prefix", prefix)));
-        assertTrue(error.getMessage().contains("prefix") && error.getMessage().contains("'" + prefix + "'"), error.getMessage());
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> app(Map.of("prefix", prefix)));
+        assertTrue(
+                error.getMessage().contains("prefix") && error.getMessage().contains("'" + prefix + "'"),
+                error.getMessage());
     }
 
     private static App app(Map<String, Object> extraContext) throws Exception {
         Map<String, Object> context = new LinkedHashMap<>(SynthesizedApp.cdkJsonContext());
         context.putAll(extraContext);
-        App app = new App(AppProps.builder().context(context)
-                .outdir(Files.createTempDirectory("wild-rydes-prefixed").toString()).build());
+        App app = new App(AppProps.builder()
+                .context(context)
+                .outdir(Files.createTempDirectory("wild-rydes-prefixed").toString())
+                .build());
         WildRydesApp.addLabs(app);
         app.synth();
         return app;
     }
 
     private static Stack stack(App app, String name) {
-        return stacks(app).stream().filter(s -> s.getStackName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no stack " + name + " in " + stacks(app).stream().map(Stack::getStackName).toList()));
+        return stacks(app).stream()
+                .filter(s -> s.getStackName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no stack " + name + " in "
+                        + stacks(app).stream().map(Stack::getStackName).toList()));
     }
 
     private static List<Stack> stacks(App app) {
-        return app.getNode().getChildren().stream().filter(Stack.class::isInstance).map(Stack.class::cast).toList();
+        return app.getNode().getChildren().stream()
+                .filter(Stack.class::isInstance)
+                .map(Stack.class::cast)
+                .toList();
     }
 }

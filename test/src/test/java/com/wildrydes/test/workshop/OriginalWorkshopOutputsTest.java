@@ -26,8 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OriginalWorkshopOutputsTest {
 
-    record OriginalOutput(int lab, String key, String meaning, String referencedType, String ourKey) {
-    }
+    record OriginalOutput(int lab, String key, String meaning, String referencedType, String ourKey) {}
 
     @ParameterizedTest(name = "lab {0}")
     @ValueSource(ints = {1, 2, 3, 4})
@@ -36,7 +35,8 @@ class OriginalWorkshopOutputsTest {
         Map<String, Object> template = SynthesizedApp.template(stackOf(lab)).toJSON();
         Map<String, Object> outputs = (Map<String, Object>) template.get("Outputs");
         Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
-        List<OriginalOutput> originals = originals().stream().filter(o -> o.lab() == lab).toList();
+        List<OriginalOutput> originals =
+                originals().stream().filter(o -> o.lab() == lab).toList();
         assertFalse(originals.isEmpty());
         List<String> missing = new ArrayList<>();
         for (OriginalOutput original : originals) {
@@ -46,23 +46,32 @@ class OriginalWorkshopOutputsTest {
                 continue;
             }
             Set<String> types = referencedTypes(output.get("Value"), resources);
-            assertTrue(types.contains(original.referencedType()), original.key() + " (" + original.meaning()
-                    + ") should reference a " + original.referencedType() + ", references " + types);
+            assertTrue(
+                    types.contains(original.referencedType()),
+                    original.key() + " (" + original.meaning() + ") should reference a " + original.referencedType()
+                            + ", references " + types);
             if (!original.ourKey().equals("-")) {
                 Map<String, Object> ours = (Map<String, Object>) outputs.get(original.ourKey());
                 assertTrue(ours != null, "our own key " + original.ourKey() + " stays");
-                assertEquals(ours.get("Value"), output.get("Value"), original.key() + " names what " + original.ourKey() + " names");
+                assertEquals(
+                        ours.get("Value"),
+                        output.get("Value"),
+                        original.key() + " names what " + original.ourKey() + " names");
             }
         }
-        assertEquals(List.of(), missing, "lab " + lab + ": output keys of the original workshop missing from "
-                + stackOf(lab) + ", which has " + new java.util.TreeSet<>(outputs.keySet()));
+        assertEquals(
+                List.of(),
+                missing,
+                "lab " + lab + ": output keys of the original workshop missing from " + stackOf(lab) + ", which has "
+                        + new java.util.TreeSet<>(outputs.keySet()));
     }
 
     /** The workshop's query command cuts the URL at '{' and appends the rfq-id: the output must end with /{id}. */
     @Test
     @SuppressWarnings("unchecked")
     void labThreesQueryEndpointEndsWithTheIdPlaceholderAsTheOriginals() {
-        Map<String, Object> outputs = (Map<String, Object>) SynthesizedApp.template(WildRydesApp.LAB_3).toJSON().get("Outputs");
+        Map<String, Object> outputs = (Map<String, Object>)
+                SynthesizedApp.template(WildRydesApp.LAB_3).toJSON().get("Outputs");
         Object value = ((Map<String, Object>) outputs.get("RideBookingApiQueryInstantRideRfqEndpoint")).get("Value");
         List<Object> parts = (List<Object>) ((List<Object>) ((Map<String, Object>) value).get("Fn::Join")).get(1);
         String last = String.valueOf(parts.get(parts.size() - 1));
@@ -70,7 +79,8 @@ class OriginalWorkshopOutputsTest {
     }
 
     static String stackOf(int lab) {
-        return List.of(WildRydesApp.LAB_1, WildRydesApp.LAB_2, WildRydesApp.LAB_3, WildRydesApp.LAB_4).get(lab - 1);
+        return List.of(WildRydesApp.LAB_1, WildRydesApp.LAB_2, WildRydesApp.LAB_3, WildRydesApp.LAB_4)
+                .get(lab - 1);
     }
 
     static List<OriginalOutput> originals() throws IOException {

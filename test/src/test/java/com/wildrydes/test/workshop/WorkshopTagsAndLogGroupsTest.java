@@ -24,17 +24,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WorkshopTagsAndLogGroupsTest {
 
     /** The resource types in our stacks that CloudFormation can tag. */
-    static final Set<String> TAGGABLE = Set.of("AWS::ApiGateway::RestApi", "AWS::ApiGateway::Stage",
-            "AWS::CloudWatch::Alarm", "AWS::DynamoDB::Table", "AWS::IAM::Role", "AWS::KMS::Key", "AWS::Lambda::Function",
-            "AWS::Lambda::EventSourceMapping", "AWS::Logs::LogGroup", "AWS::SNS::Topic", "AWS::SQS::Queue",
+    static final Set<String> TAGGABLE = Set.of(
+            "AWS::ApiGateway::RestApi",
+            "AWS::ApiGateway::Stage",
+            "AWS::CloudWatch::Alarm",
+            "AWS::DynamoDB::Table",
+            "AWS::IAM::Role",
+            "AWS::KMS::Key",
+            "AWS::Lambda::Function",
+            "AWS::Lambda::EventSourceMapping",
+            "AWS::Logs::LogGroup",
+            "AWS::SNS::Topic",
+            "AWS::SQS::Queue",
             "AWS::StepFunctions::StateMachine");
 
     @ParameterizedTest(name = "lab {0}")
     @ValueSource(ints = {1, 2, 3, 4})
     @SuppressWarnings("unchecked")
     void everyTaggableResourceCarriesProjectWorkshopAndLab(int lab) {
-        Map<String, Object> resources = (Map<String, Object>) SynthesizedApp.template(OriginalWorkshopOutputsTest.stackOf(lab))
-                .toJSON().get("Resources");
+        Map<String, Object> resources =
+                (Map<String, Object>) SynthesizedApp.template(OriginalWorkshopOutputsTest.stackOf(lab))
+                        .toJSON()
+                        .get("Resources");
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("lab", String.valueOf(lab));
         expected.put("project", "wild-rydes");
@@ -69,7 +80,8 @@ class WorkshopTagsAndLogGroupsTest {
     @SuppressWarnings("unchecked")
     void eachFunctionLogsUnderAwsLambdaNamedAfterTheStackAndTheFunction(int lab) {
         String stack = OriginalWorkshopOutputsTest.stackOf(lab);
-        Map<String, Object> resources = (Map<String, Object>) SynthesizedApp.template(stack).toJSON().get("Resources");
+        Map<String, Object> resources =
+                (Map<String, Object>) SynthesizedApp.template(stack).toJSON().get("Resources");
         Pattern name = Pattern.compile("/aws/lambda/" + Pattern.quote(stack) + "-[A-Za-z0-9]+");
         Set<String> names = new HashSet<>();
         int functions = 0;
@@ -80,12 +92,16 @@ class WorkshopTagsAndLogGroupsTest {
             }
             functions++;
             Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
-            Object ref = ((Map<String, Object>) ((Map<String, Object>) properties.get("LoggingConfig")).get("LogGroup")).get("Ref");
-            Object logGroupName = ((Map<String, Object>) ((Map<String, Object>) resources.get(ref)).get("Properties")).get("LogGroupName");
-            assertTrue(logGroupName instanceof String text && name.matcher(text).matches(),
+            Object ref = ((Map<String, Object>) ((Map<String, Object>) properties.get("LoggingConfig")).get("LogGroup"))
+                    .get("Ref");
+            Object logGroupName = ((Map<String, Object>) ((Map<String, Object>) resources.get(ref)).get("Properties"))
+                    .get("LogGroupName");
+            assertTrue(
+                    logGroupName instanceof String text && name.matcher(text).matches(),
                     entry.getKey() + " logs to " + logGroupName + ", expected " + name);
             String function = ((String) logGroupName).substring(("/aws/lambda/" + stack + "-").length());
-            assertTrue(entry.getKey().contains(function),
+            assertTrue(
+                    entry.getKey().contains(function),
                     entry.getKey() + ": log group named after another function, " + logGroupName);
             assertTrue(((String) logGroupName).length() <= 512, "CloudWatch Logs' limit");
             assertTrue(names.add((String) logGroupName), "two functions share " + logGroupName);
