@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.wildrydes.local.api.LocalRestApi;
 import com.wildrydes.local.engines.RunningEngines;
 import com.wildrydes.local.lambda.AsyncInvoker;
+import com.wildrydes.local.lambda.FunctionLogs;
 import com.wildrydes.local.lambda.LocalFunction;
 import com.wildrydes.local.lambda.SqsEventSource;
 import com.wildrydes.local.lambda.TopicToFunction;
@@ -45,16 +46,19 @@ public final class LocalLab implements AutoCloseable {
     private final Map<String, Boolean> validatesBody = new LinkedHashMap<>();
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, String> outputs = new LinkedHashMap<>();
+    private final java.util.Set<String> snapStart = new java.util.HashSet<>();
+    private final List<java.util.concurrent.Future<?>> initialising = new ArrayList<>();
 
     private LocalLab(CloudAssembly assembly, RunningEngines engines, LocalSettings settings) {
         this.assembly = assembly;
         this.engines = engines;
         this.settings = settings;
-        this.resources = new EngineResources(settings.namePrefix() + assembly.stackName(), ids, engines);
+        this.resources = new EngineResources(settings.namePrefix() + assembly.stackName(), ids, engines, settings::scaledSeconds);
     }
 
     /** Brings up the stack {@code stackName} of the cloud assembly in {@code cdkOut} on the engines. */
     public static LocalLab start(Path cdkOut, String stackName, RunningEngines engines, LocalSettings settings) {
+        FunctionLogs.capture();
         LocalLab lab = new LocalLab(CloudAssembly.read(cdkOut, stackName), engines, settings);
         try {
             lab.bringUp();
@@ -85,6 +89,7 @@ public final class LocalLab implements AutoCloseable {
                 bringUp(logicalId, type, resourcesNode.get(logicalId).path("Properties"));
             }
         }
+        awaitInitialised();
         for (Iterator<Map.Entry<String, JsonNode>> it = assembly.template().path("Outputs").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> output = it.next();
             outputs.put(output.getKey(), intrinsics.text(output.getValue().get("Value")));
@@ -102,6 +107,9 @@ public final class LocalLab implements AutoCloseable {
             case "AWS::Lambda::Function" -> function(logicalId, properties);
             case "AWS::Lambda::Version" -> {
                 LocalFunction function = function(intrinsics.text(properties.get("FunctionName")));
+                if (snapStart.contains(function.name())) {
+                    initialising.add(function.initialiseAhead());
+                }
                 ids.put(logicalId, function.arn() + ":1", Map.of("Version", "1", "FunctionArn", function.arn()));
             }
             case "AWS::Lambda::Alias" -> {
@@ -146,6 +154,20 @@ public final class LocalLab implements AutoCloseable {
         }
     }
 
+    /** Waits for the SnapStart functions' init phases; an init that fails stops the lab, as a failed publish would. */
+    private void awaitInitialised() {
+        for (java.util.concurrent.Future<?> init : initialising) {
+            try {
+                init.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("A function's init phase failed while publishing its version", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private void function(String logicalId, JsonNode properties) {
         String name = properties.has("FunctionName") ? intrinsics.text(properties.get("FunctionName"))
                 : settings.namePrefix() + assembly.stackName() + "-" + logicalId;
@@ -170,6 +192,9 @@ public final class LocalLab implements AutoCloseable {
         Duration timeout = Duration.ofSeconds(properties.path("Timeout").asInt(3));
         LocalFunction function = new LocalFunction(name, arn, properties.path("Handler").asText(), jar, environment, timeout);
         started.add(function);
+        if ("PublishedVersions".equals(properties.path("SnapStart").path("ApplyOn").asText())) {
+            snapStart.add(name);
+        }
         functionsByName.put(name, function);
         functionsByReference.put(name, function);
         functionsByReference.put(arn, function);
