@@ -37,6 +37,7 @@ public final class LocalLab implements AutoCloseable {
     private final EngineResources resources;
     private final List<String> notEmulated = new ArrayList<>();
     private final Map<String, LocalFunction> functionsByName = new LinkedHashMap<>();
+    private final Map<String, LocalFunction> functionsByLogicalId = new LinkedHashMap<>();
     private final Map<String, LocalFunction> functionsByReference = new LinkedHashMap<>();
     private final Map<String, String> queueUrlsByArn = new LinkedHashMap<>();
     private final Map<String, JsonNode> invokeConfigsByFunction = new LinkedHashMap<>();
@@ -196,6 +197,7 @@ public final class LocalLab implements AutoCloseable {
             snapStart.add(name);
         }
         functionsByName.put(name, function);
+        functionsByLogicalId.put(logicalId, function);
         functionsByReference.put(name, function);
         functionsByReference.put(arn, function);
         ids.put(logicalId, name, Map.of("Arn", arn));
@@ -279,6 +281,25 @@ public final class LocalLab implements AutoCloseable {
 
     private LocalRestApi api(JsonNode properties) {
         return apisById.get(intrinsics.text(properties.get("RestApiId")));
+    }
+
+    /** The function the template declares under that logical ID. */
+    public LocalFunction functionByLogicalId(String logicalId) {
+        LocalFunction function = functionsByLogicalId.get(logicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("No function " + logicalId + " (functions: " + functionsByLogicalId.keySet() + ")");
+        }
+        return function;
+    }
+
+    /**
+     * Fault on demand: the {@code nth} call from now (attempts count, the SDK's retries too) that
+     * the function with that logical ID makes to {@code service} ({@code DynamoDB}, {@code SNS},
+     * {@code SQS}) and {@code operation} (for example {@code TransactWriteItems}) is answered with
+     * {@code fault} instead of reaching the engine.
+     */
+    public void failNth(String functionLogicalId, String service, String operation, int nth, com.wildrydes.local.lambda.AwsFault fault) {
+        com.wildrydes.local.lambda.FaultPlan.failNth(functionByLogicalId(functionLogicalId).name(), service, operation, nth, fault);
     }
 
     /** The function with that name or ARN (alias ARNs too). */
