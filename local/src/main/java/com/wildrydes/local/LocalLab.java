@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.wildrydes.local.api.LocalRestApi;
 import com.wildrydes.local.engines.RunningEngines;
 import com.wildrydes.local.lambda.AsyncInvoker;
+import com.wildrydes.local.lambda.FunctionLogs;
 import com.wildrydes.local.lambda.LocalFunction;
 import com.wildrydes.local.lambda.SqsEventSource;
 import com.wildrydes.local.lambda.TopicToFunction;
@@ -36,6 +37,7 @@ public final class LocalLab implements AutoCloseable {
     private final EngineResources resources;
     private final List<String> notEmulated = new ArrayList<>();
     private final Map<String, LocalFunction> functionsByName = new LinkedHashMap<>();
+    private final Map<String, LocalFunction> functionsByLogicalId = new LinkedHashMap<>();
     private final Map<String, LocalFunction> functionsByReference = new LinkedHashMap<>();
     private final Map<String, String> queueUrlsByArn = new LinkedHashMap<>();
     private final Map<String, JsonNode> invokeConfigsByFunction = new LinkedHashMap<>();
@@ -45,16 +47,20 @@ public final class LocalLab implements AutoCloseable {
     private final Map<String, Boolean> validatesBody = new LinkedHashMap<>();
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, String> outputs = new LinkedHashMap<>();
+    private final java.util.Set<String> snapStart = new java.util.HashSet<>();
+    private final List<java.util.concurrent.Future<?>> initialising = new ArrayList<>();
 
     private LocalLab(CloudAssembly assembly, RunningEngines engines, LocalSettings settings) {
         this.assembly = assembly;
         this.engines = engines;
         this.settings = settings;
-        this.resources = new EngineResources(settings.namePrefix() + assembly.stackName(), ids, engines);
+        this.resources = new EngineResources(
+                settings.namePrefix() + assembly.stackName(), ids, engines, settings::scaledSeconds);
     }
 
     /** Brings up the stack {@code stackName} of the cloud assembly in {@code cdkOut} on the engines. */
     public static LocalLab start(Path cdkOut, String stackName, RunningEngines engines, LocalSettings settings) {
+        FunctionLogs.capture();
         LocalLab lab = new LocalLab(CloudAssembly.read(cdkOut, stackName), engines, settings);
         try {
             lab.bringUp();
@@ -85,6 +91,7 @@ public final class LocalLab implements AutoCloseable {
                 bringUp(logicalId, type, resourcesNode.get(logicalId).path("Properties"));
             }
         }
+        awaitInitialised();
         for (Iterator<Map.Entry<String, JsonNode>> it =
                         assembly.template().path("Outputs").fields();
                 it.hasNext(); ) {
@@ -104,6 +111,9 @@ public final class LocalLab implements AutoCloseable {
             case "AWS::Lambda::Function" -> function(logicalId, properties);
             case "AWS::Lambda::Version" -> {
                 LocalFunction function = function(intrinsics.text(properties.get("FunctionName")));
+                if (snapStart.contains(function.name())) {
+                    initialising.add(function.initialiseAhead());
+                }
                 ids.put(logicalId, function.arn() + ":1", Map.of("Version", "1", "FunctionArn", function.arn()));
             }
             case "AWS::Lambda::Alias" -> {
@@ -152,6 +162,21 @@ public final class LocalLab implements AutoCloseable {
         }
     }
 
+    /** Waits for the SnapStart functions' init phases; an init that fails stops the lab, as a failed publish would. */
+    private void awaitInitialised() {
+        for (java.util.concurrent.Future<?> init : initialising) {
+            try {
+                init.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(
+                        "A function's init phase failed while publishing its version", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private void function(String logicalId, JsonNode properties) {
         String name = properties.has("FunctionName")
                 ? intrinsics.text(properties.get("FunctionName"))
@@ -181,7 +206,12 @@ public final class LocalLab implements AutoCloseable {
         LocalFunction function =
                 new LocalFunction(name, arn, properties.path("Handler").asText(), jar, environment, timeout);
         started.add(function);
+        if ("PublishedVersions"
+                .equals(properties.path("SnapStart").path("ApplyOn").asText())) {
+            snapStart.add(name);
+        }
         functionsByName.put(name, function);
+        functionsByLogicalId.put(logicalId, function);
         functionsByReference.put(name, function);
         functionsByReference.put(arn, function);
         ids.put(logicalId, name, Map.of("Arn", arn));
@@ -296,6 +326,32 @@ public final class LocalLab implements AutoCloseable {
 
     private LocalRestApi api(JsonNode properties) {
         return apisById.get(intrinsics.text(properties.get("RestApiId")));
+    }
+
+    /** The function the template declares under that logical ID. */
+    public LocalFunction functionByLogicalId(String logicalId) {
+        LocalFunction function = functionsByLogicalId.get(logicalId);
+        if (function == null) {
+            throw new IllegalArgumentException(
+                    "No function " + logicalId + " (functions: " + functionsByLogicalId.keySet() + ")");
+        }
+        return function;
+    }
+
+    /**
+     * Fault on demand: the {@code nth} call from now (attempts count, the SDK's retries too) that
+     * the function with that logical ID makes to {@code service} ({@code DynamoDB}, {@code SNS},
+     * {@code SQS}) and {@code operation} (for example {@code TransactWriteItems}) is answered with
+     * {@code fault} instead of reaching the engine.
+     */
+    public void failNth(
+            String functionLogicalId,
+            String service,
+            String operation,
+            int nth,
+            com.wildrydes.local.lambda.AwsFault fault) {
+        com.wildrydes.local.lambda.FaultPlan.failNth(
+                functionByLogicalId(functionLogicalId).name(), service, operation, nth, fault);
     }
 
     /** The function with that name or ARN (alias ARNs too). */

@@ -11,6 +11,11 @@ import java.util.Map;
  *   <li>{@code asyncRetryDelay} (system property {@code wildrydes.local.asyncRetryDelay}, an
  *       ISO-8601 duration, default {@code PT1M}): the wait before an asynchronous invocation's
  *       first retry; the second waits twice as long, as Lambda waits 1 and then 2 minutes;</li>
+ *   <li>{@code timeScale} (system property {@code wildrydes.local.timeScale}, default 1): every SQS
+ *       wait multiplied by it: queues' visibility timeouts and delays, and the delay of each
+ *       message a function sends (for example lab 3's deadline message), rounded up to whole
+ *       seconds and never below one second unless it was zero; {@code 0.0167} makes lab 2's
+ *       60 s visibility timeout one second;</li>
  *   <li>{@code namePrefix}: put before every local resource name, so that several copies of one
  *       stack can share the engines (tests);</li>
  *   <li>{@code environmentOverrides}: environment variables set over the template's, by the
@@ -18,19 +23,41 @@ import java.util.Map;
  * </ul>
  */
 public record LocalSettings(
-        Duration asyncRetryDelay, String namePrefix, Map<String, Map<String, String>> environmentOverrides) {
+        Duration asyncRetryDelay,
+        double timeScale,
+        String namePrefix,
+        Map<String, Map<String, String>> environmentOverrides) {
+
+    public LocalSettings {
+        if (!(timeScale > 0 && timeScale <= 1)) {
+            throw new IllegalArgumentException(
+                    "wildrydes.local.timeScale must be above 0 and at most 1, got " + timeScale);
+        }
+    }
 
     public static LocalSettings fromSystemProperties() {
         return new LocalSettings(
-                Duration.parse(System.getProperty("wildrydes.local.asyncRetryDelay", "PT1M")), "", Map.of());
+                Duration.parse(System.getProperty("wildrydes.local.asyncRetryDelay", "PT1M")),
+                Double.parseDouble(System.getProperty("wildrydes.local.timeScale", "1")),
+                "",
+                Map.of());
+    }
+
+    /** An SQS wait of {@code seconds} (visibility timeout or delay) on the local time scale. */
+    public int scaledSeconds(int seconds) {
+        return seconds == 0 ? 0 : (int) Math.max(1, Math.ceil(seconds * timeScale));
+    }
+
+    public LocalSettings withTimeScale(double scale) {
+        return new LocalSettings(asyncRetryDelay, scale, namePrefix, environmentOverrides);
     }
 
     public LocalSettings withAsyncRetryDelay(Duration delay) {
-        return new LocalSettings(delay, namePrefix, environmentOverrides);
+        return new LocalSettings(delay, timeScale, namePrefix, environmentOverrides);
     }
 
     public LocalSettings withNamePrefix(String prefix) {
-        return new LocalSettings(asyncRetryDelay, prefix, environmentOverrides);
+        return new LocalSettings(asyncRetryDelay, timeScale, prefix, environmentOverrides);
     }
 
     public LocalSettings withEnvironment(String functionLogicalId, String variable, String value) {
@@ -38,6 +65,6 @@ public record LocalSettings(
         Map<String, String> ofFunction = new LinkedHashMap<>(overrides.getOrDefault(functionLogicalId, Map.of()));
         ofFunction.put(variable, value);
         overrides.put(functionLogicalId, ofFunction);
-        return new LocalSettings(asyncRetryDelay, namePrefix, overrides);
+        return new LocalSettings(asyncRetryDelay, timeScale, namePrefix, overrides);
     }
 }

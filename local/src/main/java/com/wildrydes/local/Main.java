@@ -57,7 +57,7 @@ public final class Main {
         lab.notEmulated().forEach(resource -> System.out.println("  " + resource));
         System.out.println(
                 "Serving; function logs follow, prefixed with the function's name. Ctrl-C stops everything.");
-        FunctionLogs.install();
+        FunctionLogs.print();
         stopped.await();
     }
 }

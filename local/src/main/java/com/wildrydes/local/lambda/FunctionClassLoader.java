@@ -25,12 +25,50 @@ final class FunctionClassLoader extends URLClassLoader {
 
     private static final String SHIM = FunctionEnvironment.class.getName();
     private static final String SHIM_INTERNAL = SHIM.replace('.', '/');
+    /** Shared with local mode, not loaded anew: what the fault interceptor asks. */
+    private static final String FAULT_PLAN = FaultPlan.class.getName();
+
+    private static final String GLOBAL_INTERCEPTORS = "software/amazon/awssdk/global/handlers/execution.interceptors";
+    private static Path overlay;
+
+    private final String functionName;
 
     private final Map<String, String> environment;
 
     FunctionClassLoader(String functionName, Path jar, Map<String, String> environment) {
-        super("function:" + functionName, new URL[] {url(jar)}, ClassLoader.getPlatformClassLoader());
+        super("function:" + functionName, new URL[] {url(jar), url(overlay())}, ClassLoader.getPlatformClassLoader());
+        this.functionName = functionName;
         this.environment = Map.copyOf(environment);
+    }
+
+    String functionName() {
+        return functionName;
+    }
+
+    /**
+     * A folder seen after the jar: {@link FaultInterceptor}'s class file (defined anew in each
+     * function's loader, so it implements that function's SDK interface) and the SDK's global
+     * interceptor service file naming it.
+     */
+    private static synchronized Path overlay() {
+        if (overlay == null) {
+            try {
+                Path folder = java.nio.file.Files.createTempDirectory("wild-rydes-local-overlay");
+                String classFile = FaultInterceptor.class.getName().replace('.', '/') + ".class";
+                Path target = folder.resolve(classFile);
+                java.nio.file.Files.createDirectories(target.getParent());
+                try (InputStream in = FaultInterceptor.class.getClassLoader().getResourceAsStream(classFile)) {
+                    java.nio.file.Files.write(target, in.readAllBytes());
+                }
+                Path services = folder.resolve(GLOBAL_INTERCEPTORS);
+                java.nio.file.Files.createDirectories(services.getParent());
+                java.nio.file.Files.writeString(services, FaultInterceptor.class.getName() + "\n");
+                overlay = folder;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return overlay;
     }
 
     Map<String, String> environment() {
@@ -41,6 +79,9 @@ final class FunctionClassLoader extends URLClassLoader {
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         if (name.equals(SHIM)) {
             return FunctionEnvironment.class;
+        }
+        if (name.equals(FAULT_PLAN)) {
+            return FaultPlan.class;
         }
         return super.loadClass(name, resolve);
     }

@@ -4,25 +4,28 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Each function's log lines on this JVM's standard output, prefixed with the function's name, as
- * its log group would keep them apart. Functions write to {@code System.out} from threads local
- * mode starts for them; those threads carry the function's name.
+ * Each function's log lines, kept apart as its log group keeps them: a line a function writes to
+ * {@code System.out} goes to that function's {@link LogGroup} and, when printing is on (the
+ * command), to this JVM's standard output prefixed with the function's name. Functions write from
+ * threads local mode starts for them; those threads carry the function's log group.
  */
 public final class FunctionLogs {
 
-    private static final InheritableThreadLocal<String> FUNCTION = new InheritableThreadLocal<>();
+    private static final InheritableThreadLocal<LogGroup> GROUP = new InheritableThreadLocal<>();
     private static PrintStream original;
+    private static volatile boolean printing;
 
     private FunctionLogs() {}
 
-    static void enter(String functionName) {
-        FUNCTION.set(functionName);
+    static void enter(LogGroup group) {
+        GROUP.set(group);
     }
 
-    /** Prefixes every line written by a function's thread with {@code [name] }. */
-    public static synchronized void install() {
+    /** Starts keeping functions' lines (idempotent); nothing is printed until {@link #print()}. */
+    public static synchronized void capture() {
         if (original != null) {
             return;
         }
@@ -33,19 +36,24 @@ public final class FunctionLogs {
                 new OutputStream() {
                     @Override
                     public void write(int b) {
-                        String function = FUNCTION.get();
-                        if (function == null) {
+                        LogGroup group = GROUP.get();
+                        if (group == null) {
                             target.write(b);
                             return;
                         }
                         ByteArrayOutputStream line = lines.get();
-                        line.write(b);
-                        if (b == '\n') {
+                        if (b != '\n') {
+                            line.write(b);
+                            return;
+                        }
+                        String text = line.toString(StandardCharsets.UTF_8);
+                        line.reset();
+                        group.add(text);
+                        if (printing) {
                             synchronized (target) {
-                                target.print("[" + function + "] " + line.toString(StandardCharsets.UTF_8));
+                                target.println("[" + group.functionName() + "] " + text);
                                 target.flush();
                             }
-                            line.reset();
                         }
                     }
                 },
@@ -53,10 +61,44 @@ public final class FunctionLogs {
                 StandardCharsets.UTF_8));
     }
 
+    /** Keeps and prints every function's lines, prefixed with {@code [name] }. */
+    public static synchronized void print() {
+        capture();
+        printing = true;
+    }
+
     public static synchronized void uninstall() {
         if (original != null) {
             System.setOut(original);
             original = null;
+            printing = false;
+        }
+    }
+
+    /** One function's lines, oldest first (what its CloudWatch log group would hold). */
+    public static final class LogGroup {
+
+        private static final int KEPT = 200_000;
+        private final String functionName;
+        private final java.util.ArrayDeque<String> lines = new java.util.ArrayDeque<>();
+
+        LogGroup(String functionName) {
+            this.functionName = functionName;
+        }
+
+        public String functionName() {
+            return functionName;
+        }
+
+        synchronized void add(String line) {
+            if (lines.size() == KEPT) {
+                lines.removeFirst();
+            }
+            lines.addLast(line);
+        }
+
+        public synchronized List<String> lines() {
+            return List.copyOf(lines);
         }
     }
 }

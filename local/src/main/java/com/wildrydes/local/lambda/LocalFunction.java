@@ -11,6 +11,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +40,7 @@ public final class LocalFunction implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger invocations = new AtomicInteger();
+    private final FunctionLogs.LogGroup logs;
     private Object instance;
     private Method handleRequest;
     private Serializer input;
@@ -51,11 +53,13 @@ public final class LocalFunction implements AutoCloseable {
         this.handler = handler;
         this.timeout = timeout;
         this.loader = new FunctionClassLoader(name, jar, environment);
+        this.logs = new FunctionLogs.LogGroup(name);
+        FunctionLogs.LogGroup group = logs;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(
                     () -> {
-                        FunctionLogs.enter(name);
+                        FunctionLogs.enter(group);
                         task.run();
                     },
                     name + "-" + threads.incrementAndGet());
@@ -101,9 +105,26 @@ public final class LocalFunction implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the init phase now, on one of the function's threads, as Lambda does when it publishes
+     * a version with SnapStart (the snapshot is taken after init), rather than on the first
+     * invocation.
+     */
+    public Future<?> initialiseAhead() {
+        return executor.submit(() -> {
+            initialise();
+            return null;
+        });
+    }
+
     /** The most invocations that ran at once so far (what CloudWatch's ConcurrentExecutions shows). */
     public int peakConcurrency() {
         return peak.get();
+    }
+
+    /** The lines the function has written (its log group; kept once {@link FunctionLogs#capture()} runs). */
+    public List<String> logLines() {
+        return logs.lines();
     }
 
     public int invocationCount() {

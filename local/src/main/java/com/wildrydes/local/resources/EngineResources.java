@@ -31,9 +31,12 @@ public final class EngineResources {
     private final DynamoDbClient dynamoDb;
     private final SnsClient sns;
     private final SqsClient sqs;
+    private final java.util.function.IntUnaryOperator timeScale;
 
-    public EngineResources(String stackName, LocalIds ids, RunningEngines engines) {
+    public EngineResources(
+            String stackName, LocalIds ids, RunningEngines engines, java.util.function.IntUnaryOperator timeScale) {
         this.stackName = stackName;
+        this.timeScale = timeScale;
         this.ids = ids;
         this.intrinsics = new Intrinsics(ids);
         this.dynamoDb = engines.dynamoDb();
@@ -69,9 +72,9 @@ public final class EngineResources {
         boolean fifo = properties.path("FifoQueue").asBoolean(false);
         String name = nameOf(properties.path("QueueName"), logicalId, fifo ? ".fifo" : "");
         Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
-        copy(properties, "VisibilityTimeout", attributes, QueueAttributeName.VISIBILITY_TIMEOUT);
+        scaled(properties, "VisibilityTimeout", attributes, QueueAttributeName.VISIBILITY_TIMEOUT);
         copy(properties, "MessageRetentionPeriod", attributes, QueueAttributeName.MESSAGE_RETENTION_PERIOD);
-        copy(properties, "DelaySeconds", attributes, QueueAttributeName.DELAY_SECONDS);
+        scaled(properties, "DelaySeconds", attributes, QueueAttributeName.DELAY_SECONDS);
         copy(
                 properties,
                 "ReceiveMessageWaitTimeSeconds",
@@ -168,6 +171,20 @@ public final class EngineResources {
 
     private String nameOf(JsonNode explicit, String logicalId, String suffix) {
         return explicit.isMissingNode() ? stackName + "-" + logicalId + suffix : intrinsics.text(explicit);
+    }
+
+    /** A wait in seconds, on local mode's time scale. */
+    private void scaled(
+            JsonNode properties,
+            String property,
+            Map<QueueAttributeName, String> attributes,
+            QueueAttributeName attribute) {
+        if (properties.has(property)) {
+            attributes.put(
+                    attribute,
+                    Integer.toString(
+                            timeScale.applyAsInt(properties.get(property).asInt())));
+        }
     }
 
     private static void copy(

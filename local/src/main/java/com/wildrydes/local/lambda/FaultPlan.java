@@ -1,0 +1,71 @@
+package com.wildrydes.local.lambda;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults on demand: the n-th AWS call (each attempt counts, retries too) that one function makes
+ * to one service operation is answered with an AWS error instead of reaching the engine. Shared by
+ * every function's class loader (like {@link FunctionEnvironment}, it speaks JDK types only);
+ * {@link FaultInterceptor}, which each function's SDK loads as a global execution interceptor, asks
+ * it before each call is sent, and a planned fault redirects that call to {@link FaultServer}.
+ */
+public final class FaultPlan {
+
+    private static final List<Planned> PLANNED = new ArrayList<>();
+    private static final ConcurrentHashMap<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    private static final List<String> FIRED = new ArrayList<>();
+
+    private FaultPlan() {}
+
+    /** Plans the fault; service as the SDK names it ({@code DynamoDB}, {@code SNS}, {@code SQS}; any case). */
+    public static synchronized void failNth(
+            String functionName, String service, String operation, int nth, AwsFault fault) {
+        if (nth < 1) {
+            throw new IllegalArgumentException("calls are counted from 1, got " + nth);
+        }
+        String key = key(functionName, service, operation);
+        int already = CALLS.computeIfAbsent(key, k -> new AtomicInteger()).get();
+        PLANNED.add(new Planned(key, already + nth, fault));
+    }
+
+    /** What fired so far, as {@code function service operation #n code}. */
+    public static synchronized List<String> fired() {
+        return List.copyOf(FIRED);
+    }
+
+    /**
+     * Called by {@link FaultInterceptor} in a function's class loader before each attempt: the URL
+     * of the fault answer to send this attempt to, or null to let it reach the engine.
+     */
+    public static String redirectFor(Class<?> caller, String service, String operation, String contentType) {
+        if (!(caller.getClassLoader() instanceof FunctionClassLoader loader)) {
+            return null;
+        }
+        String key = key(loader.functionName(), service, operation);
+        int call = CALLS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        AwsFault fault;
+        synchronized (FaultPlan.class) {
+            Planned planned = PLANNED.stream()
+                    .filter(p -> p.key.equals(key) && p.call == call)
+                    .findFirst()
+                    .orElse(null);
+            if (planned == null) {
+                return null;
+            }
+            PLANNED.remove(planned);
+            FIRED.add(key + " #" + call + " " + planned.fault.code());
+            fault = planned.fault;
+        }
+        return FaultServer.instance().answer(fault, contentType);
+    }
+
+    private static String key(String functionName, String service, String operation) {
+        return functionName + " " + service.toLowerCase(Locale.ROOT) + " " + operation;
+    }
+
+    private record Planned(String key, int call, AwsFault fault) {}
+}
