@@ -183,7 +183,8 @@ class QueueChainingLocalTest {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : function(functionLogicalId).logLines()) {
             try {
-                lines.add(JSON.readTree(line));
+                // Outside Lambda the runtime's text format: "[LEVEL] {...}".
+                lines.add(JSON.readTree(line.replaceFirst("^\\[[A-Z]+\\] ", "")));
             } catch (java.io.IOException notJson) {
                 // a line that is not a structured event
             }
