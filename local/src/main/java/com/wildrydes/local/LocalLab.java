@@ -12,6 +12,7 @@ import com.wildrydes.local.resources.EngineResources;
 import com.wildrydes.local.stepfunctions.LambdaTaskEndpoint;
 import com.wildrydes.local.stepfunctions.LocalStateMachine;
 import com.wildrydes.local.stepfunctions.StateMachineExecution;
+import com.wildrydes.local.stepfunctions.StepFunctionsApi;
 import com.wildrydes.local.template.CloudAssembly;
 import com.wildrydes.local.template.Intrinsics;
 import com.wildrydes.local.template.LocalIds;
@@ -54,6 +55,7 @@ public final class LocalLab implements AutoCloseable {
     private final List<java.util.concurrent.Future<?>> initialising = new ArrayList<>();
     private final Map<String, LocalStateMachine> stateMachinesByReference = new LinkedHashMap<>();
     private LambdaTaskEndpoint lambdaTasks;
+    private StepFunctionsApi stepFunctionsApi;
 
     private LocalLab(CloudAssembly assembly, RunningEngines engines, LocalSettings settings) {
         this.assembly = assembly;
@@ -411,6 +413,8 @@ public final class LocalLab implements AutoCloseable {
         if (lambdaTasks == null) {
             lambdaTasks = new LambdaTaskEndpoint(this::function);
             started.add(lambdaTasks);
+            stepFunctionsApi = new StepFunctionsApi(this::stateMachine);
+            started.add(stepFunctionsApi);
         }
         com.fasterxml.jackson.databind.node.ObjectNode endpoints =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -438,6 +442,14 @@ public final class LocalLab implements AutoCloseable {
                     "No state machine " + reference + " (state machines: " + stateMachinesByReference.keySet() + ")");
         }
         return machine;
+    }
+
+    /**
+     * The local Step Functions API (StartExecution, DescribeExecution) for the AWS CLI's
+     * {@code --endpoint-url}, or null when the stack has no state machine.
+     */
+    public java.net.URI stepFunctionsEndpoint() {
+        return stepFunctionsApi == null ? null : stepFunctionsApi.endpoint();
     }
 
     /**

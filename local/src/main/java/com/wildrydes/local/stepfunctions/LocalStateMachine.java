@@ -60,7 +60,16 @@ public final class LocalStateMachine {
 
     /** Runs one execution with that input (JSON text) to its end. */
     public StateMachineExecution execute(String inputJson) {
-        String executionArn = arn.replace(":stateMachine:", ":execution:") + ":" + UUID.randomUUID();
+        return execute(executionArn(UUID.randomUUID().toString()), inputJson);
+    }
+
+    /** The ARN Step Functions gives this state machine's execution with that name. */
+    public String executionArn(String executionName) {
+        return arn.replace(":stateMachine:", ":execution:") + ":" + executionName;
+    }
+
+    /** Runs the execution with that ARN and input (JSON text) to its end. */
+    public StateMachineExecution execute(String executionArn, String inputJson) {
         Path run = null;
         Path log = null;
         try {

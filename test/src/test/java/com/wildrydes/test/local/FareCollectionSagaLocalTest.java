@@ -2,6 +2,7 @@ package com.wildrydes.test.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,9 @@ import com.wildrydes.local.LocalSettings;
 import com.wildrydes.local.stepfunctions.StateMachineExecution;
 import com.wildrydes.test.engines.LocalEngines;
 import com.wildrydes.test.support.SynthesizedApp;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,8 +203,49 @@ class FareCollectionSagaLocalTest {
         assertNone("FailedTransactionsQueueUrl", fareId);
     }
 
+    /** What {@code aws stepfunctions start-execution} and {@code describe-execution} send, with --endpoint-url. */
+    @Test
+    void anExecutionStartedThroughTheStepFunctionsApiRunsAndIsDescribed() throws Exception {
+        String fareId = newFareId();
+        assertNotNull(lab.stepFunctionsEndpoint(), "a local Step Functions endpoint");
+        JsonNode started = stepFunctions(
+                "StartExecution",
+                Map.of("stateMachineArn", lab.output(SAGA), "name", fareId, "input", fare("3_fail_auth", fareId)));
+        String executionArn = started.get("executionArn").asText();
+        assertTrue(executionArn.endsWith(":" + fareId), executionArn);
+
+        JsonNode described = stepFunctions("DescribeExecution", Map.of("executionArn", executionArn));
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while ("RUNNING".equals(described.get("status").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            described = stepFunctions("DescribeExecution", Map.of("executionArn", executionArn));
+        }
+        assertEquals("FAILED", described.get("status").asText(), described.toString());
+        assertEquals("FareCollectionFailed", described.get("error").asText());
+        assertEquals(lab.output(SAGA), described.get("stateMachineArn").asText());
+        assertEquals("failed", fareStatus(fareId));
+        single("FailedTransactionsQueueUrl", fareId);
+
+        JsonNode unknown =
+                stepFunctions("StartExecution", Map.of("stateMachineArn", lab.output(SAGA) + "-nope", "input", "{}"));
+        assertEquals("StateMachineDoesNotExist", unknown.get("__type").asText(), unknown.toString());
+    }
+
+    private static JsonNode stepFunctions(String operation, Map<String, String> request) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(lab.stepFunctionsEndpoint())
+                                .header("Content-Type", "application/x-amz-json-1.0")
+                                .header("X-Amz-Target", "AWSStepFunctions." + operation)
+                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    /** A fresh fare ID of letters only, so that no digits in it can pass for the CVV in the card-data check. */
     private static String newFareId() {
-        return "wr_" + UUID.randomUUID().toString().substring(0, 8);
+        return "wr_" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
     }
 
     private static String fare(String customerId, String fareId) throws Exception {
