@@ -9,6 +9,10 @@ import com.wildrydes.local.lambda.LocalFunction;
 import com.wildrydes.local.lambda.SqsEventSource;
 import com.wildrydes.local.lambda.TopicToFunction;
 import com.wildrydes.local.resources.EngineResources;
+import com.wildrydes.local.stepfunctions.LambdaTaskEndpoint;
+import com.wildrydes.local.stepfunctions.LocalStateMachine;
+import com.wildrydes.local.stepfunctions.StateMachineExecution;
+import com.wildrydes.local.stepfunctions.StepFunctionsApi;
 import com.wildrydes.local.template.CloudAssembly;
 import com.wildrydes.local.template.Intrinsics;
 import com.wildrydes.local.template.LocalIds;
@@ -49,6 +53,9 @@ public final class LocalLab implements AutoCloseable {
     private final Map<String, String> outputs = new LinkedHashMap<>();
     private final java.util.Set<String> snapStart = new java.util.HashSet<>();
     private final List<java.util.concurrent.Future<?>> initialising = new ArrayList<>();
+    private final Map<String, LocalStateMachine> stateMachinesByReference = new LinkedHashMap<>();
+    private LambdaTaskEndpoint lambdaTasks;
+    private StepFunctionsApi stepFunctionsApi;
 
     private LocalLab(CloudAssembly assembly, RunningEngines engines, LocalSettings settings) {
         this.assembly = assembly;
@@ -158,6 +165,7 @@ public final class LocalLab implements AutoCloseable {
                 api(properties).stage(stage);
                 ids.put(logicalId, stage, Map.of());
             }
+            case "AWS::StepFunctions::StateMachine" -> stateMachine(logicalId, properties);
             default -> throw new ResourceTypes.UnsupportedResourceException(logicalId, type);
         }
     }
@@ -383,6 +391,73 @@ public final class LocalLab implements AutoCloseable {
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         node.putArray("Fn::GetAtt").add(logicalId).add(attribute);
         return node;
+    }
+
+    private void stateMachine(String logicalId, JsonNode properties) {
+        String name = properties.has("StateMachineName")
+                ? intrinsics.text(properties.get("StateMachineName"))
+                : settings.namePrefix() + assembly.stackName() + "-" + logicalId;
+        String arn = "arn:aws:states:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":stateMachine:" + name;
+        String definition = properties.has("DefinitionString")
+                ? intrinsics.text(properties.get("DefinitionString"))
+                : intrinsics.resolve(properties.get("Definition")).toString();
+        JsonNode substitutions = intrinsics.resolve(properties.get("DefinitionSubstitutions"));
+        if (substitutions != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = substitutions.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> substitution = it.next();
+                definition = definition.replace(
+                        "${" + substitution.getKey() + "}",
+                        substitution.getValue().asText());
+            }
+        }
+        if (lambdaTasks == null) {
+            lambdaTasks = new LambdaTaskEndpoint(this::function);
+            started.add(lambdaTasks);
+            stepFunctionsApi = new StepFunctionsApi(this::stateMachine);
+            started.add(stepFunctionsApi);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode endpoints =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        endpoints.put("dynamoDbEndpoint", engines.dynamoDbEndpoint().toString());
+        endpoints.put("snsEndpoint", engines.snsSqsEndpoint().toString());
+        endpoints.put("lambdaBridge", lambdaTasks.endpoint().toString());
+        LocalStateMachine machine = new LocalStateMachine(name, arn, definition, endpoints);
+        stateMachinesByReference.put(logicalId, machine);
+        stateMachinesByReference.put(name, machine);
+        stateMachinesByReference.put(arn, machine);
+        ids.put(logicalId, arn, Map.of("Arn", arn, "Name", name));
+    }
+
+    /**
+     * The state machine with that logical ID, name, ARN, or the output key whose value is its ARN
+     * (for example lab 4's {@code CompleteStateMachineArn}).
+     */
+    public LocalStateMachine stateMachine(String reference) {
+        LocalStateMachine machine = stateMachinesByReference.get(reference);
+        if (machine == null && outputs.containsKey(reference)) {
+            machine = stateMachinesByReference.get(outputs.get(reference));
+        }
+        if (machine == null) {
+            throw new IllegalArgumentException(
+                    "No state machine " + reference + " (state machines: " + stateMachinesByReference.keySet() + ")");
+        }
+        return machine;
+    }
+
+    /**
+     * The local Step Functions API (StartExecution, DescribeExecution) for the AWS CLI's
+     * {@code --endpoint-url}, or null when the stack has no state machine.
+     */
+    public java.net.URI stepFunctionsEndpoint() {
+        return stepFunctionsApi == null ? null : stepFunctionsApi.endpoint();
+    }
+
+    /**
+     * Starts an execution of that state machine (see {@link #stateMachine(String)}) with the input
+     * JSON and waits for its end: status, output or error and cause, and the states it entered.
+     */
+    public StateMachineExecution startExecution(String stateMachine, String inputJson) {
+        return stateMachine(stateMachine).execute(inputJson);
     }
 
     /** The stack's outputs under the template's keys, with their local values. */

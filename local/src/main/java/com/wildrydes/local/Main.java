@@ -53,6 +53,10 @@ public final class Main {
                 + com.wildrydes.local.template.LocalIds.REGION + "):");
         System.out.println("  dynamodb  " + engines.dynamoDbEndpoint());
         System.out.println("  sns, sqs  " + engines.snsSqsEndpoint());
+        if (lab.stepFunctionsEndpoint() != null) {
+            System.out.println("  stepfunctions  " + lab.stepFunctionsEndpoint()
+                    + "  (start-execution and describe-execution only)");
+        }
         System.out.println("Not emulated (no local meaning):");
         lab.notEmulated().forEach(resource -> System.out.println("  " + resource));
         System.out.println(

@@ -28,7 +28,8 @@ public final class ResourceTypes {
             "AWS::ApiGateway::Method",
             "AWS::ApiGateway::GatewayResponse",
             "AWS::ApiGateway::Deployment",
-            "AWS::ApiGateway::Stage");
+            "AWS::ApiGateway::Stage",
+            "AWS::StepFunctions::StateMachine");
 
     /** Present in our templates, without local meaning: listed at start-up as not emulated. */
     public static final Set<String> NOT_EMULATED = Set.of(
@@ -37,6 +38,7 @@ public final class ResourceTypes {
             "AWS::KMS::Key",
             "AWS::KMS::Alias",
             "AWS::Logs::LogGroup",
+            "AWS::Logs::MetricFilter",
             "AWS::CloudWatch::Alarm",
             "AWS::Lambda::Permission",
             "AWS::SQS::QueuePolicy",

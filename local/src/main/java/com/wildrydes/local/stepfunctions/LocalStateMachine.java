@@ -1,0 +1,123 @@
+package com.wildrydes.local.stepfunctions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.wildrydes.local.engines.EngineInstall;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A state machine of the template, its definition resolved to local names and ARNs, executed by
+ * the offline interpreter of the engines' folder ({@code run-state-machine.mjs}, on
+ * aws-local-stepfunctions): its DynamoDB and SNS tasks call the engines' APIs with the parameters
+ * the interpreter resolved, its Lambda tasks call back into local mode's functions through a
+ * {@link LambdaTaskEndpoint}. Retry intervals are not waited out locally.
+ */
+public final class LocalStateMachine {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long EXECUTION_LIMIT_SECONDS = 120;
+
+    private final String name;
+    private final String arn;
+    private final JsonNode definition;
+    private final ObjectNode endpoints;
+
+    /**
+     * @param endpoints the runner's {@code dynamoDbEndpoint}, {@code snsEndpoint} and {@code lambdaBridge}
+     */
+    public LocalStateMachine(String name, String arn, String definitionJson, ObjectNode endpoints) {
+        this.name = name;
+        this.arn = arn;
+        try {
+            this.definition = JSON.readTree(definitionJson);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("State machine " + name + " has a definition that is not JSON", e);
+        }
+        this.endpoints = endpoints.deepCopy();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    /** The resolved definition, as Step Functions would hold it. */
+    public JsonNode definition() {
+        return definition.deepCopy();
+    }
+
+    /** Runs one execution with that input (JSON text) to its end. */
+    public StateMachineExecution execute(String inputJson) {
+        return execute(executionArn(UUID.randomUUID().toString()), inputJson);
+    }
+
+    /** The ARN Step Functions gives this state machine's execution with that name. */
+    public String executionArn(String executionName) {
+        return arn.replace(":stateMachine:", ":execution:") + ":" + executionName;
+    }
+
+    /** Runs the execution with that ARN and input (JSON text) to its end. */
+    public StateMachineExecution execute(String executionArn, String inputJson) {
+        Path run = null;
+        Path log = null;
+        try {
+            ObjectNode request = endpoints.deepCopy();
+            request.set("definition", definition);
+            request.set("input", JSON.readTree(inputJson));
+            run = Files.createTempFile("local-sfn-", ".json");
+            log = Files.createTempFile("local-sfn-", ".log");
+            Files.writeString(run, JSON.writeValueAsString(request), StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder("node", "run-state-machine.mjs", run.toString())
+                    .directory(EngineInstall.ensureInstalled().toFile())
+                    .redirectError(log.toFile())
+                    .start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(EXECUTION_LIMIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The local interpreter failed on " + name + ": " + Files.readString(log)
+                        + new String(out, StandardCharsets.UTF_8));
+            }
+            String[] lines = new String(out, StandardCharsets.UTF_8).strip().split("\n");
+            JsonNode result = JSON.readTree(lines[lines.length - 1]);
+            List<String> states = new ArrayList<>();
+            result.path("states").forEach(state -> states.add(state.asText()));
+            return new StateMachineExecution(
+                    executionArn,
+                    result.path("status").asText(),
+                    result.has("output") ? JSON.writeValueAsString(result.get("output")) : null,
+                    result.hasNonNull("error") ? result.get("error").asText() : null,
+                    result.hasNonNull("cause") ? result.get("cause").asText() : null,
+                    states);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during an execution of " + name, e);
+        } finally {
+            deleteQuietly(run);
+            deleteQuietly(log);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file left behind harms nothing
+            }
+        }
+    }
+}
