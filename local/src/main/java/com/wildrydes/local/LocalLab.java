@@ -13,6 +13,7 @@ import com.wildrydes.local.stepfunctions.LambdaTaskEndpoint;
 import com.wildrydes.local.stepfunctions.LocalStateMachine;
 import com.wildrydes.local.stepfunctions.StateMachineExecution;
 import com.wildrydes.local.stepfunctions.StepFunctionsApi;
+import com.wildrydes.local.stepfunctions.TaskCallGate;
 import com.wildrydes.local.template.CloudAssembly;
 import com.wildrydes.local.template.Intrinsics;
 import com.wildrydes.local.template.LocalIds;
@@ -56,6 +57,7 @@ public final class LocalLab implements AutoCloseable {
     private final Map<String, LocalStateMachine> stateMachinesByReference = new LinkedHashMap<>();
     private LambdaTaskEndpoint lambdaTasks;
     private StepFunctionsApi stepFunctionsApi;
+    private TaskCallGate taskCalls;
 
     private LocalLab(CloudAssembly assembly, RunningEngines engines, LocalSettings settings) {
         this.assembly = assembly;
@@ -211,8 +213,8 @@ public final class LocalLab implements AutoCloseable {
         }
         environment.putAll(settings.environmentOverrides().getOrDefault(logicalId, Map.of()));
         Duration timeout = Duration.ofSeconds(properties.path("Timeout").asInt(3));
-        LocalFunction function =
-                new LocalFunction(name, arn, properties.path("Handler").asText(), jar, environment, timeout);
+        LocalFunction function = new LocalFunction(
+                name, arn, properties.path("Handler").asText(), jar, environment, timeout, settings::scaledSeconds);
         started.add(function);
         if ("PublishedVersions"
                 .equals(properties.path("SnapStart").path("ApplyOn").asText())) {
@@ -362,6 +364,18 @@ public final class LocalLab implements AutoCloseable {
                 functionByLogicalId(functionLogicalId).name(), service, operation, nth, fault);
     }
 
+    /**
+     * Fault on demand for a state machine's own service tasks: the {@code nth} call from now (each
+     * attempt counts, the definition's retries too) that executions of that state machine (see
+     * {@link #stateMachine(String)}) make to {@code service} ({@code DynamoDB} or {@code SNS}) and
+     * {@code operation} (for example {@code UpdateItem}, {@code Publish}) is answered with
+     * {@code fault} instead of reaching the engine.
+     */
+    public void failNthStateMachineCall(
+            String stateMachine, String service, String operation, int nth, com.wildrydes.local.lambda.AwsFault fault) {
+        com.wildrydes.local.lambda.FaultPlan.failNth(stateMachine(stateMachine).name(), service, operation, nth, fault);
+    }
+
     /** The function with that name or ARN (alias ARNs too). */
     public LocalFunction function(String reference) {
         LocalFunction function = functionsByReference.get(reference);
@@ -415,11 +429,14 @@ public final class LocalLab implements AutoCloseable {
             started.add(lambdaTasks);
             stepFunctionsApi = new StepFunctionsApi(this::stateMachine);
             started.add(stepFunctionsApi);
+            taskCalls =
+                    new TaskCallGate(Map.of("dynamodb", engines.dynamoDbEndpoint(), "sns", engines.snsSqsEndpoint()));
+            started.add(taskCalls);
         }
         com.fasterxml.jackson.databind.node.ObjectNode endpoints =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        endpoints.put("dynamoDbEndpoint", engines.dynamoDbEndpoint().toString());
-        endpoints.put("snsEndpoint", engines.snsSqsEndpoint().toString());
+        endpoints.put("dynamoDbEndpoint", taskCalls.endpoint(name, "dynamodb").toString());
+        endpoints.put("snsEndpoint", taskCalls.endpoint(name, "sns").toString());
         endpoints.put("lambdaBridge", lambdaTasks.endpoint().toString());
         LocalStateMachine machine = new LocalStateMachine(name, arn, definition, endpoints);
         stateMachinesByReference.put(logicalId, machine);

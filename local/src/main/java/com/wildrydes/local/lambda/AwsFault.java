@@ -33,4 +33,36 @@ public record AwsFault(int status, String code, String message, String extraJson
                         + java.util.Arrays.toString(reasonCodes),
                 "\"CancellationReasons\":[" + reasons + "]");
     }
+
+    /**
+     * The answer the service sends, in the protocol of a request with that content type: the JSON
+     * protocols' {@code {"__type": code, "message": ...}} (DynamoDB, SQS) or the query protocol's XML
+     * {@code ErrorResponse} (SNS).
+     */
+    public Answer answer(String requestContentType) {
+        String requestId = java.util.UUID.randomUUID().toString();
+        String type = status < 500 ? "Sender" : "Receiver";
+        if (requestContentType != null && requestContentType.contains("json")) {
+            String body = "{\"__type\":\"" + code + "\",\"message\":" + jsonString(message)
+                    + (extraJsonMembers == null ? "" : "," + extraJsonMembers) + "}";
+            return new Answer(
+                    status,
+                    java.util.Map.of(
+                            "Content-Type", requestContentType,
+                            "x-amzn-RequestId", requestId,
+                            "x-amzn-query-error", code + ";" + type),
+                    body);
+        }
+        String body = "<ErrorResponse><Error><Type>" + type + "</Type><Code>" + code + "</Code><Message>"
+                + message.replace("&", "&amp;").replace("<", "&lt;") + "</Message></Error><RequestId>" + requestId
+                + "</RequestId></ErrorResponse>";
+        return new Answer(status, java.util.Map.of("Content-Type", "text/xml", "x-amzn-RequestId", requestId), body);
+    }
+
+    private static String jsonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** An HTTP answer: status, headers and body. */
+    public record Answer(int status, java.util.Map<String, String> headers, String body) {}
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Faults on demand: the n-th AWS call (each attempt counts, retries too) that one function makes
+ * Faults on demand: the n-th AWS call (each attempt counts, retries too) that one function (or state machine) makes
  * to one service operation is answered with an AWS error instead of reaching the engine. Shared by
  * every function's class loader (like {@link FunctionEnvironment}, it speaks JDK types only);
  * {@link FaultInterceptor}, which each function's SDK loads as a global execution interceptor, asks
@@ -21,13 +21,16 @@ public final class FaultPlan {
 
     private FaultPlan() {}
 
-    /** Plans the fault; service as the SDK names it ({@code DynamoDB}, {@code SNS}, {@code SQS}; any case). */
+    /**
+     * Plans the fault for the caller (a function's or a state machine's name); service as the SDK
+     * names it ({@code DynamoDB}, {@code SNS}, {@code SQS}; any case).
+     */
     public static synchronized void failNth(
-            String functionName, String service, String operation, int nth, AwsFault fault) {
+            String callerName, String service, String operation, int nth, AwsFault fault) {
         if (nth < 1) {
             throw new IllegalArgumentException("calls are counted from 1, got " + nth);
         }
-        String key = key(functionName, service, operation);
+        String key = key(callerName, service, operation);
         int already = CALLS.computeIfAbsent(key, k -> new AtomicInteger()).get();
         PLANNED.add(new Planned(key, already + nth, fault));
     }
@@ -45,9 +48,17 @@ public final class FaultPlan {
         if (!(caller.getClassLoader() instanceof FunctionClassLoader loader)) {
             return null;
         }
-        String key = key(loader.functionName(), service, operation);
+        AwsFault fault = nextCall(loader.functionName(), service, operation);
+        return fault == null ? null : FaultServer.instance().answer(fault, contentType);
+    }
+
+    /**
+     * Counts one call (one attempt) of that caller (a function's or a state machine's name) to that
+     * service operation, and returns the fault planned for it, or null to let it reach the engine.
+     */
+    public static AwsFault nextCall(String callerName, String service, String operation) {
+        String key = key(callerName, service, operation);
         int call = CALLS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        AwsFault fault;
         synchronized (FaultPlan.class) {
             Planned planned = PLANNED.stream()
                     .filter(p -> p.key.equals(key) && p.call == call)
@@ -58,13 +69,12 @@ public final class FaultPlan {
             }
             PLANNED.remove(planned);
             FIRED.add(key + " #" + call + " " + planned.fault.code());
-            fault = planned.fault;
+            return planned.fault;
         }
-        return FaultServer.instance().answer(fault, contentType);
     }
 
-    private static String key(String functionName, String service, String operation) {
-        return functionName + " " + service.toLowerCase(Locale.ROOT) + " " + operation;
+    private static String key(String callerName, String service, String operation) {
+        return callerName + " " + service.toLowerCase(Locale.ROOT) + " " + operation;
     }
 
     private record Planned(String key, int call, AwsFault fault) {}

@@ -12,15 +12,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answers a redirected AWS call with its planned {@link AwsFault}, in the protocol the call spoke:
- * the JSON protocols' {@code {"__type": code, "message": ...}} (DynamoDB, SQS) or the query
- * protocol's XML {@code ErrorResponse} (SNS). Each answer is served once. Listens on 127.0.0.1.
+ * Answers a redirected AWS call with its planned {@link AwsFault}, in the protocol the call spoke
+ * ({@link AwsFault#answer(String)}). Each answer is served once. Listens on 127.0.0.1.
  */
 final class FaultServer {
 
     private static FaultServer instance;
     private final HttpServer server;
-    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, AwsFault.Answer> answers = new ConcurrentHashMap<>();
 
     private FaultServer() {
         try {
@@ -30,16 +29,17 @@ final class FaultServer {
         }
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            Answer answer = answers.remove(exchange.getRequestURI().getPath().substring(1));
+            AwsFault.Answer answer =
+                    answers.remove(exchange.getRequestURI().getPath().substring(1));
             if (answer == null) {
                 exchange.sendResponseHeaders(500, -1);
                 exchange.close();
                 return;
             }
-            byte[] body = answer.body.getBytes(StandardCharsets.UTF_8);
-            answer.headers.forEach(
-                    (name, value) -> exchange.getResponseHeaders().add(name, value));
-            exchange.sendResponseHeaders(answer.status, body.length);
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            exchange.sendResponseHeaders(answer.status(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -58,37 +58,7 @@ final class FaultServer {
     /** Keeps the fault's answer for one call and returns the URL that serves it. */
     String answer(AwsFault fault, String contentType) {
         String id = UUID.randomUUID().toString();
-        String requestId = UUID.randomUUID().toString();
-        Answer answer;
-        if (contentType != null && contentType.contains("json")) {
-            String body = "{\"__type\":\"" + fault.code() + "\",\"message\":" + quote(fault.message())
-                    + (fault.extraJsonMembers() == null ? "" : "," + fault.extraJsonMembers()) + "}";
-            answer = new Answer(
-                    fault.status(),
-                    Map.of(
-                            "Content-Type",
-                            contentType,
-                            "x-amzn-RequestId",
-                            requestId,
-                            "x-amzn-query-error",
-                            fault.code() + ";" + (fault.status() < 500 ? "Sender" : "Receiver")),
-                    body);
-        } else {
-            String body =
-                    "<ErrorResponse><Error><Type>" + (fault.status() < 500 ? "Sender" : "Receiver") + "</Type><Code>"
-                            + fault.code() + "</Code><Message>"
-                            + fault.message().replace("&", "&amp;").replace("<", "&lt;")
-                            + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
-            answer =
-                    new Answer(fault.status(), Map.of("Content-Type", "text/xml", "x-amzn-RequestId", requestId), body);
-        }
-        answers.put(id, answer);
+        answers.put(id, fault.answer(contentType));
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + id;
     }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private record Answer(int status, Map<String, String> headers, String body) {}
 }

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -25,8 +26,12 @@ final class FunctionClassLoader extends URLClassLoader {
 
     private static final String SHIM = FunctionEnvironment.class.getName();
     private static final String SHIM_INTERNAL = SHIM.replace('.', '/');
-    /** Shared with local mode, not loaded anew: what the fault interceptor asks. */
-    private static final String FAULT_PLAN = FaultPlan.class.getName();
+    /** Shared with local mode, not loaded anew: what the interceptors ask. */
+    private static final java.util.Set<String> SHARED =
+            java.util.Set.of(FaultPlan.class.getName(), SentMessageDelays.class.getName());
+    /** Defined anew in each function's loader, against that function's own SDK, and named in its service file. */
+    private static final java.util.List<Class<?>> INTERCEPTORS =
+            java.util.List.of(FaultInterceptor.class, DelayInterceptor.class);
 
     private static final String GLOBAL_INTERCEPTORS = "software/amazon/awssdk/global/handlers/execution.interceptors";
     private static Path overlay;
@@ -34,35 +39,46 @@ final class FunctionClassLoader extends URLClassLoader {
     private final String functionName;
 
     private final Map<String, String> environment;
+    private final IntUnaryOperator sqsWait;
 
-    FunctionClassLoader(String functionName, Path jar, Map<String, String> environment) {
+    /** @param sqsWait an SQS wait in seconds on local mode's time scale, for the delays of messages the function sends */
+    FunctionClassLoader(String functionName, Path jar, Map<String, String> environment, IntUnaryOperator sqsWait) {
         super("function:" + functionName, new URL[] {url(jar), url(overlay())}, ClassLoader.getPlatformClassLoader());
         this.functionName = functionName;
         this.environment = Map.copyOf(environment);
+        this.sqsWait = sqsWait;
     }
 
     String functionName() {
         return functionName;
     }
 
+    IntUnaryOperator sqsWait() {
+        return sqsWait;
+    }
+
     /**
-     * A folder seen after the jar: {@link FaultInterceptor}'s class file (defined anew in each
-     * function's loader, so it implements that function's SDK interface) and the SDK's global
-     * interceptor service file naming it.
+     * A folder seen after the jar: the class files of local mode's {@link #INTERCEPTORS} (defined anew
+     * in each function's loader, so they implement that function's SDK interface) and the SDK's global
+     * interceptor service file naming them.
      */
     private static synchronized Path overlay() {
         if (overlay == null) {
             try {
                 Path folder = java.nio.file.Files.createTempDirectory("wild-rydes-local-overlay");
-                String classFile = FaultInterceptor.class.getName().replace('.', '/') + ".class";
-                Path target = folder.resolve(classFile);
-                java.nio.file.Files.createDirectories(target.getParent());
-                try (InputStream in = FaultInterceptor.class.getClassLoader().getResourceAsStream(classFile)) {
-                    java.nio.file.Files.write(target, in.readAllBytes());
+                StringBuilder names = new StringBuilder();
+                for (Class<?> interceptor : INTERCEPTORS) {
+                    String classFile = interceptor.getName().replace('.', '/') + ".class";
+                    Path target = folder.resolve(classFile);
+                    java.nio.file.Files.createDirectories(target.getParent());
+                    try (InputStream in = interceptor.getClassLoader().getResourceAsStream(classFile)) {
+                        java.nio.file.Files.write(target, in.readAllBytes());
+                    }
+                    names.append(interceptor.getName()).append('\n');
                 }
                 Path services = folder.resolve(GLOBAL_INTERCEPTORS);
                 java.nio.file.Files.createDirectories(services.getParent());
-                java.nio.file.Files.writeString(services, FaultInterceptor.class.getName() + "\n");
+                java.nio.file.Files.writeString(services, names);
                 overlay = folder;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -80,8 +96,8 @@ final class FunctionClassLoader extends URLClassLoader {
         if (name.equals(SHIM)) {
             return FunctionEnvironment.class;
         }
-        if (name.equals(FAULT_PLAN)) {
-            return FaultPlan.class;
+        if (SHARED.contains(name)) {
+            return Class.forName(name, resolve, FunctionClassLoader.class.getClassLoader());
         }
         return super.loadClass(name, resolve);
     }

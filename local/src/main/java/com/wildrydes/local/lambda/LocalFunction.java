@@ -47,12 +47,18 @@ public final class LocalFunction implements AutoCloseable {
     private Serializer output;
 
     public LocalFunction(
-            String name, String arn, String handler, Path jar, Map<String, String> environment, Duration timeout) {
+            String name,
+            String arn,
+            String handler,
+            Path jar,
+            Map<String, String> environment,
+            Duration timeout,
+            java.util.function.IntUnaryOperator sqsWait) {
         this.name = name;
         this.arn = arn;
         this.handler = handler;
         this.timeout = timeout;
-        this.loader = new FunctionClassLoader(name, jar, environment);
+        this.loader = new FunctionClassLoader(name, jar, environment, sqsWait);
         this.logs = new FunctionLogs.LogGroup(name);
         FunctionLogs.LogGroup group = logs;
         AtomicInteger threads = new AtomicInteger();

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wildrydes.local.LocalLab;
 import com.wildrydes.local.LocalSettings;
+import com.wildrydes.local.lambda.AwsFault;
+import com.wildrydes.local.lambda.FaultPlan;
 import com.wildrydes.local.stepfunctions.StateMachineExecution;
 import com.wildrydes.test.engines.LocalEngines;
 import com.wildrydes.test.support.SynthesizedApp;
@@ -43,6 +45,10 @@ class FareCollectionSagaLocalTest {
     private static final String CARD_NUMBER = "2424 2424 2424 2424";
     private static final String EXPIRY = "12/22";
     private static final String CVV = "111";
+    /** The CVV standing alone, not as part of a longer word such as a random charge ID's hex digits. */
+    private static final java.util.regex.Pattern CVV_AS_A_VALUE =
+            java.util.regex.Pattern.compile("(?<![0-9A-Za-z])" + CVV + "(?![0-9A-Za-z])");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LocalLab lab;
@@ -203,6 +209,47 @@ class FareCollectionSagaLocalTest {
         assertNone("FailedTransactionsQueueUrl", fareId);
     }
 
+    /**
+     * A throttled fare registration (DynamoDB PutItem) and a throttled success notification (SNS
+     * Publish), made to fail by the saga's own service tasks as AWS would answer them: the
+     * definition's retries take both, so the fare is collected, recorded and notified once.
+     */
+    @Test
+    void transientDynamoDbAndSnsErrorsOfTheSagasOwnTasksAreRetried() throws Exception {
+        String fareId = newFareId();
+        lab.failNthStateMachineCall(
+                SAGA,
+                "DynamoDB",
+                "PutItem",
+                1,
+                new AwsFault(
+                        400,
+                        "ProvisionedThroughputExceededException",
+                        "The level of configured provisioned throughput for the table was exceeded.",
+                        null));
+        lab.failNthStateMachineCall(SAGA, "SNS", "Publish", 1, new AwsFault(429, "Throttled", "Rate exceeded", null));
+
+        StateMachineExecution execution = lab.startExecution(SAGA, fare("3", fareId));
+
+        List<String> fired = FaultPlan.fired().stream()
+                .filter(fault -> fault.startsWith(lab.stateMachine(SAGA).name() + " "))
+                .toList();
+        assertEquals(
+                List.of("dynamodb PutItem", "sns Publish"),
+                fired.stream()
+                        .map(fault -> fault.split(" ")[1] + " " + fault.split(" ")[2])
+                        .toList(),
+                "both planned faults reached the saga: " + FaultPlan.fired());
+        assertEquals("SUCCEEDED", execution.status(), execution.toString());
+        assertEquals("completed", fareStatus(fareId));
+        assertEquals(
+                "completed",
+                single("SuccessfulTransactionsQueueUrl", fareId)
+                        .get("fareStatus")
+                        .asText());
+        assertNone("FailedTransactionsQueueUrl", fareId);
+    }
+
     /** What {@code aws stepfunctions start-execution} and {@code describe-execution} send, with --endpoint-url. */
     @Test
     void anExecutionStartedThroughTheStepFunctionsApiRunsAndIsDescribed() throws Exception {
@@ -318,7 +365,7 @@ class FareCollectionSagaLocalTest {
             assertFalse(
                     text.contains(CARD_NUMBER)
                             || text.contains(EXPIRY)
-                            || text.contains(CVV)
+                            || CVV_AS_A_VALUE.matcher(text).find()
                             || text.contains("expiryDate")
                             || text.contains("\"cc\"")
                             || text.contains("cvv"),
