@@ -100,6 +100,30 @@ public final class EngineFixtures {
         return receive(queueUrl, Integer.MAX_VALUE, wait);
     }
 
+    /**
+     * Everything already in the queue, deleted as read, without waiting: for what a call that has
+     * returned published. The SNS engine (fauxqs) puts a publish's deliveries in the subscribed
+     * queues before it answers the publish, so once a synchronous publisher (a handler invoked by
+     * the test, an execution the test waited for) has returned, its messages are all there, and an
+     * empty answer means nothing was published.
+     */
+    public List<Message> takeAll(String queueUrl) {
+        List<Message> received = new ArrayList<>();
+        List<Message> batch;
+        do {
+            batch = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(0)
+                            .messageAttributeNames("All"))
+                    .messages();
+            for (Message message : batch) {
+                received.add(message);
+                sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+        } while (!batch.isEmpty());
+        return received;
+    }
+
     /** Waits until {@code count} messages arrived (or {@code wait} passed), deleting them as read. */
     public List<Message> await(String queueUrl, int count, Duration wait) {
         return receive(queueUrl, count, wait);

@@ -29,7 +29,10 @@ public final class LocalEngines implements BeforeAllCallback {
             }
             Path engines = EngineInstall.ensureInstalled();
             try {
-                Path logs = Files.createDirectories(RepositoryRoot.path().resolve("test/target/engine-logs"));
+                // One folder per surefire fork: each fork starts engines of its own.
+                Path logs = Files.createDirectories(RepositoryRoot.path()
+                        .resolve("test/target/engine-logs")
+                        .resolve("fork-" + System.getProperty("wildrydes.test.fork", "1")));
                 running = new RunningEngines(engines, logs);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
