@@ -1,0 +1,129 @@
+package com.wildrydes.test.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wildrydes.test.support.SynthesizedApp;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's local command as a learner runs it, in a JVM of its own on lab 1's synthesized
+ * template: it prints the stack's outputs with local values and the engines' endpoints, serves the
+ * lab's API, prints each function's log lines prefixed with the function's name, and on Ctrl-C
+ * (SIGINT) stops every process it started and exits.
+ */
+class LocalCommandTest {
+
+    private static final String RIDE =
+            "{\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"cmr\", \"fare\": 256.50}";
+    private static final Pattern SUBMIT_ENDPOINT = Pattern.compile(
+            "^  UnicornManagementServiceApiSubmitRideCompletionEndpoint = (http://127\\.0\\.0\\.1:\\d+/\\S+)$");
+    private static final Pattern FUNCTION_LINE = Pattern.compile("^\\[([^\\]]+)\\] .*\"ride-message\".*");
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    @Test
+    void servesLabOneUntilCtrlCThenStopsEverythingItStarted() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process command = new ProcessBuilder(
+                        java.toString(),
+                        "-Dwildrydes.local.asyncRetryDelay=PT0.2S",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "com.wildrydes.local.Main",
+                        "wild-rydes-async-msg-1",
+                        SynthesizedApp.cloudAssembly().toString())
+                .redirectErrorStream(true)
+                .start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8))) {
+                out.lines().forEach(lines::add);
+            } catch (java.io.IOException e) {
+                // the command's output ended
+            }
+        });
+        reader.start();
+        try {
+            awaitLine(line -> line.startsWith("Serving;"), Duration.ofSeconds(90));
+            String endpoint = lines.stream()
+                    .map(SUBMIT_ENDPOINT::matcher)
+                    .filter(Matcher::matches)
+                    .map(matcher -> matcher.group(1))
+                    .findFirst()
+                    .orElse(null);
+            assertNotNull(endpoint, "the submit endpoint under its output key, as a local URL: " + lines);
+            assertTrue(
+                    lines.stream().anyMatch(line -> line.matches("^  dynamodb  http://127\\.0\\.0\\.1:\\d+.*")),
+                    lines::toString);
+            assertTrue(
+                    lines.stream().anyMatch(line -> line.matches("^  sns, sqs  http://127\\.0\\.0\\.1:\\d+.*")),
+                    lines::toString);
+
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(endpoint))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(RIDE))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, response.statusCode(), response.body());
+            // Each of the three services logs the ride (processed, or the demo's random failure before a retry).
+            awaitLine(line -> functionsThatLoggedTheRide().size() >= 3, Duration.ofSeconds(30));
+
+            List<ProcessHandle> started = command.toHandle().descendants().toList();
+            assertFalse(started.isEmpty(), "the command started the engines");
+            new ProcessBuilder("kill", "-INT", Long.toString(command.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+
+            assertTrue(command.waitFor(30, TimeUnit.SECONDS), "the command stopped after Ctrl-C: " + lines);
+            for (ProcessHandle process : started) {
+                try {
+                    process.onExit().get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("still running 10 s after Ctrl-C: " + process.info(), e);
+                }
+            }
+        } finally {
+            command.destroyForcibly();
+            command.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private Set<String> functionsThatLoggedTheRide() {
+        return lines.stream()
+                .map(FUNCTION_LINE::matcher)
+                .filter(Matcher::matches)
+                .map(matcher -> matcher.group(1))
+                .collect(Collectors.toSet());
+    }
+
+    private void awaitLine(Predicate<String> wanted, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (lines.stream().noneMatch(wanted)) {
+            assertTrue(System.nanoTime() < deadline, "waited " + wait + " in vain; the command printed: " + lines);
+            Thread.sleep(50);
+        }
+    }
+}
