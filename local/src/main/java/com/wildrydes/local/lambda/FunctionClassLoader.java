@@ -27,6 +27,8 @@ final class FunctionClassLoader extends URLClassLoader {
     private static final String SHIM_INTERNAL = SHIM.replace('.', '/');
     /** Shared with local mode, not loaded anew: what the fault interceptor asks. */
     private static final String FAULT_PLAN = FaultPlan.class.getName();
+    /** Shared with local mode too: where the interceptor reports each call for the IAM check. */
+    private static final String SDK_CALL_LOG = SdkCallLog.class.getName();
 
     private static final String GLOBAL_INTERCEPTORS = "software/amazon/awssdk/global/handlers/execution.interceptors";
     private static Path overlay;
@@ -82,6 +84,9 @@ final class FunctionClassLoader extends URLClassLoader {
         }
         if (name.equals(FAULT_PLAN)) {
             return FaultPlan.class;
+        }
+        if (name.equals(SDK_CALL_LOG)) {
+            return SdkCallLog.class;
         }
         return super.loadClass(name, resolve);
     }
