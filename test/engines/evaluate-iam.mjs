@@ -19,7 +19,7 @@ function denyingStatements(analysis) {
 function why(call, result, analysis, identity, resource) {
   const roleText = call.role ? `role ${call.role}` : `service principal ${call.principal}`;
   const policies = identity.map((p) => p.name).join(", ") || "none";
-  const resourceName = resource ? resource.name : `no resource policy on ${call.resource}`;
+  const resourceName = resource ? resource.name : `the resource policy of ${call.resource} (there is none)`;
   if (result === "ExplicitlyDenied") {
     const by = analysis?.blockedBy ?? [];
     return `explicitly denied (${by.join(", ") || "deny statement"}): ${by.includes("resource") ? resourceName : "identity policies " + policies} deny ${call.action} with context ${JSON.stringify(call.context)}`;
@@ -32,6 +32,9 @@ function why(call, result, analysis, identity, resource) {
   }
   if (isKey) {
     return `${resourceName} delegates to IAM, but no identity policy of ${roleText} (${policies}) allows ${call.action} on ${call.resource}`;
+  }
+  if (!call.role && !resource) {
+    return `no resource policy on ${call.resource} (no Lambda permission, queue, topic or key policy) allows ${call.principal} to ${call.action} with context ${JSON.stringify(call.context)}`;
   }
   if (!call.role) {
     return `${resourceName} has no statement allowing ${call.principal} to ${call.action} on ${call.resource} with context ${JSON.stringify(call.context)}`;

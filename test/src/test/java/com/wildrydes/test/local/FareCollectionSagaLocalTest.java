@@ -11,6 +11,7 @@ import com.wildrydes.local.LocalLab;
 import com.wildrydes.local.LocalSettings;
 import com.wildrydes.local.stepfunctions.StateMachineExecution;
 import com.wildrydes.test.engines.LocalEngines;
+import com.wildrydes.test.support.IamProof;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,6 +63,7 @@ class FareCollectionSagaLocalTest {
         if (lab != null) {
             try {
                 assertNoCardDataStoredOrPublished();
+                IamProof.verify(STACK, lab);
             } finally {
                 lab.close();
             }
