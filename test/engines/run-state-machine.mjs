@@ -14,7 +14,8 @@
 // produce. Whatever follows (a Retry, a Catch) is the definition's own. Retry intervals are not waited out.
 // Prints one JSON line: {"status": "SUCCEEDED"|"FAILED", "output"|"error"+"cause", "states": [entered state names],
 //   "failures": [{"state", "error", "cause"} of every state that failed, caught or not],
-//   "calls": {state name: how many times its task ran, retries included}}.
+//   "calls": {state name: how many times its task ran, retries included},
+//   "serviceCalls": [{"integration", "TableName"|"TopicArn"|"FunctionName"} of each service call made, for the IAM check]}.
 import { readFileSync } from "node:fs";
 
 // Node 20 lacks Promise.withResolvers, which aws-local-stepfunctions 3 uses.
@@ -119,10 +120,20 @@ function withFaults(name, handler) {
   };
 }
 
+const serviceCalls = [];
+function recorded(resource, handler) {
+  const integration = resource.split(":::").pop();
+  return async (parameters) => {
+    const { TableName, TopicArn, FunctionName } = parameters ?? {};
+    serviceCalls.push({ integration, TableName, TopicArn, FunctionName });
+    return handler(parameters);
+  };
+}
+
 const handlers = {};
 const retryIntervalOverrides = {};
 for (const [name, state] of Object.entries(run.definition.States)) {
-  if (state.Type === "Task") handlers[name] = withFaults(name, handlerFor(state.Resource));
+  if (state.Type === "Task") handlers[name] = withFaults(name, recorded(state.Resource, handlerFor(state.Resource)));
   if (state.Retry) retryIntervalOverrides[name] = state.Retry.map(() => 0);
 }
 
@@ -147,4 +158,4 @@ try {
 await logging.catch(() => {});
 // The execution's own failure event carries the Fail state's Error and Cause.
 if (failed) outcome = { status: "FAILED", error: failed.error, cause: failed.cause };
-console.log(JSON.stringify({ ...outcome, states, failures, calls }));
+console.log(JSON.stringify({ ...outcome, states, failures, calls, serviceCalls }));

@@ -56,6 +56,9 @@ public final class LocalLab implements AutoCloseable {
     private final List<java.util.concurrent.Future<?>> initialising = new ArrayList<>();
     private final Map<String, LocalStateMachine> stateMachinesByReference = new LinkedHashMap<>();
     private LambdaTaskEndpoint lambdaTasks;
+    private final com.wildrydes.local.iam.CallRecorder iamCalls = new com.wildrydes.local.iam.CallRecorder();
+    private final Map<String, String> rolesByFunction = new LinkedHashMap<>();
+    private final Map<String, String> integrations = new LinkedHashMap<>();
     private StepFunctionsApi stepFunctionsApi;
     private TaskCallGate taskCalls;
 
@@ -89,8 +92,7 @@ public final class LocalLab implements AutoCloseable {
             ResourceTypes.requireKnown(resource.getKey(), type);
             if (ResourceTypes.NOT_EMULATED.contains(type)) {
                 notEmulated.add(resource.getKey() + " (" + type + ")");
-                String placeholder = LocalIds.placeholderArn(type.split("::")[1].toLowerCase(), resource.getKey());
-                ids.put(resource.getKey(), placeholder, Map.of("Arn", placeholder));
+                notEmulated(resource.getKey(), type);
             } else {
                 byType.computeIfAbsent(type, t -> new ArrayList<>()).add(resource.getKey());
             }
@@ -106,6 +108,26 @@ public final class LocalLab implements AutoCloseable {
                 it.hasNext(); ) {
             Map.Entry<String, JsonNode> output = it.next();
             outputs.put(output.getKey(), intrinsics.text(output.getValue().get("Value")));
+        }
+    }
+
+    /**
+     * A resource with no local meaning still gets the ARN AWS would give it where the IAM check
+     * needs one (a role's, a key's); any other a placeholder, so references to it resolve.
+     */
+    private void notEmulated(String logicalId, String type) {
+        String name = settings.namePrefix() + assembly.stackName() + "-" + logicalId;
+        switch (type) {
+            case "AWS::IAM::Role" ->
+                ids.put(logicalId, name, Map.of("Arn", "arn:aws:iam::" + LocalIds.ACCOUNT + ":role/" + name));
+            case "AWS::KMS::Key" -> {
+                String arn = "arn:aws:kms:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":key/" + name;
+                ids.put(logicalId, name, Map.of("Arn", arn, "KeyId", name));
+            }
+            default -> {
+                String placeholder = LocalIds.placeholderArn(type.split("::")[1].toLowerCase(), logicalId);
+                ids.put(logicalId, placeholder, Map.of("Arn", placeholder));
+            }
         }
     }
 
@@ -216,6 +238,16 @@ public final class LocalLab implements AutoCloseable {
         LocalFunction function = new LocalFunction(
                 name, arn, properties.path("Handler").asText(), jar, environment, timeout, settings::scaledSeconds);
         started.add(function);
+        String role = intrinsics.text(properties.get("Role"));
+        rolesByFunction.put(name, role);
+        com.wildrydes.local.iam.SdkCalls sdkCalls = new com.wildrydes.local.iam.SdkCalls(this::queueArn);
+        com.wildrydes.local.lambda.SdkCallLog.register(name, (service, operation, fields) -> {
+            for (String[] needed : sdkCalls.actions(service, operation, fields)) {
+                iamCalls.byRole(
+                        role, name, needed[0], needed[1], "SDK call " + service + " " + operation + " of " + name);
+            }
+        });
+        started.add(() -> com.wildrydes.local.lambda.SdkCallLog.unregister(name));
         if ("PublishedVersions"
                 .equals(properties.path("SnapStart").path("ApplyOn").asText())) {
             snapStart.add(name);
@@ -232,7 +264,8 @@ public final class LocalLab implements AutoCloseable {
         switch (protocol) {
             case "sqs" -> resources.queueSubscription(logicalId, properties);
             case "lambda" -> {
-                LocalFunction function = function(intrinsics.text(properties.get("Endpoint")));
+                String endpoint = intrinsics.text(properties.get("Endpoint"));
+                LocalFunction function = function(endpoint);
                 String topicArn = intrinsics.text(properties.get("TopicArn"));
                 String deliveryQueue = resources.internalQueue(logicalId + "-to-lambda");
                 String subscriptionArn =
@@ -251,9 +284,25 @@ public final class LocalLab implements AutoCloseable {
                         retries,
                         onFailure == null ? null : queueUrl(onFailure),
                         settings.asyncRetryDelay(),
-                        engines.sqs());
-                started.add(
-                        new TopicToFunction(engines.sqs(), deliveryQueue, subscriptionArn, invoker, function.name()));
+                        engines.sqs(),
+                        () -> iamCalls.byRole(
+                                rolesByFunction.get(function.name()),
+                                function.name(),
+                                "sqs:SendMessage",
+                                onFailure,
+                                "Lambda sending a failed asynchronous invocation to its on-failure destination"));
+                started.add(new TopicToFunction(
+                        engines.sqs(),
+                        deliveryQueue,
+                        subscriptionArn,
+                        invoker,
+                        function.name(),
+                        () -> iamCalls.byService(
+                                "sns.amazonaws.com",
+                                "lambda:InvokeFunction",
+                                endpoint,
+                                topicArn,
+                                "SNS invoking the subscribed function")));
                 ids.put(logicalId, subscriptionArn, Map.of());
             }
             default ->
@@ -278,7 +327,13 @@ public final class LocalLab implements AutoCloseable {
                 properties.path("MaximumBatchingWindowInSeconds").asInt(0),
                 // Without a maximum, Lambda scales SQS pollers itself; five is its starting point.
                 properties.path("ScalingConfig").path("MaximumConcurrency").asInt(5),
-                partial));
+                partial,
+                action -> iamCalls.byRole(
+                        rolesByFunction.get(function.name()),
+                        function.name(),
+                        action,
+                        sourceArn,
+                        "Lambda's event source mapping of " + function.name())));
         ids.put(logicalId, logicalId, Map.of());
     }
 
@@ -286,6 +341,13 @@ public final class LocalLab implements AutoCloseable {
         LocalRestApi api = new LocalRestApi();
         started.add(api);
         String id = Integer.toString(Math.abs((settings.namePrefix() + logicalId).hashCode()), 36);
+        api.onInvoke((stage, httpMethod, resourcePath, requestPath) -> iamCalls.byService(
+                "apigateway.amazonaws.com",
+                "lambda:InvokeFunction",
+                integrations.get(id + " " + httpMethod + " " + resourcePath),
+                "arn:aws:execute-api:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":" + id + "/" + stage + "/"
+                        + httpMethod + requestPath,
+                "API Gateway invoking the method's function"));
         apisById.put(id, api);
         ids.put(logicalId, id, Map.of("RootResourceId", "root-" + id, "RestApiId", id));
         resourcePaths.put("root-" + id, "");
@@ -308,6 +370,10 @@ public final class LocalLab implements AutoCloseable {
             schema = modelsByName.get(
                     intrinsics.text(properties.path("RequestModels").get("application/json")));
         }
+        integrations.put(
+                intrinsics.text(properties.get("RestApiId")) + " "
+                        + properties.path("HttpMethod").asText() + " " + (resourcePath.isEmpty() ? "/" : resourcePath),
+                functionArn);
         api(properties)
                 .method(
                         properties.path("HttpMethod").asText(),
@@ -386,6 +452,17 @@ public final class LocalLab implements AutoCloseable {
         return function;
     }
 
+    /** The ARN of the local queue at that URL (what an SDK call's QueueUrl stands for). */
+    private String queueArn(String queueUrl) {
+        for (Map.Entry<String, String> queue : queueUrlsByArn.entrySet()) {
+            if (queue.getValue().equals(queueUrl)) {
+                return queue.getKey();
+            }
+        }
+        throw new IllegalStateException(
+                "No queue of the template at " + queueUrl + " (queues: " + queueUrlsByArn + ")");
+    }
+
     private String queueUrl(String queueArn) {
         String url = queueUrlsByArn.get(queueArn);
         if (url == null) {
@@ -439,10 +516,57 @@ public final class LocalLab implements AutoCloseable {
         endpoints.put("snsEndpoint", taskCalls.endpoint(name, "sns").toString());
         endpoints.put("lambdaBridge", lambdaTasks.endpoint().toString());
         LocalStateMachine machine = new LocalStateMachine(name, arn, definition, endpoints);
+        String role = intrinsics.text(properties.get("RoleArn"));
+        machine.onServiceCall(call -> stateMachineCall(role, name, call));
         stateMachinesByReference.put(logicalId, machine);
         stateMachinesByReference.put(name, machine);
         stateMachinesByReference.put(arn, machine);
         ids.put(logicalId, arn, Map.of("Arn", arn, "Name", name));
+    }
+
+    /** A task's service call, made with the state machine's role. */
+    private void stateMachineCall(String role, String machine, JsonNode call) {
+        String integration = call.path("integration").asText();
+        String[] parts = integration.split(":");
+        String origin = "task " + integration + " of state machine " + machine;
+        switch (parts[0]) {
+            case "dynamodb" ->
+                iamCalls.byRole(
+                        role,
+                        machine,
+                        "dynamodb:" + Character.toUpperCase(parts[1].charAt(0)) + parts[1].substring(1),
+                        "arn:aws:dynamodb:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":table/"
+                                + call.path("TableName").asText(),
+                        origin);
+            case "sns" ->
+                iamCalls.byRole(
+                        role, machine, "sns:Publish", call.path("TopicArn").asText(), origin);
+            case "lambda" -> {
+                String function = call.path("FunctionName").asText();
+                iamCalls.byRole(
+                        role,
+                        machine,
+                        "lambda:InvokeFunction",
+                        function.startsWith("arn:")
+                                ? function
+                                : "arn:aws:lambda:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":function:"
+                                        + function,
+                        origin);
+            }
+            default -> throw new IllegalStateException("No IAM action known for the task integration " + integration);
+        }
+    }
+
+    /**
+     * Checks every AWS call of this run so far (each function's SDK calls, what Lambda, SNS, API
+     * Gateway and Step Functions did for the stack, and what those calls imply) against the
+     * template's identity and resource policies, and lists each identity grant no call used.
+     */
+    public com.wildrydes.local.iam.IamReport iamReport() {
+        return com.wildrydes.local.iam.IamCheck.check(
+                settings.namePrefix() + assembly.stackName(),
+                iamCalls,
+                new com.wildrydes.local.iam.TemplatePolicies(assembly.template(), intrinsics, this::queueArn));
     }
 
     /**

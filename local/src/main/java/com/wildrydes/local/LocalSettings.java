@@ -19,14 +19,18 @@ import java.util.Map;
  *   <li>{@code namePrefix}: put before every local resource name, so that several copies of one
  *       stack can share the engines (tests);</li>
  *   <li>{@code environmentOverrides}: environment variables set over the template's, by the
- *       function's logical ID (for example a backend's {@code FAILURE_RATE} of 1 in a test).</li>
+ *       function's logical ID (for example a backend's {@code FAILURE_RATE} of 1 in a test);</li>
+ *   <li>{@code failOnIamDenial} (system property {@code wildrydes.local.iamDenials}, {@code warn} by
+ *       default or {@code fail}): what the local command does when a call of the run is not allowed
+ *       by the template's policies ({@link LocalLab#iamReport()}): print a warning and go on, or stop.</li>
  * </ul>
  */
 public record LocalSettings(
         Duration asyncRetryDelay,
         double timeScale,
         String namePrefix,
-        Map<String, Map<String, String>> environmentOverrides) {
+        Map<String, Map<String, String>> environmentOverrides,
+        boolean failOnIamDenial) {
 
     public LocalSettings {
         if (!(timeScale > 0 && timeScale <= 1)) {
@@ -40,7 +44,17 @@ public record LocalSettings(
                 Duration.parse(System.getProperty("wildrydes.local.asyncRetryDelay", "PT1M")),
                 Double.parseDouble(System.getProperty("wildrydes.local.timeScale", "1")),
                 "",
-                Map.of());
+                Map.of(),
+                iamDenials(System.getProperty("wildrydes.local.iamDenials", "warn")));
+    }
+
+    private static boolean iamDenials(String mode) {
+        return switch (mode) {
+            case "warn" -> false;
+            case "fail" -> true;
+            default ->
+                throw new IllegalArgumentException("wildrydes.local.iamDenials must be warn or fail, got " + mode);
+        };
     }
 
     /** An SQS wait of {@code seconds} (visibility timeout or delay) on the local time scale. */
@@ -49,15 +63,15 @@ public record LocalSettings(
     }
 
     public LocalSettings withTimeScale(double scale) {
-        return new LocalSettings(asyncRetryDelay, scale, namePrefix, environmentOverrides);
+        return new LocalSettings(asyncRetryDelay, scale, namePrefix, environmentOverrides, failOnIamDenial);
     }
 
     public LocalSettings withAsyncRetryDelay(Duration delay) {
-        return new LocalSettings(delay, timeScale, namePrefix, environmentOverrides);
+        return new LocalSettings(delay, timeScale, namePrefix, environmentOverrides, failOnIamDenial);
     }
 
     public LocalSettings withNamePrefix(String prefix) {
-        return new LocalSettings(asyncRetryDelay, timeScale, prefix, environmentOverrides);
+        return new LocalSettings(asyncRetryDelay, timeScale, prefix, environmentOverrides, failOnIamDenial);
     }
 
     public LocalSettings withEnvironment(String functionLogicalId, String variable, String value) {
@@ -65,6 +79,6 @@ public record LocalSettings(
         Map<String, String> ofFunction = new LinkedHashMap<>(overrides.getOrDefault(functionLogicalId, Map.of()));
         ofFunction.put(variable, value);
         overrides.put(functionLogicalId, ofFunction);
-        return new LocalSettings(asyncRetryDelay, timeScale, namePrefix, overrides);
+        return new LocalSettings(asyncRetryDelay, timeScale, namePrefix, overrides, failOnIamDenial);
     }
 }

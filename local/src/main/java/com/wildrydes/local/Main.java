@@ -28,8 +28,9 @@ public final class Main {
         Path logs = Files.createDirectories(root.resolve("local/target/engine-logs"));
         RunningEngines engines = new RunningEngines(EngineInstall.ensureInstalled(), logs);
         LocalLab lab;
+        LocalSettings settings = LocalSettings.fromSystemProperties();
         try {
-            lab = LocalLab.start(cdkOut, args[0], engines, LocalSettings.fromSystemProperties());
+            lab = LocalLab.start(cdkOut, args[0], engines, settings);
         } catch (RuntimeException e) {
             engines.close();
             throw e;
@@ -62,6 +63,41 @@ public final class Main {
         System.out.println(
                 "Serving; function logs follow, prefixed with the function's name. Ctrl-C stops everything.");
         FunctionLogs.print();
+        watchIamDenials(lab, settings.failOnIamDenial());
         stopped.await();
+    }
+
+    /**
+     * Every few seconds, checks the run's AWS calls so far against the template's policies and
+     * warns of each newly denied one; with {@code -Dwildrydes.local.iamDenials=fail} it stops local
+     * mode on the first (exit status 3).
+     */
+    private static void watchIamDenials(LocalLab lab, boolean fail) {
+        Thread watcher = new Thread(
+                () -> {
+                    java.util.Set<String> warned = new java.util.HashSet<>();
+                    while (true) {
+                        try {
+                            Thread.sleep(5000);
+                            for (com.wildrydes.local.iam.Denial denial :
+                                    lab.iamReport().denials()) {
+                                if (warned.add(denial.toString())) {
+                                    System.err.println("local mode: IAM " + (fail ? "ERROR" : "WARNING")
+                                            + ", AWS would refuse this call: " + denial);
+                                }
+                            }
+                            if (fail && !warned.isEmpty()) {
+                                System.exit(3);
+                            }
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (RuntimeException e) {
+                            System.err.println("local mode: the IAM check failed: " + e.getMessage());
+                        }
+                    }
+                },
+                "iam-check");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 }

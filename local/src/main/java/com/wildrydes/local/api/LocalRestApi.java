@@ -40,6 +40,16 @@ public final class LocalRestApi implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, GatewayResponse> gatewayResponses = new LinkedHashMap<>();
     private volatile String stage = "prod";
+    private volatile InvocationListener invocationListener = (stage, method, resourcePath, requestPath) -> {};
+
+    /** Told of each Lambda invocation API Gateway makes, with what the invocation's source ARN is built from. */
+    public interface InvocationListener {
+        void invoking(String stage, String httpMethod, String resourcePath, String requestPath);
+    }
+
+    public void onInvoke(InvocationListener listener) {
+        this.invocationListener = listener;
+    }
 
     public LocalRestApi() {
         try {
@@ -116,6 +126,7 @@ public final class LocalRestApi implements AutoCloseable {
                     return;
                 }
             }
+            invocationListener.invoking(stage, route.httpMethod, route.resourcePath, resourcePath);
             LocalFunction.Invocation answer = route.function.invoke(proxyEvent(exchange, route, pathParameters, body));
             if (answer.failed()) {
                 send(exchange, gateway("DEFAULT_5XX", 502, "{\"message\": \"Internal server error\"}", null));

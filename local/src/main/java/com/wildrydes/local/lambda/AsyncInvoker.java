@@ -26,6 +26,7 @@ public final class AsyncInvoker implements AutoCloseable {
     private final String onFailureQueueUrl;
     private final Duration retryDelay;
     private final SqsClient sqs;
+    private final Runnable sendingToDestination;
     private final ExecutorService accepted = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "async-invoke");
         thread.setDaemon(true);
@@ -41,7 +42,9 @@ public final class AsyncInvoker implements AutoCloseable {
             int maximumRetryAttempts,
             String onFailureQueueUrl,
             Duration retryDelay,
-            SqsClient sqs) {
+            SqsClient sqs,
+            Runnable sendingToDestination) {
+        this.sendingToDestination = sendingToDestination;
         this.function = function;
         this.maximumRetryAttempts = maximumRetryAttempts;
         this.onFailureQueueUrl = onFailureQueueUrl;
@@ -69,6 +72,7 @@ public final class AsyncInvoker implements AutoCloseable {
         }
         if (onFailureQueueUrl != null) {
             String record = invocationRecord(eventJson, last, attempts);
+            sendingToDestination.run();
             sqs.sendMessage(send -> send.queueUrl(onFailureQueueUrl).messageBody(record));
         }
     }

@@ -1,6 +1,12 @@
 package com.wildrydes.local.lambda;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -13,9 +19,53 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * class is defined anew in each function's class loader, against that function's own copy of the
  * SDK; it asks {@link FaultPlan} before each attempt and sends a planned fault's attempt to
  * {@link FaultServer}, whose error answer the SDK then reads as it would AWS's. Without a plan it
- * changes nothing.
+ * changes nothing. Before each execution it also reports the call and the resources it names to
+ * {@link SdkCallLog}, for the IAM check. (Its class file alone is copied into each function's
+ * loader: no nested classes here.)
  */
 public final class FaultInterceptor implements ExecutionInterceptor {
+
+    /** The request members that name the resource a call acts on, at any depth (TransactItems too). */
+    private static final Set<String> RESOURCE_MEMBERS =
+            Set.of("TableName", "IndexName", "TopicArn", "TargetArn", "QueueUrl", "FunctionName", "StateMachineArn");
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        collect(context.request(), "", fields, 0);
+        SdkCallLog.record(
+                getClass(),
+                attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                fields);
+    }
+
+    /**
+     * The resource-naming members of a request, by path ({@code TransactItems[0].Put.TableName});
+     * a {@code RequestItems} map (batch operations) by its keys, the table names.
+     */
+    private static void collect(Object value, String path, Map<String, String> out, int depth) {
+        if (!(value instanceof SdkPojo pojo) || depth > 4) {
+            return;
+        }
+        for (SdkField<?> field : pojo.sdkFields()) {
+            Object member = field.getValueOrDefault(pojo);
+            String name = field.memberName();
+            if (member instanceof String text && RESOURCE_MEMBERS.contains(name)) {
+                out.put(path + name, text);
+            } else if (member instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    collect(list.get(i), path + name + "[" + i + "].", out, depth + 1);
+                }
+            } else if (member instanceof Map<?, ?> map && name.equals("RequestItems")) {
+                for (Object table : map.keySet()) {
+                    out.put(path + "RequestItems." + table, table.toString());
+                }
+            } else if (member instanceof SdkPojo) {
+                collect(member, path + name + ".", out, depth + 1);
+            }
+        }
+    }
 
     @Override
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {

@@ -36,6 +36,7 @@ public final class SqsEventSource implements AutoCloseable {
     private final long windowMillis;
     private final boolean reportBatchItemFailures;
     private final ExecutorService pollers;
+    private final java.util.function.Consumer<String> queueAction;
     private volatile boolean running = true;
 
     public SqsEventSource(
@@ -46,7 +47,11 @@ public final class SqsEventSource implements AutoCloseable {
             int batchSize,
             int batchingWindowSeconds,
             int maximumConcurrency,
-            boolean reportBatchItemFailures) {
+            boolean reportBatchItemFailures,
+            java.util.function.Consumer<String> queueAction) {
+        this.queueAction = queueAction;
+        // Lambda reads the queue's attributes when the mapping is created, with the function's role.
+        queueAction.accept("sqs:GetQueueAttributes");
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
@@ -84,6 +89,7 @@ public final class SqsEventSource implements AutoCloseable {
         long deadline = System.currentTimeMillis() + windowMillis;
         do {
             int wanted = Math.min(10, batchSize - batch.size());
+            queueAction.accept("sqs:ReceiveMessage");
             batch.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
                             .maxNumberOfMessages(wanted)
                             .waitTimeSeconds(1)
@@ -109,6 +115,7 @@ public final class SqsEventSource implements AutoCloseable {
         }
         for (Message message : batch) {
             if (!failed.contains(message.messageId())) {
+                queueAction.accept("sqs:DeleteMessage");
                 sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             }
         }

@@ -22,11 +22,19 @@ public final class TopicToFunction implements AutoCloseable {
     private final String deliveryQueueUrl;
     private final String subscriptionArn;
     private final AsyncInvoker invoker;
+    private final Runnable delivering;
     private final Thread poller;
     private volatile boolean running = true;
 
+    /** @param delivering told of each invocation SNS makes (for the IAM check: SNS invoking the function) */
     public TopicToFunction(
-            SqsClient sqs, String deliveryQueueUrl, String subscriptionArn, AsyncInvoker invoker, String name) {
+            SqsClient sqs,
+            String deliveryQueueUrl,
+            String subscriptionArn,
+            AsyncInvoker invoker,
+            String name,
+            Runnable delivering) {
+        this.delivering = delivering;
         this.sqs = sqs;
         this.deliveryQueueUrl = deliveryQueueUrl;
         this.subscriptionArn = subscriptionArn;
@@ -44,6 +52,7 @@ public final class TopicToFunction implements AutoCloseable {
                                 .waitTimeSeconds(1))
                         .messages();
                 for (Message message : messages) {
+                    delivering.run();
                     invoker.invokeAsync(snsEvent(JSON.readTree(message.body())));
                     sqs.deleteMessage(
                             delete -> delete.queueUrl(deliveryQueueUrl).receiptHandle(message.receiptHandle()));

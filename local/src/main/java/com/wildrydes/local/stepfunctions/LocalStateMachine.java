@@ -30,6 +30,7 @@ public final class LocalStateMachine {
     private final String arn;
     private final JsonNode definition;
     private final ObjectNode endpoints;
+    private volatile java.util.function.Consumer<JsonNode> serviceCalls = call -> {};
 
     /**
      * @param endpoints the runner's {@code dynamoDbEndpoint}, {@code snsEndpoint} and {@code lambdaBridge}
@@ -43,6 +44,11 @@ public final class LocalStateMachine {
             throw new IllegalArgumentException("State machine " + name + " has a definition that is not JSON", e);
         }
         this.endpoints = endpoints.deepCopy();
+    }
+
+    /** Told of each service call a task made ({@code integration} and the resource it names), for the IAM check. */
+    public void onServiceCall(java.util.function.Consumer<JsonNode> listener) {
+        this.serviceCalls = listener;
     }
 
     public String name() {
@@ -91,6 +97,7 @@ public final class LocalStateMachine {
             }
             String[] lines = new String(out, StandardCharsets.UTF_8).strip().split("\n");
             JsonNode result = JSON.readTree(lines[lines.length - 1]);
+            result.path("serviceCalls").forEach(serviceCalls);
             List<String> states = new ArrayList<>();
             result.path("states").forEach(state -> states.add(state.asText()));
             return new StateMachineExecution(

@@ -7,6 +7,7 @@ import com.wildrydes.local.LocalLab;
 import com.wildrydes.local.LocalSettings;
 import com.wildrydes.local.engines.RunningEngines;
 import com.wildrydes.test.engines.LocalEngines;
+import com.wildrydes.test.support.IamProof;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,11 +63,17 @@ class FanOutLocalTest {
 
     @AfterAll
     static void stop() {
-        if (lab != null) {
-            lab.close();
-        }
-        if (failingAccounting != null) {
-            failingAccounting.close();
+        try {
+            // Every AWS call of both runs allowed by the template's policies.
+            IamProof.verify(STACK, lab);
+            IamProof.verify(STACK, failingAccounting);
+        } finally {
+            if (lab != null) {
+                lab.close();
+            }
+            if (failingAccounting != null) {
+                failingAccounting.close();
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import com.wildrydes.local.lambda.AwsFault;
 import com.wildrydes.local.lambda.FaultPlan;
 import com.wildrydes.local.stepfunctions.StateMachineExecution;
 import com.wildrydes.test.engines.LocalEngines;
+import com.wildrydes.test.support.IamProof;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,6 +69,7 @@ class FareCollectionSagaLocalTest {
         if (lab != null) {
             try {
                 assertNoCardDataStoredOrPublished();
+                IamProof.verify(STACK, lab);
             } finally {
                 lab.close();
             }

@@ -9,6 +9,7 @@ import com.wildrydes.local.LocalLab;
 import com.wildrydes.local.LocalSettings;
 import com.wildrydes.local.lambda.LocalFunction;
 import com.wildrydes.test.engines.LocalEngines;
+import com.wildrydes.test.support.IamProof;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,8 +69,12 @@ class QueueChainingLocalTest {
 
     @AfterAll
     static void stop() {
-        if (lab != null) {
-            lab.close();
+        try {
+            IamProof.verify(STACK, lab);
+        } finally {
+            if (lab != null) {
+                lab.close();
+            }
         }
     }
 

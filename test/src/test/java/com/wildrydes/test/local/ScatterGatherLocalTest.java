@@ -10,6 +10,7 @@ import com.wildrydes.local.LocalSettings;
 import com.wildrydes.local.lambda.AwsFault;
 import com.wildrydes.local.lambda.FaultPlan;
 import com.wildrydes.test.engines.LocalEngines;
+import com.wildrydes.test.support.IamProof;
 import com.wildrydes.test.support.SynthesizedApp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,11 +81,16 @@ class ScatterGatherLocalTest {
 
     @AfterAll
     static void stop() {
-        if (answering != null) {
-            answering.close();
-        }
-        if (silent != null) {
-            silent.close();
+        try {
+            IamProof.verify(STACK, answering);
+            IamProof.verify(STACK, silent);
+        } finally {
+            if (answering != null) {
+                answering.close();
+            }
+            if (silent != null) {
+                silent.close();
+            }
         }
     }
 
