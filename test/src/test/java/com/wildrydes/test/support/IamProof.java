@@ -17,8 +17,9 @@ import java.util.TreeMap;
 /**
  * The IAM proof of the local end-to-end runs: each lab a test ran is checked (every AWS call it
  * made, and what those imply, allowed by the template's policies, or the test fails naming the
- * denied call), and every run's calls count towards {@code test/target/iam-unused-grants.json}
- * and {@code .md}: per role of each stack, the identity grants no run used.
+ * denied call), and every run's calls count towards {@code test/target/iam-unused-grants/<stack>.json}
+ * and {@code .md}: per role of the stack, the identity grants no run used. One file per stack, because
+ * each stack's end-to-end test class may run in either surefire fork.
  */
 public final class IamProof {
 
@@ -43,29 +44,30 @@ public final class IamProof {
         figures[0] += report.recordedCalls();
         figures[1] += report.evaluatedCalls();
         figures[2] += report.denials().size();
-        write();
+        write(stack);
         report.assertNoDenials();
         return report;
     }
 
-    private static void write() {
-        Path target = RepositoryRoot.path().resolve("test/target");
+    private static void write(String written) {
+        Path target = RepositoryRoot.path().resolve("test/target/iam-unused-grants");
         ObjectNode json = JSON.createObjectNode();
         StringBuilder md = new StringBuilder("# IAM proof of the local end-to-end runs\n\n")
                 .append(
                         "| stack | calls recorded | distinct calls evaluated (with implied) | denied |\n|---|---|---|---|\n");
-        FIGURES.forEach((stack, f) -> md.append("| ")
-                .append(stack)
-                .append(" | ")
-                .append(f[0])
-                .append(" | ")
-                .append(f[1])
-                .append(" | ")
-                .append(f[2])
-                .append(" |\n"));
+        Map.of(written, FIGURES.get(written))
+                .forEach((stack, f) -> md.append("| ")
+                        .append(stack)
+                        .append(" | ")
+                        .append(f[0])
+                        .append(" | ")
+                        .append(f[1])
+                        .append(" | ")
+                        .append(f[2])
+                        .append(" |\n"));
         md.append("\n| stack | role | granted | used | unused (logs, X-Ray: not exercised locally) | unused, other |\n")
                 .append("|---|---|---|---|---|---|\n");
-        GRANTS.forEach((stack, roles) -> {
+        Map.of(written, GRANTS.get(written)).forEach((stack, roles) -> {
             ObjectNode stackNode = json.putObject(stack);
             roles.forEach((role, grants) -> {
                 ArrayNode unused = stackNode.putArray(role);
@@ -102,9 +104,9 @@ public final class IamProof {
         try {
             Files.createDirectories(target);
             Files.writeString(
-                    target.resolve("iam-unused-grants.json"),
+                    target.resolve(written + ".json"),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
-            Files.writeString(target.resolve("iam-unused-grants.md"), md);
+            Files.writeString(target.resolve(written + ".md"), md);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
