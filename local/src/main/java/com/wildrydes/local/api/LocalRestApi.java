@@ -13,8 +13,6 @@ import com.sun.net.httpserver.HttpServer;
 import com.wildrydes.local.lambda.LocalFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,11 +50,7 @@ public final class LocalRestApi implements AutoCloseable {
     }
 
     public LocalRestApi() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = com.wildrydes.local.engines.LoopbackServer.create();
         server.setExecutor(Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "rest-api");
             thread.setDaemon(true);

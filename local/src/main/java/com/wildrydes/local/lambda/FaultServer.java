@@ -1,11 +1,7 @@
 package com.wildrydes.local.lambda;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -22,11 +18,7 @@ final class FaultServer {
     private final Map<String, AwsFault.Answer> answers = new ConcurrentHashMap<>();
 
     private FaultServer() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = com.wildrydes.local.engines.LoopbackServer.create();
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             AwsFault.Answer answer =

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import com.wildrydes.local.lambda.LocalFunction;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.function.Function;
 
@@ -25,11 +22,7 @@ public final class LambdaTaskEndpoint implements AutoCloseable {
     private final HttpServer server;
 
     public LambdaTaskEndpoint(Function<String, LocalFunction> functions) {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = com.wildrydes.local.engines.LoopbackServer.create();
         server.createContext("/", exchange -> {
             try (exchange) {
                 JsonNode request = JSON.readTree(exchange.getRequestBody());

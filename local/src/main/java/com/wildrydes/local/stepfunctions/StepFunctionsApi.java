@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -48,11 +45,7 @@ public final class StepFunctionsApi implements AutoCloseable {
     /** @param stateMachines the local state machine with that ARN; throws if there is none */
     public StepFunctionsApi(Function<String, LocalStateMachine> stateMachines) {
         this.stateMachines = stateMachines;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = com.wildrydes.local.engines.LoopbackServer.create();
         server.createContext("/", this::handle);
         server.start();
     }

@@ -6,9 +6,6 @@ import com.wildrydes.local.lambda.AwsFault;
 import com.wildrydes.local.lambda.FaultPlan;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -42,11 +39,7 @@ public final class TaskCallGate implements AutoCloseable {
     /** @param engines the engine endpoint of each service, by the path's service name ({@code dynamodb}, {@code sns}) */
     public TaskCallGate(Map<String, URI> engines) {
         this.engines = Map.copyOf(engines);
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = com.wildrydes.local.engines.LoopbackServer.create();
         server.createContext("/", exchange -> {
             try (exchange) {
                 pass(exchange);
