@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.wildrydes.local.engines.EngineInstall;
+import com.wildrydes.local.engines.NodeScript;
 import com.wildrydes.local.template.LocalIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Asks AWS's policy evaluation logic, as implemented by {@code @cloud-copilot/iam-simulate}
@@ -58,43 +55,20 @@ public final class PolicyEvaluator {
             entry.put("resource", call.resource());
             entry.set("context", JSON.valueToTree(call.context()));
         }
-        Path file = null;
+        JsonNode answer;
         try {
-            file = Files.createTempFile("local-iam-", ".json");
-            Files.writeString(file, JSON.writeValueAsString(request), StandardCharsets.UTF_8);
-            Process node = new ProcessBuilder("node", "evaluate-iam.mjs", file.toString())
-                    .directory(EngineInstall.ensureInstalled().toFile())
-                    .redirectErrorStream(true)
-                    .start();
-            byte[] out = node.getInputStream().readAllBytes();
-            String text = new String(out, StandardCharsets.UTF_8).strip();
-            if (!node.waitFor(60, TimeUnit.SECONDS) || node.exitValue() != 0) {
-                node.destroyForcibly();
-                throw new IllegalStateException("The IAM evaluator failed: " + text);
-            }
-            String[] lines = text.split("\n");
-            JsonNode decisions = JSON.readTree(lines[lines.length - 1]).path("decisions");
-            List<Decision> result = new ArrayList<>();
-            decisions.forEach(decision -> result.add(new Decision(
-                    decision.path("result").asText(), decision.path("why").asText(null))));
-            if (result.size() != calls.size()) {
-                throw new IllegalStateException("The IAM evaluator answered " + result.size() + " decisions for "
-                        + calls.size() + " calls: " + text);
-            }
-            return result;
+            answer = NodeScript.run("evaluate-iam.mjs", JSON.writeValueAsString(request), Duration.ofSeconds(60));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file left behind harms nothing
-                }
-            }
         }
+        List<Decision> result = new ArrayList<>();
+        answer.path("decisions")
+                .forEach(decision -> result.add(new Decision(
+                        decision.path("result").asText(), decision.path("why").asText(null))));
+        if (result.size() != calls.size()) {
+            throw new IllegalStateException("The IAM evaluator answered " + result.size() + " decisions for "
+                    + calls.size() + " calls: " + answer);
+        }
+        return result;
     }
 }

@@ -3,16 +3,13 @@ package com.wildrydes.local.stepfunctions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.wildrydes.local.engines.EngineInstall;
+import com.wildrydes.local.engines.NodeScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A state machine of the template, its definition resolved to local names and ARNs, executed by
@@ -76,27 +73,14 @@ public final class LocalStateMachine {
 
     /** Runs the execution with that ARN and input (JSON text) to its end. */
     public StateMachineExecution execute(String executionArn, String inputJson) {
-        Path run = null;
-        Path log = null;
         try {
             ObjectNode request = endpoints.deepCopy();
             request.set("definition", definition);
             request.set("input", JSON.readTree(inputJson));
-            run = Files.createTempFile("local-sfn-", ".json");
-            log = Files.createTempFile("local-sfn-", ".log");
-            Files.writeString(run, JSON.writeValueAsString(request), StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder("node", "run-state-machine.mjs", run.toString())
-                    .directory(EngineInstall.ensureInstalled().toFile())
-                    .redirectError(log.toFile())
-                    .start();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(EXECUTION_LIMIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("The local interpreter failed on " + name + ": " + Files.readString(log)
-                        + new String(out, StandardCharsets.UTF_8));
-            }
-            String[] lines = new String(out, StandardCharsets.UTF_8).strip().split("\n");
-            JsonNode result = JSON.readTree(lines[lines.length - 1]);
+            JsonNode result = NodeScript.run(
+                    "run-state-machine.mjs",
+                    JSON.writeValueAsString(request),
+                    Duration.ofSeconds(EXECUTION_LIMIT_SECONDS));
             result.path("serviceCalls").forEach(serviceCalls);
             List<String> states = new ArrayList<>();
             result.path("states").forEach(state -> states.add(state.asText()));
@@ -109,22 +93,6 @@ public final class LocalStateMachine {
                     states);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during an execution of " + name, e);
-        } finally {
-            deleteQuietly(run);
-            deleteQuietly(log);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // a temporary file left behind harms nothing
-            }
         }
     }
 }

@@ -2,15 +2,12 @@ package com.wildrydes.test.stepfunctions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.wildrydes.local.engines.EngineInstall;
+import com.wildrydes.local.engines.NodeScript;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs and validates Amazon States Language definitions offline, with the Node tools of
@@ -75,30 +72,7 @@ public final class LocalStepFunctions {
         return result.get("valid").asBoolean() ? null : result.get("errors").asText();
     }
 
-    private static JsonNode node(String script, String argumentFile) throws IOException {
-        Path engines = EngineInstall.ensureInstalled();
-        Path file = Files.createTempFile("sfn-", ".json");
-        Path log = Files.createTempFile("sfn-", ".log");
-        try {
-            Files.writeString(file, argumentFile, StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder("node", script, file.toString())
-                    .directory(engines.toFile())
-                    .redirectError(log.toFile())
-                    .start();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException(
-                        script + " failed: " + Files.readString(log) + new String(out, StandardCharsets.UTF_8));
-            }
-            String[] lines = new String(out, StandardCharsets.UTF_8).strip().split("\n");
-            return JSON.readTree(lines[lines.length - 1]);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(log);
-        }
+    private static JsonNode node(String script, String argumentFile) {
+        return NodeScript.run(script, argumentFile, Duration.ofSeconds(60));
     }
 }

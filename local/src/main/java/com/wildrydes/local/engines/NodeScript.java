@@ -1,0 +1,64 @@
+package com.wildrydes.local.engines;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one of the engines' folder's Node scripts (the offline state machine interpreter, the ASL
+ * validator, the IAM evaluator) on a JSON argument file and reads its answer: the JSON object on
+ * the last line it prints. A script that fails, or outlives its limit, fails the call with what it
+ * wrote to standard error.
+ */
+public final class NodeScript {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private NodeScript() {}
+
+    public static JsonNode run(String script, String argumentJson, Duration limit) {
+        Path argument = null;
+        Path log = null;
+        try {
+            argument = Files.createTempFile("wild-rydes-node-", ".json");
+            log = Files.createTempFile("wild-rydes-node-", ".log");
+            Files.writeString(argument, argumentJson, StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder("node", script, argument.toString())
+                    .directory(EngineInstall.ensureInstalled().toFile())
+                    .redirectError(log.toFile())
+                    .start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(
+                        script + " failed: " + Files.readString(log) + new String(out, StandardCharsets.UTF_8));
+            }
+            String[] lines = new String(out, StandardCharsets.UTF_8).strip().split("\n");
+            return JSON.readTree(lines[lines.length - 1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while " + script + " ran", e);
+        } finally {
+            deleteQuietly(argument);
+            deleteQuietly(log);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file left behind harms nothing
+            }
+        }
+    }
+}
