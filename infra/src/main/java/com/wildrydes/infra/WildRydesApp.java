@@ -28,33 +28,57 @@ public final class WildRydesApp {
 
     /** Adds every lab's stack and the cdk-nag checks to an app: the CLI and the tests share this. */
     public static void addLabs(App app) {
+        for (int lab = 1; lab <= 4; lab++) {
+            addLab(app, lab);
+        }
+        addChecks(app);
+    }
+
+    /**
+     * Adds one lab's stack (1 to 4) to an app. {@code bench/synth} synthesizes the labs one by one
+     * through this, to measure how synthesis grows with the number of stacks.
+     */
+    public static void addLab(App app, int lab) {
         LearnerPrefix prefix = LearnerPrefix.of(app);
-        new FanOutFilteringStack(
-                app,
-                prefix.stackName(LAB_1),
-                StackProps.builder()
-                        .description("Wild Rydes lab 1: fan-out and message filtering with SNS and Lambda (ARC314-R)")
-                        .build());
-        new TopicQueueChainingStack(
-                app,
-                prefix.stackName(LAB_2),
-                StackProps.builder()
-                        .description(
-                                "Wild Rydes lab 2: topic-queue chaining, queues as buffering load balancers (ARC314-R)")
-                        .build());
-        new ScatterGatherStack(
-                app,
-                prefix.stackName(LAB_3),
-                StackProps.builder()
-                        .description("Wild Rydes lab 3: scatter-gather, the instant ride request for quotes (ARC314-R)")
-                        .build());
-        new SagaOrchestrationStack(
-                app,
-                prefix.stackName(LAB_4),
-                StackProps.builder()
-                        .description(
-                                "Wild Rydes lab 4: saga orchestration of fare collection with Step Functions (ARC314-R)")
-                        .build());
+        switch (lab) {
+            case 1 ->
+                new FanOutFilteringStack(
+                        app,
+                        prefix.stackName(LAB_1),
+                        StackProps.builder()
+                                .description(
+                                        "Wild Rydes lab 1: fan-out and message filtering with SNS and Lambda (ARC314-R)")
+                                .build());
+            case 2 ->
+                new TopicQueueChainingStack(
+                        app,
+                        prefix.stackName(LAB_2),
+                        StackProps.builder()
+                                .description(
+                                        "Wild Rydes lab 2: topic-queue chaining, queues as buffering load balancers (ARC314-R)")
+                                .build());
+            case 3 ->
+                new ScatterGatherStack(
+                        app,
+                        prefix.stackName(LAB_3),
+                        StackProps.builder()
+                                .description(
+                                        "Wild Rydes lab 3: scatter-gather, the instant ride request for quotes (ARC314-R)")
+                                .build());
+            case 4 ->
+                new SagaOrchestrationStack(
+                        app,
+                        prefix.stackName(LAB_4),
+                        StackProps.builder()
+                                .description(
+                                        "Wild Rydes lab 4: saga orchestration of fare collection with Step Functions (ARC314-R)")
+                                .build());
+            default -> throw new IllegalArgumentException("No lab " + lab + ": the labs are 1 to 4");
+        }
+    }
+
+    /** Checks every stack of the app with cdk-nag's AwsSolutions pack. */
+    public static void addChecks(App app) {
         Aspects.of(app)
                 .add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     }

@@ -119,6 +119,43 @@ class JavaFunctionAsIFunctionTest {
                 error.getMessage());
     }
 
+    @Test
+    void theErrorNamesTheFunctionWhoseUnpublishedVersionIsInvoked() {
+        // One check serves every JavaFunction of a stack: it must still blame the right one.
+        RuntimeException error = synthesisError(stack -> {
+            JavaFunction pricing = pricing(stack);
+            JavaFunction billing = new JavaFunction(
+                    stack,
+                    "Billing",
+                    JavaFunctionProps.builder()
+                            .code(jar(stack, "Billing"))
+                            .handler("com.example.Billing::handleRequest")
+                            .build());
+            new FilteredSubscription(
+                    stack,
+                    "PricingSubscription",
+                    FilteredSubscriptionProps.builder()
+                            .topic(orders(stack))
+                            .function(pricing)
+                            .build());
+            new FilteredSubscription(
+                    stack,
+                    "BillingSubscription",
+                    FilteredSubscriptionProps.builder()
+                            .topic(orders2(stack))
+                            .function(billing.getFunction())
+                            .build());
+        });
+        assertNotNull(error, "a subscription on an unpublished function must not synthesize");
+        String message = error.getMessage();
+        assertTrue(
+                message.contains("TeamStack/BillingSubscription")
+                        && message.contains("JavaFunction TeamStack/Billing,")
+                        && !message.contains("TeamStack/PricingSubscription")
+                        && !message.contains("JavaFunction TeamStack/Pricing,"),
+                message);
+    }
+
     private static software.amazon.awscdk.services.sns.ITopic orders2(Stack stack) {
         return software.amazon.awscdk.services.sns.Topic.fromTopicArn(
                 stack, "Shipments", "arn:aws:sns:eu-west-1:123456789012:shipments");

@@ -1,8 +1,11 @@
 package com.wildrydes.constructs.functions;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.WeakHashMap;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.lambda.CfnEventInvokeConfig;
 import software.amazon.awscdk.services.lambda.CfnEventSourceMapping;
@@ -16,20 +19,51 @@ import software.constructs.IValidation;
  * function rather than its alias: a Lambda permission, an event source mapping, an SNS
  * subscription or an asynchronous invocation configuration on {@code $LATEST}. Each would skip
  * SnapStart and the version the alias pins, silently.
+ * <p>
+ * One check per stack, for all its JavaFunctions: it walks the stack and resolves each invoker's
+ * target once. Every call here crosses from Java to the jsii kernel, so a check per function, each
+ * walking the whole stack, made synthesis grow with functions times resources.
  */
 final class InvokedThroughAlias implements IValidation {
 
-    private final JavaFunction javaFunction;
+    /**
+     * The check of each stack, so that a stack gets one. Weak keys: it lives as long as the stack's
+     * Java object (which the jsii runtime keeps for the JVM's life anyway).
+     */
+    private static final Map<Stack, InvokedThroughAlias> BY_STACK = Collections.synchronizedMap(new WeakHashMap<>());
 
-    InvokedThroughAlias(JavaFunction javaFunction) {
-        this.javaFunction = javaFunction;
+    private final Stack stack;
+    private final List<JavaFunction> functions = new ArrayList<>();
+
+    private InvokedThroughAlias(Stack stack) {
+        this.stack = stack;
+    }
+
+    /** Checks, when the app synthesizes, that nothing in its stack invokes the function's unpublished version. */
+    static void check(JavaFunction javaFunction) {
+        BY_STACK.computeIfAbsent(Stack.of(javaFunction), stack -> {
+                    InvokedThroughAlias check = new InvokedThroughAlias(stack);
+                    stack.getNode().addValidation(check);
+                    return check;
+                })
+                .functions
+                .add(javaFunction);
     }
 
     @Override
     public List<String> validate() {
-        Stack stack = Stack.of(javaFunction);
-        Object name = stack.resolve(javaFunction.getFunction().getFunctionName());
-        Object arn = stack.resolve(javaFunction.getFunction().getFunctionArn());
+        // The resolved name and ARN of each function's unpublished version: what an invoker would hold.
+        Map<Object, JavaFunction> unpublished = new HashMap<>();
+        for (JavaFunction javaFunction : functions) {
+            for (String reference : List.of(
+                    javaFunction.getFunction().getFunctionName(),
+                    javaFunction.getFunction().getFunctionArn())) {
+                Object resolved = stack.resolve(reference);
+                if (resolved != null) {
+                    unpublished.put(resolved, javaFunction);
+                }
+            }
+        }
         List<String> errors = new ArrayList<>();
         for (IConstruct construct : stack.getNode().findAll()) {
             Object target = null;
@@ -43,9 +77,10 @@ final class InvokedThroughAlias implements IValidation {
                 target = config.getFunctionName();
             }
             Object resolved = target == null ? null : stack.resolve(target);
-            if (resolved != null && (Objects.equals(resolved, name) || Objects.equals(resolved, arn))) {
+            JavaFunction invoked = resolved == null ? null : unpublished.get(resolved);
+            if (invoked != null) {
                 errors.add(construct.getNode().getPath() + " invokes the unpublished function of JavaFunction "
-                        + javaFunction.getNode().getPath() + ", bypassing SnapStart and its live alias: pass the "
+                        + invoked.getNode().getPath() + ", bypassing SnapStart and its live alias: pass the "
                         + "JavaFunction itself or getAlias(), not getFunction()");
             }
         }

@@ -123,7 +123,7 @@ public class JavaFunction extends LiveAliasFunction {
                 .aliasName(ALIAS_NAME)
                 .version(function.getCurrentVersion())
                 .build();
-        getNode().addValidation(new InvokedThroughAlias(this));
+        InvokedThroughAlias.check(this);
     }
 
     /**
