@@ -19,6 +19,11 @@ import java.util.concurrent.TimeUnit;
 public final class NodeScript {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * V8's concurrent GC threads cost a short Node process about as much CPU as its work on a
+     * two-core machine (bench/synth measured it for the jsii kernel); one GC thread is plenty here.
+     */
+    static final String SINGLE_THREADED_GC = "--single-threaded-gc";
 
     private NodeScript() {}
 
@@ -29,7 +34,7 @@ public final class NodeScript {
             argument = Files.createTempFile("wild-rydes-node-", ".json");
             log = Files.createTempFile("wild-rydes-node-", ".log");
             Files.writeString(argument, argumentJson, StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder("node", script, argument.toString())
+            Process process = new ProcessBuilder("node", SINGLE_THREADED_GC, script, argument.toString())
                     .directory(EngineInstall.ensureInstalled().toFile())
                     .redirectError(log.toFile())
                     .start();

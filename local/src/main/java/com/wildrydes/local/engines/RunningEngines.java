@@ -55,7 +55,10 @@ public final class RunningEngines implements AutoCloseable {
 
         // fauxqs picks its own free port and prints it: no race for the port.
         this.fauxqs = EngineProcess.start(
-                "fauxqs", List.of("node", "fauxqs-loopback.mjs", "0"), engines, logs.resolve("fauxqs.log"));
+                "fauxqs",
+                List.of("node", NodeScript.SINGLE_THREADED_GC, "fauxqs-loopback.mjs", "0"),
+                engines,
+                logs.resolve("fauxqs.log"));
         this.snsSqsEndpoint = URI.create(awaitListeningLine(fauxqs));
     }
 
