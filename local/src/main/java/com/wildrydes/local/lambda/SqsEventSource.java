@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Lambda's SQS event source mapping, with the template's settings: batches of at most the batch
@@ -23,6 +24,12 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * back after the visibility timeout, and with {@code ReportBatchItemFailures} only the reported
  * messages come back, the rest are deleted. The queue's own redrive policy dead-letters a message
  * that came back too often.
+ *
+ * <p>On AWS no invocation outlasts its messages' visibility timeout (the constructs make the queue's
+ * timeout at least the function's), so a message is never delivered again while it is being
+ * processed. Local mode's time scale shortens the queue's timeout but not the invocation, so the
+ * mapping keeps each message it holds hidden until its invocation has ended, as AWS's timeouts
+ * would; only then does the shortened timeout start to count for a message that comes back.
  */
 public final class SqsEventSource implements AutoCloseable {
 
@@ -37,6 +44,10 @@ public final class SqsEventSource implements AutoCloseable {
     private final boolean reportBatchItemFailures;
     private final ExecutorService pollers;
     private final java.util.function.Consumer<String> queueAction;
+    /** The receipt handles of the messages received and not yet deleted or given back. */
+    private final Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private final java.util.concurrent.ScheduledExecutorService keeper;
     private volatile boolean running = true;
 
     public SqsEventSource(
@@ -64,8 +75,31 @@ public final class SqsEventSource implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        int visibilitySeconds = Integer.parseInt(sqs.getQueueAttributes(
+                        get -> get.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+                .attributes()
+                .get(QueueAttributeName.VISIBILITY_TIMEOUT));
+        this.keeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "esm-keeper-" + function.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(200, visibilitySeconds * 1000L / 2);
+        keeper.scheduleAtFixedRate(() -> keepHidden(visibilitySeconds), period, period, TimeUnit.MILLISECONDS);
         for (int i = 0; i < maximumConcurrency; i++) {
             pollers.submit(this::poll);
+        }
+    }
+
+    /** A local mechanism only (see the class comment), so it is not recorded as a call Lambda makes. */
+    private void keepHidden(int visibilitySeconds) {
+        for (String receiptHandle : held) {
+            try {
+                sqs.changeMessageVisibility(change ->
+                        change.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(visibilitySeconds));
+            } catch (RuntimeException e) {
+                held.remove(receiptHandle); // deleted or expired meanwhile
+            }
         }
     }
 
@@ -73,8 +107,12 @@ public final class SqsEventSource implements AutoCloseable {
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
                 List<Message> batch = receiveBatch();
-                if (!batch.isEmpty()) {
-                    deliver(batch);
+                try {
+                    if (!batch.isEmpty()) {
+                        deliver(batch);
+                    }
+                } finally {
+                    batch.forEach(message -> held.remove(message.receiptHandle()));
                 }
             } catch (Exception e) {
                 if (running) {
@@ -90,12 +128,14 @@ public final class SqsEventSource implements AutoCloseable {
         do {
             int wanted = Math.min(10, batchSize - batch.size());
             queueAction.accept("sqs:ReceiveMessage");
-            batch.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+            List<Message> received = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
                             .maxNumberOfMessages(wanted)
                             .waitTimeSeconds(1)
                             .messageSystemAttributeNamesWithStrings("All")
                             .messageAttributeNames("All"))
-                    .messages());
+                    .messages();
+            received.forEach(message -> held.add(message.receiptHandle()));
+            batch.addAll(received);
         } while (running && batch.size() < batchSize && System.currentTimeMillis() < deadline);
         return batch;
     }
@@ -152,6 +192,7 @@ public final class SqsEventSource implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        keeper.shutdownNow();
         pollers.shutdownNow();
         try {
             pollers.awaitTermination(5, TimeUnit.SECONDS);
