@@ -35,6 +35,8 @@ final class PrimingEndpoint implements AutoCloseable {
 
     private final ServerSocket server;
     private final Thread acceptor;
+    /** Closed with the endpoint: no socket of priming's is left open in the snapshot. */
+    private final java.util.Set<Socket> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private PrimingEndpoint(ServerSocket server) {
         this.server = server;
@@ -62,15 +64,29 @@ final class PrimingEndpoint implements AutoCloseable {
 
     private void serve() {
         while (!server.isClosed()) {
-            try (Socket socket = server.accept()) {
-                InputStream in = new BufferedInputStream(socket.getInputStream());
-                OutputStream out = socket.getOutputStream();
-                while (answer(in, out)) {
-                    // keep-alive: the next request on the same connection
-                }
-            } catch (IOException closedOrDropped) {
-                // closed after priming, or the client dropped the connection: nothing to answer
+            try {
+                Socket socket = server.accept();
+                connections.add(socket);
+                // One thread per connection: a client may open another while one it keeps alive idles.
+                Thread connection = new Thread(() -> converse(socket), "priming-connection");
+                connection.setDaemon(true);
+                connection.start();
+            } catch (IOException closed) {
+                // closed after priming
             }
+        }
+    }
+
+    private static void converse(Socket socket) {
+        try (socket) {
+            socket.setSoTimeout(5_000);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            while (answer(in, out)) {
+                // keep-alive: the next request on the same connection
+            }
+        } catch (IOException droppedOrIdle) {
+            // the client closed the connection, or kept it idle past priming: nothing to answer
         }
     }
 
@@ -145,8 +161,11 @@ final class PrimingEndpoint implements AutoCloseable {
     public void close() {
         try {
             server.close();
+            for (Socket connection : connections) {
+                connection.close();
+            }
         } catch (IOException ignored) {
-            // closing a listening socket: nothing to lose
+            // closing sockets: nothing to lose
         }
     }
 }

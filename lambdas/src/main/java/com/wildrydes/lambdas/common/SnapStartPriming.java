@@ -32,8 +32,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * <p>
  * SnapStart calls {@link #beforeCheckpoint} through CRaC's global context. Priming runs only
  * there, not in init: without SnapStart the work would only move from the first request into the
- * init phase. Outside a CRaC JVM (tests, benches, local mode) {@link #primeRegistered()} runs the
- * same priming.
+ * init phase. Outside a CRaC JVM (tests, benches) {@link #primeRegistered()} or a registered
+ * resource's {@code beforeCheckpoint} runs the same priming.
  */
 public final class SnapStartPriming implements Resource {
 
@@ -90,15 +90,20 @@ public final class SnapStartPriming implements Resource {
         // Nothing to renew: the clients hold no connection opened during priming.
     }
 
-    /** Runs each primer against a fresh loopback endpoint; a failure is logged, never thrown. */
+    /**
+     * Runs each primer against a fresh loopback endpoint, then logs that the handler is primed (which
+     * primes the log line's path too); a failure is logged, never thrown.
+     */
     public void prime() {
         synchronized (SnapStartPriming.class) {
             try (PrimingEndpoint open = PrimingEndpoint.open()) {
                 endpoint = open;
+                int failed = 0;
                 for (Primer primer : primers) {
                     try {
                         each(primer).prime();
                     } catch (RuntimeException e) {
+                        failed++;
                         StructuredLog.error(
                                 "priming-failed",
                                 Map.of(
@@ -110,6 +115,7 @@ public final class SnapStartPriming implements Resource {
                                         String.valueOf(e.getMessage())));
                     }
                 }
+                StructuredLog.info("primed", Map.of("handler", owner, "primers", primers.size(), "failed", failed));
             } catch (RuntimeException e) {
                 StructuredLog.error("priming-failed", Map.of("handler", owner, "error", String.valueOf(e)));
             } finally {

@@ -45,8 +45,12 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
                 DemoRandom.create(),
                 Thread::sleep);
         SqsClient dryRun = SnapStartPriming.dryRun(sqs, SqsClient.class);
+        // The draw primes the demo's SecureRandom, which stays random across restores (see README).
         SnapStartPriming.register(
-                DemoResponderHandler.class, () -> send(dryRun, RfqSamples.QUEUE_URL, RfqSamples.quote()));
+                DemoResponderHandler.class,
+                () -> send(
+                        dryRun, RfqSamples.QUEUE_URL, new Quote("priming", RfqSamples.RFQ_ID, BigDecimal.valueOf((long)
+                                (random.getAsDouble() * 101)))));
     }
 
     public DemoResponderHandler(

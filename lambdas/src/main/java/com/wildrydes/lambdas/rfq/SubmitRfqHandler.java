@@ -44,7 +44,12 @@ public class SubmitRfqHandler implements RequestHandler<APIGatewayProxyRequestEv
                 Duration.ofSeconds(Long.parseLong(Environment.required("DEADLINE_SECONDS"))),
                 Clock.systemUTC(),
                 () -> UUID.randomUUID().toString());
-        SnapStartPriming.register(SubmitRfqHandler.class, store.primer(), messaging.primer());
+        SnapStartPriming.register(
+                SubmitRfqHandler.class,
+                store.primer(),
+                messaging.primer(),
+                () -> ApiResponses.created(
+                        "/query-instant-ride-rfq/" + newId.get(), Map.of(RfqRequest.RFQ_ID, "priming")));
     }
 
     public SubmitRfqHandler(

@@ -44,7 +44,11 @@ public class SubmitRideCompletionHandler
                 new RideStore(AwsClients.dynamoDb(), Environment.required("TABLE_NAME")),
                 new RidePublisher(AwsClients.sns(), Environment.required("TOPIC_ARN")),
                 () -> UUID.randomUUID().toString());
-        SnapStartPriming.register(SubmitRideCompletionHandler.class, store.primer(), publisher.primer());
+        SnapStartPriming.register(
+                SubmitRideCompletionHandler.class,
+                store.primer(),
+                publisher.primer(),
+                () -> ApiResponses.created("/rides/" + newId.get(), Map.of("id", "priming")));
     }
 
     public SubmitRideCompletionHandler(RideStore store, RidePublisher publisher, Supplier<String> newId) {
