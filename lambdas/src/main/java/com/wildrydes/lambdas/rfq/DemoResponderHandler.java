@@ -44,12 +44,13 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
                 AwsClients.sqs(),
                 DemoRandom.create(),
                 Thread::sleep);
-        SqsClient dryRun = SnapStartPriming.dryRun(sqs, SqsClient.class);
         // The draw primes the demo's SecureRandom, which stays random across restores (see README).
         SnapStartPriming.register(
                 DemoResponderHandler.class,
                 () -> send(
-                        dryRun, RfqSamples.QUEUE_URL, new Quote("priming", RfqSamples.RFQ_ID, BigDecimal.valueOf((long)
+                        SnapStartPriming.dryRun(sqs, SqsClient.class),
+                        RfqSamples.QUEUE_URL,
+                        new Quote("priming", RfqSamples.RFQ_ID, BigDecimal.valueOf((long)
                                 (random.getAsDouble() * 101)))));
     }
 

@@ -62,17 +62,20 @@ public class RfqMessaging {
 
     /** SnapStart priming: each of these messages for a sample request, marshalled and signed, never sent. */
     public SnapStartPriming.Primer primer() {
-        RfqMessaging dryRun = new RfqMessaging(
-                SnapStartPriming.dryRun(sns, SnsClient.class),
-                SnapStartPriming.dryRun(sqs, SqsClient.class),
-                requestTopicArn,
-                responseQueueUrl,
-                deadlineQueueUrl,
-                completionTopicArn);
-        return SnapStartPriming.each(
-                () -> dryRun.publishRequest(RfqSamples.request()),
-                () -> dryRun.scheduleDeadline(RfqSamples.RFQ_ID, MAX_DEADLINE),
-                () -> dryRun.publishCompletion(RfqSamples.closed()));
+        return () -> {
+            RfqMessaging dryRun = new RfqMessaging(
+                    SnapStartPriming.dryRun(sns, SnsClient.class),
+                    SnapStartPriming.dryRun(sqs, SqsClient.class),
+                    requestTopicArn,
+                    responseQueueUrl,
+                    deadlineQueueUrl,
+                    completionTopicArn);
+            SnapStartPriming.each(
+                            () -> dryRun.publishRequest(RfqSamples.request()),
+                            () -> dryRun.scheduleDeadline(RfqSamples.RFQ_ID, MAX_DEADLINE),
+                            () -> dryRun.publishCompletion(RfqSamples.closed()))
+                    .prime();
+        };
     }
 
     /** The completion event: every quote that counted, and why the request closed. */

@@ -211,15 +211,18 @@ public class RfqStore {
 
     /** SnapStart priming: each of this store's requests for a sample request, marshalled and signed, never sent. */
     public SnapStartPriming.Primer primer() {
-        RfqStore dryRun = new RfqStore(SnapStartPriming.dryRun(dynamoDb, DynamoDbClient.class), tableName, clock);
-        return SnapStartPriming.each(
-                () -> dryRun.createRequest(RfqSamples.request(), 1, Instant.EPOCH),
-                () -> dryRun.deleteRequest(RfqSamples.RFQ_ID),
-                () -> dryRun.recordQuote(RfqSamples.quote()),
-                () -> dryRun.find(RfqSamples.RFQ_ID),
-                () -> dryRun.getRequestItem(RfqSamples.RFQ_ID),
-                () -> dryRun.close(RfqSamples.RFQ_ID, RfqCompletion.DEADLINE, "priming"),
-                () -> dryRun.markNotified(RfqSamples.RFQ_ID));
+        return () -> {
+            RfqStore dryRun = new RfqStore(SnapStartPriming.dryRun(dynamoDb, DynamoDbClient.class), tableName, clock);
+            SnapStartPriming.each(
+                            () -> dryRun.createRequest(RfqSamples.request(), 1, Instant.EPOCH),
+                            () -> dryRun.deleteRequest(RfqSamples.RFQ_ID),
+                            () -> dryRun.recordQuote(RfqSamples.quote()),
+                            () -> dryRun.find(RfqSamples.RFQ_ID),
+                            () -> dryRun.getRequestItem(RfqSamples.RFQ_ID),
+                            () -> dryRun.close(RfqSamples.RFQ_ID, RfqCompletion.DEADLINE, "priming"),
+                            () -> dryRun.markNotified(RfqSamples.RFQ_ID))
+                    .prime();
+        };
     }
 
     private Map<String, AttributeValue> getRequestItem(String rfqId) {

@@ -31,8 +31,8 @@ public class RidePublisher {
 
     /** SnapStart priming: the publish of a sample ride, marshalled and signed, never sent. */
     public SnapStartPriming.Primer primer() {
-        RidePublisher dryRun = new RidePublisher(SnapStartPriming.dryRun(sns, SnsClient.class), topicArn);
-        return () -> dryRun.publish(RideCompletion.sample());
+        return () -> new RidePublisher(SnapStartPriming.dryRun(sns, SnsClient.class), topicArn)
+                .publish(RideCompletion.sample());
     }
 
     private static MessageAttributeValue number(String value) {

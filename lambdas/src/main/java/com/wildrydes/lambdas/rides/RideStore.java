@@ -37,10 +37,13 @@ public class RideStore {
 
     /** SnapStart priming: this store's requests for a sample ride, marshalled and signed, never sent. */
     public SnapStartPriming.Primer primer() {
-        RideStore dryRun = new RideStore(SnapStartPriming.dryRun(dynamoDb, DynamoDbClient.class), tableName);
-        return SnapStartPriming.each(
-                () -> dryRun.add(RideCompletion.sample()),
-                () -> dryRun.remove(RideCompletion.sample().id()));
+        return () -> {
+            RideStore dryRun = new RideStore(SnapStartPriming.dryRun(dynamoDb, DynamoDbClient.class), tableName);
+            SnapStartPriming.each(
+                            () -> dryRun.add(RideCompletion.sample()),
+                            () -> dryRun.remove(RideCompletion.sample().id()))
+                    .prime();
+        };
     }
 
     private static AttributeValue s(String value) {
