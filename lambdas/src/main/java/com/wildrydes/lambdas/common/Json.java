@@ -1,25 +1,27 @@
 package com.wildrydes.lambdas.common;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadConstraints;
+import software.amazon.awssdk.thirdparty.jackson.core.exc.StreamConstraintsException;
 
 /**
- * JSON in and out. Writing uses jackson-jr (a few hundred kilobytes instead of jackson-databind's
- * megabytes, which keeps the jar and the cold start small). Reading is strict, on jackson-core's
- * streaming parser: exactly one JSON object (nothing after it), no key twice in an object, bounded
+ * JSON in and out, on the streaming jackson-core that the AWS SDK already carries (its published
+ * {@code third-party-jackson-core}, relocated under {@code software.amazon.awssdk.thirdparty}): no
+ * second copy of Jackson in the functions' jar, and no data binding. Reading is strict: exactly one JSON object (nothing after it), no key twice in an object, bounded
  * nesting, string and number lengths, and decimals as BigDecimal so that a fare of 256.50 is never
  * rounded through a double. A number too large for BigDecimal (an exponent beyond an int) is
  * refused naming its field; whether a number is in range is for {@link RequestFields} to say.
@@ -40,9 +42,6 @@ public final class Json {
                     .maxNestingDepth(MAX_NESTING_DEPTH)
                     .build())
             .build();
-
-    /** jackson-jr, for writing and for reading our own environment settings (trusted, small). */
-    private static final JSON WRITER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private Json() {}
 
@@ -81,8 +80,12 @@ public final class Json {
      * @throws IllegalStateException naming {@code setting} if the text is not one
      */
     public static List<String> parseStringArray(String text, String setting) {
-        try {
-            Object value = WRITER.anyFrom(text);
+        try (JsonParser parser = STRICT.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            Object value = first == null ? null : readValue(parser);
+            if (parser.nextToken() != null) {
+                throw new IllegalStateException(setting + " must be a JSON array of strings, found more after it");
+            }
             if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
                 return list.stream().map(String.class::cast).toList();
             }
@@ -92,7 +95,7 @@ public final class Json {
                             : value == null
                                     ? "null"
                                     : "a " + value.getClass().getSimpleName().toLowerCase()));
-        } catch (IOException e) {
+        } catch (IOException | InvalidRequestException e) {
             throw new IllegalStateException(setting + " must be a JSON array of strings: " + firstLine(e.getMessage()));
         }
     }
@@ -100,13 +103,52 @@ public final class Json {
     /**
      * Writes a record, map, list, string, number or boolean as JSON: the one place messages become
      * text. A record is an object of its components in declaration order, each under its name or the
-     * one its {@link WireName} gives; a null component is left out.
+     * one its {@link WireName} gives; a null component is left out (a null map value is written).
      */
     public static String write(Object value) {
-        try {
-            return WRITER.asString(plain(value));
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = STRICT.createGenerator(text)) {
+            writeValue(generator, plain(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                generator.writeFieldName(String.valueOf(entry.getKey()));
+                writeValue(generator, plain(entry.getValue()));
+            }
+            generator.writeEndObject();
+        } else if (value instanceof Iterable<?> items) {
+            generator.writeStartArray();
+            for (Object item : items) {
+                writeValue(generator, plain(item));
+            }
+            generator.writeEndArray();
+        } else if (value instanceof CharSequence || value instanceof Enum<?> || value instanceof Character) {
+            generator.writeString(value instanceof Enum<?> constant ? constant.name() : value.toString());
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value instanceof BigDecimal decimal) {
+            generator.writeNumber(decimal);
+        } else if (value instanceof BigInteger integer) {
+            generator.writeNumber(integer);
+        } else if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte) {
+            generator.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Number number) {
+            generator.writeNumber(number.doubleValue());
+        } else {
+            throw new IllegalArgumentException(
+                    "no JSON form for a " + value.getClass().getName());
         }
     }
 

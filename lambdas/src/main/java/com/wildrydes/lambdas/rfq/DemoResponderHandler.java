@@ -9,6 +9,7 @@ import com.wildrydes.lambdas.common.DemoRandom;
 import com.wildrydes.lambdas.common.Environment;
 import com.wildrydes.lambdas.common.Json;
 import com.wildrydes.lambdas.common.RequestFields;
+import com.wildrydes.lambdas.common.SnapStartPriming;
 import com.wildrydes.lambdas.common.StructuredLog;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -43,6 +44,14 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
                 AwsClients.sqs(),
                 DemoRandom.create(),
                 Thread::sleep);
+        // The draw primes the demo's SecureRandom, which stays random across restores (see README).
+        SnapStartPriming.register(
+                DemoResponderHandler.class,
+                () -> send(
+                        SnapStartPriming.dryRun(sqs, SqsClient.class),
+                        RfqSamples.QUEUE_URL,
+                        new Quote("priming", RfqSamples.RFQ_ID, BigDecimal.valueOf((long)
+                                (random.getAsDouble() * 101)))));
     }
 
     public DemoResponderHandler(
@@ -84,9 +93,13 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
             throw new IllegalStateException("interrupted while computing the quote", e);
         }
         Quote quote = new Quote(responder, rfqId, BigDecimal.valueOf((long) (random.getAsDouble() * 101)));
-        sqs.sendMessage(send -> send.queueUrl(replyTo).messageBody(quote.toMessage()));
+        send(sqs, replyTo, quote);
         StructuredLog.info(
                 "rfq-quoted",
                 Map.of("responder", responder, "rfqId", rfqId, "quote", quote.quote(), "delayMillis", delay));
+    }
+
+    private static void send(SqsClient sqs, String replyTo, Quote quote) {
+        sqs.sendMessage(send -> send.queueUrl(replyTo).messageBody(quote.toMessage()));
     }
 }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.wildrydes.lambdas.common.ApiResponses;
 import com.wildrydes.lambdas.common.InvalidRequestException;
+import com.wildrydes.lambdas.common.SnapStartPriming;
 import java.time.Clock;
 import java.util.Map;
 
@@ -21,6 +22,10 @@ public class QueryRfqHandler implements RequestHandler<APIGatewayProxyRequestEve
 
     public QueryRfqHandler() {
         this(RfqHandlerEnvironment.store(), Clock.systemUTC());
+        SnapStartPriming.register(
+                QueryRfqHandler.class,
+                store.primer(),
+                () -> ApiResponses.ok(RfqViews.queryAnswer(RfqSamples.closed(), clock.instant())));
     }
 
     public QueryRfqHandler(RfqStore store, Clock clock) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.wildrydes.lambdas.common.SnapStartPriming;
 import com.wildrydes.lambdas.common.SqsBatches;
 import com.wildrydes.lambdas.common.StructuredLog;
 import java.util.Map;
@@ -35,6 +36,7 @@ public class QuoteCollectorHandler implements RequestHandler<SQSEvent, SQSBatchR
                 RfqHandlerEnvironment.store(),
                 RfqHandlerEnvironment.messaging(),
                 RfqHandlerEnvironment.expectedResponders());
+        SnapStartPriming.register(QuoteCollectorHandler.class, completion.primer());
     }
 
     public QuoteCollectorHandler(RfqStore store, RfqMessaging messaging, ExpectedResponders expected) {

@@ -1,5 +1,6 @@
 package com.wildrydes.lambdas.rfq;
 
+import com.wildrydes.lambdas.common.SnapStartPriming;
 import com.wildrydes.lambdas.common.StructuredLog;
 import java.util.Map;
 
@@ -35,6 +36,11 @@ public class RfqCompletion {
     /** When the deadline message arrives: closes the request if it is still open. Safe to repeat. */
     public void closeAtDeadline(String rfqId, String messageId) {
         close(rfqId, DEADLINE, messageId);
+    }
+
+    /** SnapStart priming of what closing uses: the store's requests and the messages. */
+    public SnapStartPriming.Primer primer() {
+        return SnapStartPriming.each(store.primer(), messaging.primer());
     }
 
     private void close(String rfqId, String reason, String messageId) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.wildrydes.lambdas.common.Json;
 import com.wildrydes.lambdas.common.RequestFields;
+import com.wildrydes.lambdas.common.SnapStartPriming;
 import com.wildrydes.lambdas.common.SqsBatches;
 
 /**
@@ -18,6 +19,7 @@ public class RfqDeadlineHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     public RfqDeadlineHandler() {
         this(RfqHandlerEnvironment.store(), RfqHandlerEnvironment.messaging());
+        SnapStartPriming.register(RfqDeadlineHandler.class, completion.primer());
     }
 
     public RfqDeadlineHandler(RfqStore store, RfqMessaging messaging) {

@@ -1,6 +1,7 @@
 package com.wildrydes.lambdas.rfq;
 
 import com.wildrydes.lambdas.common.Json;
+import com.wildrydes.lambdas.common.SnapStartPriming;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -57,6 +58,24 @@ public class RfqMessaging {
         sqs.sendMessage(send -> send.queueUrl(deadlineQueueUrl)
                 .delaySeconds(delay)
                 .messageBody(Json.write(new RfqDeadlineMessage(rfqId))));
+    }
+
+    /** SnapStart priming: each of these messages for a sample request, marshalled and signed, never sent. */
+    public SnapStartPriming.Primer primer() {
+        return () -> {
+            RfqMessaging dryRun = new RfqMessaging(
+                    SnapStartPriming.dryRun(sns, SnsClient.class),
+                    SnapStartPriming.dryRun(sqs, SqsClient.class),
+                    requestTopicArn,
+                    responseQueueUrl,
+                    deadlineQueueUrl,
+                    completionTopicArn);
+            SnapStartPriming.each(
+                            () -> dryRun.publishRequest(RfqSamples.request()),
+                            () -> dryRun.scheduleDeadline(RfqSamples.RFQ_ID, MAX_DEADLINE),
+                            () -> dryRun.publishCompletion(RfqSamples.closed()))
+                    .prime();
+        };
     }
 
     /** The completion event: every quote that counted, and why the request closed. */

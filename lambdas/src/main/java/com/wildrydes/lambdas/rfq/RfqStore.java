@@ -1,5 +1,6 @@
 package com.wildrydes.lambdas.rfq;
 
+import com.wildrydes.lambdas.common.SnapStartPriming;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -206,6 +207,22 @@ public class RfqStore {
                 Instant.ofEpochMilli(Long.parseLong(request.get("deadline").n())),
                 CLOSED.equals(text(request, "status")),
                 text(request, "closedReason")));
+    }
+
+    /** SnapStart priming: each of this store's requests for a sample request, marshalled and signed, never sent. */
+    public SnapStartPriming.Primer primer() {
+        return () -> {
+            RfqStore dryRun = new RfqStore(SnapStartPriming.dryRun(dynamoDb, DynamoDbClient.class), tableName, clock);
+            SnapStartPriming.each(
+                            () -> dryRun.createRequest(RfqSamples.request(), 1, Instant.EPOCH),
+                            () -> dryRun.deleteRequest(RfqSamples.RFQ_ID),
+                            () -> dryRun.recordQuote(RfqSamples.quote()),
+                            () -> dryRun.find(RfqSamples.RFQ_ID),
+                            () -> dryRun.getRequestItem(RfqSamples.RFQ_ID),
+                            () -> dryRun.close(RfqSamples.RFQ_ID, RfqCompletion.DEADLINE, "priming"),
+                            () -> dryRun.markNotified(RfqSamples.RFQ_ID))
+                    .prime();
+        };
     }
 
     private Map<String, AttributeValue> getRequestItem(String rfqId) {

@@ -8,6 +8,7 @@ import com.wildrydes.lambdas.common.ApiResponses;
 import com.wildrydes.lambdas.common.AwsErrors;
 import com.wildrydes.lambdas.common.Environment;
 import com.wildrydes.lambdas.common.InvalidRequestException;
+import com.wildrydes.lambdas.common.SnapStartPriming;
 import com.wildrydes.lambdas.common.StoreThenPublish;
 import com.wildrydes.lambdas.common.StructuredLog;
 import java.time.Clock;
@@ -43,6 +44,12 @@ public class SubmitRfqHandler implements RequestHandler<APIGatewayProxyRequestEv
                 Duration.ofSeconds(Long.parseLong(Environment.required("DEADLINE_SECONDS"))),
                 Clock.systemUTC(),
                 () -> UUID.randomUUID().toString());
+        SnapStartPriming.register(
+                SubmitRfqHandler.class,
+                store.primer(),
+                messaging.primer(),
+                () -> ApiResponses.created(
+                        "/query-instant-ride-rfq/" + newId.get(), Map.of(RfqRequest.RFQ_ID, "priming")));
     }
 
     public SubmitRfqHandler(

@@ -33,6 +33,13 @@ public record RideCompletion(
                 fields.requiredAmount("fare"));
     }
 
+    /** A valid ride, read by {@link #parse} as a request's would be: what SnapStart priming sends nowhere. */
+    public static RideCompletion sample() {
+        return parse(
+                "00000000-0000-0000-0000-000000000000",
+                "{\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"cmr\", \"fare\": 256.50}");
+    }
+
     /** The ride as the JSON message published to the ride-completion topic, numbers as JSON numbers. */
     public String toJson() {
         return Json.write(this);

@@ -1,5 +1,6 @@
 package com.wildrydes.lambdas.rides;
 
+import com.wildrydes.lambdas.common.SnapStartPriming;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -26,6 +27,12 @@ public class RidePublisher {
                                 "fare", number(ride.fare().toPlainString()),
                                 "distance", number(ride.distance().toPlainString()))))
                 .messageId();
+    }
+
+    /** SnapStart priming: the publish of a sample ride, marshalled and signed, never sent. */
+    public SnapStartPriming.Primer primer() {
+        return () -> new RidePublisher(SnapStartPriming.dryRun(sns, SnsClient.class), topicArn)
+                .publish(RideCompletion.sample());
     }
 
     private static MessageAttributeValue number(String value) {

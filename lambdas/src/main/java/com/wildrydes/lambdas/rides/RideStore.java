@@ -1,5 +1,6 @@
 package com.wildrydes.lambdas.rides;
 
+import com.wildrydes.lambdas.common.SnapStartPriming;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,6 +33,17 @@ public class RideStore {
     /** Removes a ride, as the undo of {@link #add} when it could not be published. */
     public void remove(String id) {
         dynamoDb.deleteItem(delete -> delete.tableName(tableName).key(Map.of("id", s(id))));
+    }
+
+    /** SnapStart priming: this store's requests for a sample ride, marshalled and signed, never sent. */
+    public SnapStartPriming.Primer primer() {
+        return () -> {
+            RideStore dryRun = new RideStore(SnapStartPriming.dryRun(dynamoDb, DynamoDbClient.class), tableName);
+            SnapStartPriming.each(
+                            () -> dryRun.add(RideCompletion.sample()),
+                            () -> dryRun.remove(RideCompletion.sample().id()))
+                    .prime();
+        };
     }
 
     private static AttributeValue s(String value) {

@@ -8,6 +8,7 @@ import com.wildrydes.lambdas.common.ApiResponses;
 import com.wildrydes.lambdas.common.AwsClients;
 import com.wildrydes.lambdas.common.Environment;
 import com.wildrydes.lambdas.common.InvalidRequestException;
+import com.wildrydes.lambdas.common.SnapStartPriming;
 import com.wildrydes.lambdas.common.StoreThenPublish;
 import com.wildrydes.lambdas.common.StructuredLog;
 import java.util.Map;
@@ -34,12 +35,20 @@ public class SubmitRideCompletionHandler
     private final RidePublisher publisher;
     private final Supplier<String> newId;
 
-    /** Used by the Lambda runtime: TABLE_NAME and TOPIC_ARN come from the environment. */
+    /**
+     * Used by the Lambda runtime: TABLE_NAME and TOPIC_ARN come from the environment; the clients
+     * are primed before a SnapStart snapshot.
+     */
     public SubmitRideCompletionHandler() {
         this(
                 new RideStore(AwsClients.dynamoDb(), Environment.required("TABLE_NAME")),
                 new RidePublisher(AwsClients.sns(), Environment.required("TOPIC_ARN")),
                 () -> UUID.randomUUID().toString());
+        SnapStartPriming.register(
+                SubmitRideCompletionHandler.class,
+                store.primer(),
+                publisher.primer(),
+                () -> ApiResponses.created("/rides/" + newId.get(), Map.of("id", "priming")));
     }
 
     public SubmitRideCompletionHandler(RideStore store, RidePublisher publisher, Supplier<String> newId) {
