@@ -78,7 +78,8 @@ class FunctionJarHandlersTest {
                         handler,
                         jar,
                         environment,
-                        Duration.ofSeconds(30))) {
+                        Duration.ofSeconds(30),
+                        java.util.function.IntUnaryOperator.identity())) {
                     LocalFunction.Invocation answer =
                             function.invoke(run.event().apply(answers));
                     assertFalse(answer.failed(), handler + " from " + jar + ": " + answer.errorJson());
