@@ -3,22 +3,38 @@ package com.wildrydes.local.engines;
 import com.wildrydes.local.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Installs the Node side of the local engines (test/engines) from its lockfile, once, for any
- * test that needs it: the engine servers, and the Step Functions interpreter and validator.
+ * test that needs it: the engine servers, and the Step Functions interpreter and validator. Several
+ * JVMs may ask at once (the test forks, a local command): a file lock lets one of them install while
+ * the others wait, and then find it done.
  */
 public final class EngineInstall {
 
     private EngineInstall() {}
 
+    private static boolean installed;
+
     /** The test/engines folder, installed. */
     public static synchronized Path ensureInstalled() {
         Path engines = RepositoryRoot.path().resolve("test/engines");
-        installIfMissing(engines);
+        if (!installed) {
+            try (FileChannel lock = FileChannel.open(
+                            engines.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock held = lock.lock()) {
+                installIfMissing(engines);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not lock " + engines + " to install the engines", e);
+            }
+            installed = true;
+        }
         return engines;
     }
 
