@@ -44,14 +44,15 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
                 AwsClients.sqs(),
                 DemoRandom.create(),
                 Thread::sleep);
-        // The draw primes the demo's SecureRandom, which stays random across restores (see README).
-        SnapStartPriming.register(
-                DemoResponderHandler.class,
-                () -> send(
-                        SnapStartPriming.dryRun(sqs, SqsClient.class),
-                        RfqSamples.QUEUE_URL,
-                        new Quote("priming", RfqSamples.RFQ_ID, BigDecimal.valueOf((long)
-                                (random.getAsDouble() * 101)))));
+        // Priming reads a request as a real one is read (parsing and validation), draws from the demo's
+        // SecureRandom (which stays random across restores, see README) and sends the quote through the
+        // dry-run client: the first request after a restore finds all of that loaded.
+        SnapStartPriming.register(DemoResponderHandler.class, () -> {
+            Asked asked = Asked.read(RfqSamples.request().toMessage(RfqSamples.QUEUE_URL));
+            Quote quote = new Quote("priming", asked.rfqId(), BigDecimal.valueOf((long) (random.getAsDouble() * 101)));
+            send(SnapStartPriming.dryRun(sqs, SqsClient.class), asked.replyTo(), quote);
+            Json.write(quoted(quote, 0)); // the log line's JSON, not logged: priming is no quote
+        });
     }
 
     public DemoResponderHandler(
@@ -78,9 +79,8 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
     }
 
     private void answer(String message) {
-        RequestFields request = new RequestFields(Json.parseObject(message));
-        String rfqId = RfqIds.requireValid(request.requiredText(RfqRequest.RFQ_ID));
-        String replyTo = request.requiredText(RfqRequest.REPLY_TO);
+        Asked asked = Asked.read(message);
+        String rfqId = asked.rfqId();
         if (new FailureInjector(1 - availability, random).shouldFail()) {
             StructuredLog.info("rfq-declined", Map.of("responder", responder, "rfqId", rfqId));
             return;
@@ -93,10 +93,30 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
             throw new IllegalStateException("interrupted while computing the quote", e);
         }
         Quote quote = new Quote(responder, rfqId, BigDecimal.valueOf((long) (random.getAsDouble() * 101)));
-        send(sqs, replyTo, quote);
-        StructuredLog.info(
-                "rfq-quoted",
-                Map.of("responder", responder, "rfqId", rfqId, "quote", quote.quote(), "delayMillis", delay));
+        send(sqs, asked.replyTo(), quote);
+        StructuredLog.info("rfq-quoted", quoted(quote, delay));
+    }
+
+    private static Map<String, Object> quoted(Quote quote, long delayMillis) {
+        return Map.of(
+                "responder",
+                quote.responder(),
+                "rfqId",
+                quote.rfqId(),
+                "quote",
+                quote.quote(),
+                "delayMillis",
+                delayMillis);
+    }
+
+    /** What a request for quotes asks of a responder: which request, and where to send the quote. */
+    private record Asked(String rfqId, String replyTo) {
+        static Asked read(String message) {
+            RequestFields request = new RequestFields(Json.parseObject(message));
+            return new Asked(
+                    RfqIds.requireValid(request.requiredText(RfqRequest.RFQ_ID)),
+                    request.requiredText(RfqRequest.REPLY_TO));
+        }
     }
 
     private static void send(SqsClient sqs, String replyTo, Quote quote) {
