@@ -111,15 +111,8 @@ public final class EngineFixtures {
         List<Message> received = new ArrayList<>();
         List<Message> batch;
         do {
-            batch = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-                            .maxNumberOfMessages(10)
-                            .waitTimeSeconds(0)
-                            .messageAttributeNames("All"))
-                    .messages();
-            for (Message message : batch) {
-                received.add(message);
-                sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-            }
+            batch = takeBatch(queueUrl, 0);
+            received.addAll(batch);
         } while (!batch.isEmpty());
         return received;
     }
@@ -133,17 +126,22 @@ public final class EngineFixtures {
         List<Message> received = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();
         while (received.size() < count && System.nanoTime() < deadline) {
-            List<Message> batch = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-                            .maxNumberOfMessages(10)
-                            .waitTimeSeconds(1)
-                            .messageAttributeNames("All"))
-                    .messages();
-            for (Message message : batch) {
-                received.add(message);
-                sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-            }
+            received.addAll(takeBatch(queueUrl, 1));
         }
         return received;
+    }
+
+    /** One receive of up to 10 messages, with all message attributes, each deleted once read. */
+    private List<Message> takeBatch(String queueUrl, int waitSeconds) {
+        List<Message> batch = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(waitSeconds)
+                        .messageAttributeNames("All"))
+                .messages();
+        for (Message message : batch) {
+            sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+        }
+        return batch;
     }
 
     public int itemCount(String tableName) {
