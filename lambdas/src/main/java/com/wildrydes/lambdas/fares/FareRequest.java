@@ -43,11 +43,13 @@ final class FareRequest {
     static String chargeableAmount(String field, String value) {
         String amount = required(field, value);
         if (!AMOUNT.matcher(amount).matches()) {
+            // The value is not repeated: the message travels on as the failure notification's cause, and a
+            // card number pasted into the wrong field must not be published with it.
             throw new InvalidRequestException(
                     field,
-                    "expected an amount such as \"$20.00\" or \"20.00\" (at most " + RequestFields.AMOUNT_DECIMALS
-                            + " decimal places, no sign), got \""
-                            + (amount.length() > 40 ? amount.substring(0, 40) + "..." : amount) + "\"");
+                    "expected an amount such as \"$20.00\" or \"20.00\", more than 0 and at most "
+                            + RequestFields.MAX_AMOUNT.toPlainString() + ", with at most "
+                            + RequestFields.AMOUNT_DECIMALS + " decimal places and no sign");
         }
         if (new BigDecimal(amount.startsWith("$") ? amount.substring(1) : amount).signum() == 0) {
             throw new InvalidRequestException(field, "must be more than 0: there is nothing to charge");

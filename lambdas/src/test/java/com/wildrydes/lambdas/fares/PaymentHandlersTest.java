@@ -88,6 +88,18 @@ class PaymentHandlersTest {
                 InvalidRequestException.class,
                 () -> new ChargeFareHandler().handleRequest(new ChargeRequest("3", "wr_563", amount), null));
         assertEquals("fareAmount", refused.getField());
+        assertTrue(
+                amount.length() < 3 || !refused.getMessage().contains(amount),
+                "the value is not repeated in what the saga publishes: " + refused.getMessage());
+    }
+
+    @Test
+    void aCardNumberPastedAsTheAmountIsNotRepeatedInTheError() {
+        InvalidRequestException refused = assertThrows(
+                InvalidRequestException.class,
+                () -> new ChargeFareHandler()
+                        .handleRequest(new ChargeRequest("3", "wr_563", "2424 2424 2424 2424"), null));
+        assertTrue(!refused.getMessage().contains("2424"), refused.getMessage());
     }
 
     /**
