@@ -59,6 +59,16 @@ public final class ApiResponses {
                         + " The fault is the service's, not the request's: sending it again will not help.");
     }
 
+    /**
+     * For a read, which changes nothing: 503 with Retry-After when {@link AwsErrors#isRetryable} says
+     * asking again can succeed, else 500.
+     */
+    public static APIGatewayProxyResponseEvent readFailed(SdkException e, String whatFailed) {
+        return AwsErrors.isRetryable(e)
+                ? unavailable(whatFailed + ". Ask again.")
+                : failed(whatFailed + ". The fault is the service's, not the request's: asking again will not help.");
+    }
+
     private static APIGatewayProxyResponseEvent respond(int status, Map<String, String> headers, Map<String, ?> body) {
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(status)

@@ -6,14 +6,15 @@ import com.wildrydes.lambdas.common.StructuredLog;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Pre-authorises the card and captures the fare with the pre-auth code, against a simulated
- * payment gateway. Needs customerId, fareId and fareAmount (the card fields are the gateway's
- * business and are neither returned nor logged). Returns the charge; raises
+ * payment gateway. Needs customerId, fareId and fareAmount, a positive amount such as {@code "$20.00"}
+ * (the card fields are the gateway's business and are neither returned nor logged). Returns the
+ * charge, the same one for the same fareId (the gateway's idempotency key), so that a retried invoke
+ * never charges a fare twice; raises
  * {@link PaymentAuthorizationException} or {@link PaymentChargeException} on the simulated
- * failures, and {@link com.wildrydes.lambdas.common.InvalidRequestException} on a missing field. A
+ * failures, and {@link com.wildrydes.lambdas.common.InvalidRequestException} on a missing field or an amount that is not one. A
  * customerId ending in {@code fail_unknown} simulates a gateway that took the request and never
  * answered: an {@link UncheckedIOException} the saga does not expect, after which nobody knows whether
  * the card was charged.
@@ -25,7 +26,7 @@ public class ChargeFareHandler implements RequestHandler<ChargeRequest, ChargeRe
         FareRequest.present(input);
         String customerId = FareRequest.required("customerId", input.customerId());
         String fareId = FareRequest.required("fareId", input.fareId());
-        String fareAmount = FareRequest.required("fareAmount", input.fareAmount());
+        String fareAmount = FareRequest.chargeableAmount("fareAmount", input.fareAmount());
         if (FareRequest.customerEndsWith(customerId, "fail_auth")) {
             throw new PaymentAuthorizationException(
                     "The card of customer " + customerId + " was not authorised for fare " + fareId);
@@ -39,11 +40,7 @@ public class ChargeFareHandler implements RequestHandler<ChargeRequest, ChargeRe
                     new SocketTimeoutException("Read timed out"));
         }
         ChargeResult charge = new ChargeResult(
-                customerId,
-                fareId,
-                fareAmount,
-                "tok_" + UUID.randomUUID().toString().replace("-", ""),
-                "ch_" + UUID.randomUUID().toString().replace("-", ""));
+                customerId, fareId, fareAmount, FareRequest.idFor("tok_", fareId), FareRequest.idFor("ch_", fareId));
         StructuredLog.info("fare-charged", Map.of("fareId", fareId, "chargeId", charge.chargeId()));
         return charge;
     }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.wildrydes.lambdas.common.ApiRequests;
 import com.wildrydes.lambdas.common.ApiResponses;
 import com.wildrydes.lambdas.common.AwsErrors;
 import com.wildrydes.lambdas.common.Environment;
@@ -71,7 +72,7 @@ public class SubmitRfqHandler implements RequestHandler<APIGatewayProxyRequestEv
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
         RfqRequest rfq;
         try {
-            rfq = RfqRequest.parse(newId.get(), request.getBody());
+            rfq = RfqRequest.parse(newId.get(), ApiRequests.body(request));
         } catch (InvalidRequestException e) {
             StructuredLog.info("rfq-rejected", Map.of("field", e.getField(), "problem", e.getProblem()));
             return ApiResponses.badRequest(e);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.wildrydes.lambdas.common.ApiRequests;
 import com.wildrydes.lambdas.common.ApiResponses;
 import com.wildrydes.lambdas.common.AwsClients;
 import com.wildrydes.lambdas.common.Environment;
@@ -61,7 +62,7 @@ public class SubmitRideCompletionHandler
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
         RideCompletion ride;
         try {
-            ride = RideCompletion.parse(newId.get(), request.getBody());
+            ride = RideCompletion.parse(newId.get(), ApiRequests.body(request));
         } catch (InvalidRequestException e) {
             StructuredLog.info("ride-rejected", Map.of("field", e.getField(), "problem", e.getProblem()));
             return ApiResponses.badRequest(e);

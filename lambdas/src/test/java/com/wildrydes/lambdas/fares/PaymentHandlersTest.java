@@ -8,6 +8,8 @@ import com.wildrydes.lambdas.common.InvalidRequestException;
 import com.wildrydes.lambdas.common.Json;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PaymentHandlersTest {
 
@@ -44,6 +46,90 @@ class PaymentHandlersTest {
                 () -> new ChargeFareHandler().handleRequest(new ChargeRequest("3", "wr_563", ""), null));
         assertEquals("fareAmount", missing.getField());
         assertThrows(InvalidRequestException.class, () -> new ChargeFareHandler().handleRequest(null, null));
+    }
+
+    /**
+     * What a payment gateway takes as an amount: the workshop's "$20.00", or plain decimals (a JSON number
+     * arrives as its text), more than nothing and at most the APIs' largest amount, in cents.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"$20.00", "20", "20.5", "256.50", "$0.01", "999999.99"})
+    void chargeTakesAPositiveAmountOfMoney(String amount) {
+        ChargeResult charge = new ChargeFareHandler().handleRequest(new ChargeRequest("3", "wr_563", amount), null);
+        assertEquals(amount, charge.fareAmount(), "the amount as sent, not rewritten");
+    }
+
+    /** Anything else charges nothing: the named error the saga catches as a payment error (fare failed). */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "-20.00",
+                "$-20.00",
+                "-$20.00",
+                "0",
+                "$0.00",
+                "-0",
+                "NaN",
+                "Infinity",
+                "free",
+                "true",
+                "1e2",
+                "1e309",
+                "20.001",
+                "1000000",
+                "$ 20",
+                "20 ",
+                "0x10",
+                "\u0661\u0662",
+                "20,00"
+            })
+    void chargeRefusesAnythingButAPositiveAmountOfMoney(String amount) {
+        InvalidRequestException refused = assertThrows(
+                InvalidRequestException.class,
+                () -> new ChargeFareHandler().handleRequest(new ChargeRequest("3", "wr_563", amount), null));
+        assertEquals("fareAmount", refused.getField());
+        assertTrue(
+                amount.length() < 3 || !refused.getMessage().contains(amount),
+                "the value is not repeated in what the saga publishes: " + refused.getMessage());
+    }
+
+    @Test
+    void aCardNumberPastedAsTheAmountIsNotRepeatedInTheError() {
+        InvalidRequestException refused = assertThrows(
+                InvalidRequestException.class,
+                () -> new ChargeFareHandler()
+                        .handleRequest(new ChargeRequest("3", "wr_563", "2424 2424 2424 2424"), null));
+        assertTrue(!refused.getMessage().contains("2424"), refused.getMessage());
+    }
+
+    /**
+     * The saga retries an invoke that failed in Lambda (ServiceException, a client timeout) after the function
+     * may have run. A gateway keyed on the fare charges it once: the retry gets the first charge back, not a
+     * second one nobody records.
+     */
+    @Test
+    void chargingTheSameFareAgainReturnsTheSameChargeAndAnotherFareGetsItsOwn() {
+        ChargeResult first = new ChargeFareHandler().handleRequest(WORKSHOP_FARE, null);
+        ChargeResult retried = new ChargeFareHandler().handleRequest(WORKSHOP_FARE, null);
+        ChargeResult other = new ChargeFareHandler().handleRequest(new ChargeRequest("3", "wr_564", "$20.00"), null);
+
+        assertEquals(first, retried);
+        assertTrue(!other.chargeId().equals(first.chargeId())
+                && !other.chargeToken().equals(first.chargeToken()));
+    }
+
+    @Test
+    void refundingTheSameChargeAgainReturnsTheSameRefund() {
+        RefundRequest request = new RefundRequest("wr_1", "ch_1", "3");
+        assertEquals(
+                new RefundFareHandler().handleRequest(request, null),
+                new RefundFareHandler().handleRequest(request, null));
+        assertTrue(!new RefundFareHandler()
+                .handleRequest(request, null)
+                .refundId()
+                .equals(new RefundFareHandler()
+                        .handleRequest(new RefundRequest("wr_2", "ch_2", "3"), null)
+                        .refundId()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wildrydes.lambdas.rides.RidePublisher;
@@ -15,7 +16,10 @@ import com.wildrydes.local.engines.RunningEngines;
 import com.wildrydes.test.engines.EngineFixtures;
 import com.wildrydes.test.engines.InjectedFailures;
 import com.wildrydes.test.engines.LocalEngines;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -140,6 +144,46 @@ class SubmitRideCompletionHandlerEngineTest {
         assertEquals(List.of(), fixtures.takeAll(subscriberQueue), "nothing published");
     }
 
+    /**
+     * API Gateway hands a body over base64-encoded (isBase64Encoded) when its content type is one of the
+     * API's binary media types; the event is read here by the Java runtime's own serializer, headers in
+     * the case a client chose. The body is the bytes the client sent: a ride is a ride either way.
+     */
+    @Test
+    void aBase64EncodedBodyIsReadAsTheBytesTheClientSent() throws Exception {
+        String encoded = Base64.getEncoder().encodeToString(WORKSHOP_RIDE.getBytes(StandardCharsets.UTF_8));
+
+        APIGatewayProxyResponseEvent response = handler(topicArn).handleRequest(restProxyEvent(encoded, true), null);
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        String id = json.readTree(response.getBody()).get("id").asText();
+        assertEquals(
+                0,
+                new BigDecimal("256.50")
+                        .compareTo(new BigDecimal(fixtures.dynamoDb()
+                                .getItem(get -> get.tableName(table).key(Map.of("id", AttributeValue.fromS(id))))
+                                .item()
+                                .get("fare")
+                                .n())));
+        assertEquals(1, fixtures.takeAll(subscriberQueue).size(), "published once");
+    }
+
+    /** What is not base64, or is base64 of bytes that are not UTF-8 text, is refused naming the body; nothing kept. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "not base64, '{\"from\": \"Berlin\"}'",
+        "base64 of bytes that are not UTF-8, /v8=",
+        "base64 of a lone surrogate encoded as UTF-8, 7aCA"
+    })
+    void aBase64BodyThatIsNoTextIsRefusedNamingTheBody(String caseName, String encoded) throws Exception {
+        APIGatewayProxyResponseEvent response = handler(topicArn).handleRequest(restProxyEvent(encoded, true), null);
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals("body", json.readTree(response.getBody()).get("field").asText(), response.getBody());
+        assertEquals(0, fixtures.itemCount(table));
+        assertEquals(List.of(), fixtures.takeAll(subscriberQueue));
+    }
+
     @Test
     void rejectsAMissingBody() {
         APIGatewayProxyResponseEvent response =
@@ -247,6 +291,25 @@ class SubmitRideCompletionHandlerEngineTest {
     private SubmitRideCompletionHandler handler(String topic) {
         RunningEngines engines = LocalEngines.get();
         return handler(engines.dynamoDb(), engines.sns(), topic);
+    }
+
+    /** A REST API proxy event as API Gateway sends it, read by the Java runtime's own event serializer. */
+    private static APIGatewayProxyRequestEvent restProxyEvent(String body, boolean base64) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("resource", "/submit-ride-completion");
+        event.put("path", "/submit-ride-completion");
+        event.put("httpMethod", "POST");
+        event.put("headers", Map.of("content-TYPE", "application/octet-stream", "Accept", "*/*"));
+        event.put("multiValueHeaders", Map.of("content-TYPE", List.of("application/octet-stream")));
+        event.put("queryStringParameters", null);
+        event.put("pathParameters", null);
+        event.put("requestContext", Map.of("stage", "prod", "requestId", "r-1", "httpMethod", "POST"));
+        event.put("body", body);
+        event.put("isBase64Encoded", base64);
+        return LambdaEventSerializers.serializerFor(
+                        APIGatewayProxyRequestEvent.class, SubmitRideCompletionHandlerEngineTest.class.getClassLoader())
+                .fromJson(new ByteArrayInputStream(mapper.writeValueAsBytes(event)));
     }
 
     private static APIGatewayProxyRequestEvent post(String body) {

@@ -142,6 +142,16 @@ class FareCollectionSagaExecutionTest {
         assertChargeFailure("3_fail_charge", "com.wildrydes.lambdas.fares.PaymentChargeException");
     }
 
+    /** A negative amount, sent as the workshop sends amounts: refused by the charge, so nothing is charged or credited. */
+    @Test
+    void aFareOfANegativeAmountIsRefusedBeforeAnythingIsCharged() throws Exception {
+        Map<String, Object> input =
+                fare("3", "wr_" + UUID.randomUUID().toString().substring(0, 6));
+        input.put("fareAmount", "$-20.00");
+        JsonNode notification = assertChargeFailure(input, "com.wildrydes.lambdas.common.InvalidRequestException");
+        assertTrue(notification.get("cause").asText().contains("fareAmount"), notification.toString());
+    }
+
     @Test
     void failedCreditIsCompensatedByARefund() throws Exception {
         Execution execution = execute(fare("3_fail_credit", "wr_564"));
@@ -340,8 +350,14 @@ class FareCollectionSagaExecutionTest {
     }
 
     private void assertChargeFailure(String customerId, String error) throws Exception {
-        String fareId = "wr_" + UUID.randomUUID().toString().substring(0, 6);
-        Execution execution = execute(fare(customerId, fareId));
+        assertChargeFailure(
+                fare(customerId, "wr_" + UUID.randomUUID().toString().substring(0, 6)), error);
+    }
+
+    private JsonNode assertChargeFailure(Map<String, Object> input, String error) throws Exception {
+        String customerId = (String) input.get("customerId");
+        String fareId = (String) input.get("fareId");
+        Execution execution = execute(input);
 
         assertEquals("FAILED", execution.status());
         assertEquals("FareCollectionFailed", execution.error());
@@ -357,6 +373,7 @@ class FareCollectionSagaExecutionTest {
         assertNothingIn(successfulQueue);
         assertNothingIn(operatorQueue);
         assertNoCardData();
+        return notification;
     }
 
     private Execution execute(Map<String, Object> input) throws Exception {
