@@ -2,6 +2,7 @@ package com.wildrydes.constructs.messaging;
 
 import com.wildrydes.constructs.internal.AsyncInvokeConfigs;
 import com.wildrydes.constructs.internal.DeadLetterAlarms;
+import com.wildrydes.constructs.internal.FunctionTargets;
 import com.wildrydes.constructs.internal.SecureQueues;
 import com.wildrydes.constructs.internal.TopicRegions;
 import com.wildrydes.constructs.internal.ValidatedProps;
@@ -209,6 +210,22 @@ public class FilteredSubscription extends Construct {
         if (Boolean.FALSE.equals(props.getConfigureAsyncInvoke())) {
             return props.getFailedInvocationsQueue();
         }
+        String elsewhere = FunctionTargets.otherEnvironment(this, function);
+        if (elsewhere != null) {
+            // Lambda keeps this configuration in the function's own account and region: one written here
+            // would name a function of the same name in this stack's account and region, another one.
+            ValidatedProps.check(this, () -> refuseAsyncSettingsElsewhere(props, function, elsewhere));
+            Annotations.of(this)
+                    .addWarningV2(
+                            "@wildrydes/constructs:asyncInvokeNotConfigured",
+                            "No asynchronous invocation (retries, maximum event age, on-failure destination) was "
+                                    + "configured for " + function.getFunctionArn() + ": it is in " + elsewhere
+                                    + ", not in this stack's " + FunctionTargets.stackEnvironment(this)
+                                    + ", and Lambda "
+                                    + "keeps that configuration there. Let its owner configure it, or set "
+                                    + "configureAsyncInvoke(false) to say it is done.");
+            return props.getFailedInvocationsQueue();
+        }
         if (AsyncInvokeConfigs.isConfigured(function)) {
             Annotations.of(this)
                     .addInfo(function.getNode().getPath() + " already has its asynchronous invocation "
@@ -230,6 +247,31 @@ public class FilteredSubscription extends Construct {
                                         : FilteredSubscriptionProps.DEFAULT_RETRY_ATTEMPTS)
                         .maxEventAge(props.getMaxEventAge() != null ? props.getMaxEventAge() : Duration.hours(6)));
         return failed;
+    }
+
+    private void refuseAsyncSettingsElsewhere(FilteredSubscriptionProps props, IFunction function, String elsewhere) {
+        List<String> given = new ArrayList<>();
+        if (props.getRetryAttempts() != null) {
+            given.add("retryAttempts " + props.getRetryAttempts());
+        }
+        if (props.getMaxEventAge() != null) {
+            given.add("maxEventAge " + props.getMaxEventAge().toHumanString());
+        }
+        if (props.getFailedInvocationsQueue() != null) {
+            given.add("failedInvocationsQueue "
+                    + props.getFailedInvocationsQueue().getNode().getPath());
+        }
+        if (Boolean.TRUE.equals(props.getConfigureAsyncInvoke())) {
+            given.add("configureAsyncInvoke true");
+        }
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "FilteredSubscription: retryAttempts, maxEventAge, failedInvocationsQueue "
+                            + "and configureAsyncInvoke configure the function's asynchronous invocation, which Lambda keeps in "
+                            + "the function's own account and region, got " + String.join(", ", given) + " for "
+                            + function.getFunctionArn() + " in " + elsewhere + ", while this stack is in "
+                            + FunctionTargets.stackEnvironment(this) + ": let the function's owner configure it there");
+        }
     }
 
     private AddToResourcePolicyResult allowTopicToSend(IQueue queue) {

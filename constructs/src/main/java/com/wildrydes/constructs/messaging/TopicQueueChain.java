@@ -57,6 +57,12 @@ public class TopicQueueChain extends Construct {
         boolean fifo = Boolean.TRUE.equals(props.getTopic().getFifo());
         Duration consumerTimeout = consumerTimeout(props);
         ValidatedProps.check(this, () -> validate(props, fifo, consumerTimeout));
+        if (props.getConsumer() != null) {
+            ValidatedProps.check(
+                    this,
+                    () -> QueueConsumers.requireReachable(
+                            this, "TopicQueueChain", props.getQueue(), props.getConsumer()));
+        }
 
         this.deadLetterQueue = props.getDeadLetterQueue() != null
                 ? props.getDeadLetterQueue()
