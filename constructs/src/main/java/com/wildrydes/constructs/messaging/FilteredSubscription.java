@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Permission;
@@ -295,11 +296,32 @@ public class FilteredSubscription extends Construct {
                                     + "customer-managed key encrypts it), or SNS cannot deliver to it.");
         }
         if (queue.getEncryptionMasterKey() != null) {
-            // A queue encrypted with a customer-managed key needs SNS to be able to use that key.
-            queue.getEncryptionMasterKey()
-                    .grant(new ServicePrincipal(SNS_SERVICE), "kms:Decrypt", "kms:GenerateDataKey*");
+            allowTopicToUseKey(queue.getEncryptionMasterKey(), Boolean.TRUE.equals(result.getStatementAdded()));
         }
         return result;
+    }
+
+    /**
+     * A queue encrypted with a customer-managed key needs SNS to be able to use that key; for this topic
+     * only, as CDK's own SqsSubscription allows it, so that no other topic can have SNS use the key.
+     */
+    private void allowTopicToUseKey(IKey key, boolean ownQueue) {
+        AddToResourcePolicyResult result = key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal(SNS_SERVICE)))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", topic.getTopicArn())))
+                .build());
+        if (ownQueue && !Boolean.TRUE.equals(result.getStatementAdded())) {
+            // (An imported queue's warning already names its key.)
+            Annotations.of(this)
+                    .addWarningV2(
+                            "@wildrydes/constructs:keyPolicyNotChanged",
+                            "The imported key " + key.getKeyArn() + " that encrypts the queue keeps its own policy: "
+                                    + "allow kms:GenerateDataKey and kms:Decrypt to sns.amazonaws.com with aws:SourceArn "
+                                    + topic.getTopicArn() + " in it, or SNS cannot deliver to the queue.");
+        }
     }
 
     /**
