@@ -44,7 +44,7 @@ public final class AsyncInvokeConfigs {
         EventInvokeConfigOptions chosen = options.build();
         // An imported function is a construct of this app too: the configuration sits where CDK puts its own.
         new EventInvokeConfig(
-                (Construct) function,
+                function instanceof Construct construct ? construct : scope,
                 ID,
                 EventInvokeConfigProps.builder()
                         .function(function)

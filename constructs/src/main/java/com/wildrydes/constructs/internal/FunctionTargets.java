@@ -1,9 +1,15 @@
 package com.wildrydes.constructs.internal;
 
 import com.wildrydes.constructs.functions.JavaFunction;
+import java.util.List;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Arn;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
-import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.IAlias;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.IVersion;
 import software.constructs.Construct;
@@ -30,19 +36,51 @@ public final class FunctionTargets {
     }
 
     /**
-     * The alias or version an imported function's ARN names, or null for an unqualified ARN, for one
-     * this app defines (CDK already tracks those qualifiers), and for an ARN known only at deploy time.
+     * The alias or version an imported function's ARN names: null for an unqualified ARN, and for an
+     * alias or version object, this app's or imported (CDK already tracks their qualifiers). For an ARN
+     * known only at deploy time, a CloudFormation expression of the qualifier it will hold, {@code $LATEST}
+     * when it holds none: appending {@code :$LATEST} makes the eighth field the ARN's own qualifier, if any.
      */
     public static String importedQualifier(IFunction function) {
-        if (!isImported(function) || function instanceof Alias || function instanceof IVersion) {
+        if (!isImported(function) || function instanceof IAlias || function instanceof IVersion) {
             return null;
         }
         String arn = function.getFunctionArn();
         if (Token.isUnresolved(arn)) {
-            return null;
+            return Fn.select(QUALIFIED_ARN_FIELDS - 1, Fn.split(":", Fn.join("", List.of(arn, ":$LATEST"))));
         }
         String[] fields = arn.split(":");
         return fields.length == QUALIFIED_ARN_FIELDS ? fields[QUALIFIED_ARN_FIELDS - 1] : null;
+    }
+
+    /**
+     * For an imported function whose ARN names an account or a region other than the known ones of
+     * {@code scope}'s stack: that account and region, as words for a message. Null otherwise, also when
+     * either side is known only at deploy time.
+     */
+    public static String otherEnvironment(Construct scope, IFunction function) {
+        if (!isImported(function) || Token.isUnresolved(function.getFunctionArn())) {
+            return null;
+        }
+        ArnComponents arn = Arn.split(function.getFunctionArn(), ArnFormat.COLON_RESOURCE_NAME);
+        Stack stack = Stack.of(scope);
+        boolean otherAccount = differs(arn.getAccount(), stack.getAccount());
+        boolean otherRegion = differs(arn.getRegion(), stack.getRegion());
+        return otherAccount || otherRegion ? "account " + arn.getAccount() + " and region " + arn.getRegion() : null;
+    }
+
+    /** This stack's account and region, as words for a message. */
+    public static String stackEnvironment(Construct scope) {
+        Stack stack = Stack.of(scope);
+        return "account " + stack.getAccount() + " and region " + stack.getRegion();
+    }
+
+    private static boolean differs(String named, String stacks) {
+        return named != null
+                && !named.isEmpty()
+                && !Token.isUnresolved(named)
+                && !Token.isUnresolved(stacks)
+                && !named.equals(stacks);
     }
 
     /**

@@ -1,7 +1,11 @@
 package com.wildrydes.constructs.internal;
 
 import com.wildrydes.constructs.messaging.TopicQueueChainProps;
+import software.amazon.awscdk.Arn;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.lambda.CfnEventSourceMapping;
 import software.amazon.awscdk.services.lambda.EventSourceMapping;
 import software.amazon.awscdk.services.lambda.EventSourceMappingProps;
@@ -46,6 +50,33 @@ public final class QueueConsumers {
                                 .maxReceiveCount(maxReceiveCount)
                                 .build())
                         .build());
+    }
+
+    /**
+     * Refuses a consumer that a mapping in {@code scope}'s stack cannot reach: Lambda keeps an event
+     * source mapping in its function's account and region, and reads a queue of that region only
+     * (another account's queue is fine, with a queue policy). Checked when the ARNs and the stack's
+     * environment are known; otherwise CloudFormation is left to tell.
+     */
+    public static void requireReachable(Construct scope, String construct, IQueue queue, IFunction consumer) {
+        String elsewhere = FunctionTargets.otherEnvironment(scope, consumer);
+        if (elsewhere != null) {
+            throw new IllegalArgumentException(construct + ": consumer must be in this stack's "
+                    + FunctionTargets.stackEnvironment(scope) + " (Lambda creates an event source mapping in its "
+                    + "function's own account and region), got " + consumer.getFunctionArn() + " in " + elsewhere
+                    + ": define this construct in a stack of the consumer's account and region");
+        }
+        String queueArn = queue != null ? queue.getQueueArn() : null;
+        String stackRegion = Stack.of(scope).getRegion();
+        if (queueArn == null || Token.isUnresolved(queueArn) || Token.isUnresolved(stackRegion)) {
+            return;
+        }
+        String queueRegion = Arn.split(queueArn, ArnFormat.NO_RESOURCE_NAME).getRegion();
+        if (queueRegion != null && !Token.isUnresolved(queueRegion) && !queueRegion.equals(stackRegion)) {
+            throw new IllegalArgumentException(construct + ": queue must be in the consumer's region " + stackRegion
+                    + " (Lambda reads a queue of its own region only), got " + queueArn + " in " + queueRegion
+                    + ": define this construct in a stack in " + queueRegion + ", or give no consumer");
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package com.wildrydes.constructs.messaging;
 
 import com.wildrydes.constructs.internal.AsyncInvokeConfigs;
 import com.wildrydes.constructs.internal.DeadLetterAlarms;
+import com.wildrydes.constructs.internal.FunctionTargets;
 import com.wildrydes.constructs.internal.SecureQueues;
 import com.wildrydes.constructs.internal.TopicRegions;
 import com.wildrydes.constructs.internal.ValidatedProps;
@@ -22,6 +23,7 @@ import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Permission;
@@ -209,6 +211,22 @@ public class FilteredSubscription extends Construct {
         if (Boolean.FALSE.equals(props.getConfigureAsyncInvoke())) {
             return props.getFailedInvocationsQueue();
         }
+        String elsewhere = FunctionTargets.otherEnvironment(this, function);
+        if (elsewhere != null) {
+            // Lambda keeps this configuration in the function's own account and region: one written here
+            // would name a function of the same name in this stack's account and region, another one.
+            ValidatedProps.check(this, () -> refuseAsyncSettingsElsewhere(props, function, elsewhere));
+            Annotations.of(this)
+                    .addWarningV2(
+                            "@wildrydes/constructs:asyncInvokeNotConfigured",
+                            "No asynchronous invocation (retries, maximum event age, on-failure destination) was "
+                                    + "configured for " + function.getFunctionArn() + ": it is in " + elsewhere
+                                    + ", not in this stack's " + FunctionTargets.stackEnvironment(this)
+                                    + ", and Lambda "
+                                    + "keeps that configuration there. Let its owner configure it, or set "
+                                    + "configureAsyncInvoke(false) to say it is done.");
+            return props.getFailedInvocationsQueue();
+        }
         if (AsyncInvokeConfigs.isConfigured(function)) {
             Annotations.of(this)
                     .addInfo(function.getNode().getPath() + " already has its asynchronous invocation "
@@ -232,6 +250,31 @@ public class FilteredSubscription extends Construct {
         return failed;
     }
 
+    private void refuseAsyncSettingsElsewhere(FilteredSubscriptionProps props, IFunction function, String elsewhere) {
+        List<String> given = new ArrayList<>();
+        if (props.getRetryAttempts() != null) {
+            given.add("retryAttempts " + props.getRetryAttempts());
+        }
+        if (props.getMaxEventAge() != null) {
+            given.add("maxEventAge " + props.getMaxEventAge().toHumanString());
+        }
+        if (props.getFailedInvocationsQueue() != null) {
+            given.add("failedInvocationsQueue "
+                    + props.getFailedInvocationsQueue().getNode().getPath());
+        }
+        if (Boolean.TRUE.equals(props.getConfigureAsyncInvoke())) {
+            given.add("configureAsyncInvoke true");
+        }
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "FilteredSubscription: retryAttempts, maxEventAge, failedInvocationsQueue "
+                            + "and configureAsyncInvoke configure the function's asynchronous invocation, which Lambda keeps in "
+                            + "the function's own account and region, got " + String.join(", ", given) + " for "
+                            + function.getFunctionArn() + " in " + elsewhere + ", while this stack is in "
+                            + FunctionTargets.stackEnvironment(this) + ": let the function's owner configure it there");
+        }
+    }
+
     private AddToResourcePolicyResult allowTopicToSend(IQueue queue) {
         AddToResourcePolicyResult result = queue.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowSendFrom" + Names.nodeUniqueId(getNode()))
@@ -253,11 +296,32 @@ public class FilteredSubscription extends Construct {
                                     + "customer-managed key encrypts it), or SNS cannot deliver to it.");
         }
         if (queue.getEncryptionMasterKey() != null) {
-            // A queue encrypted with a customer-managed key needs SNS to be able to use that key.
-            queue.getEncryptionMasterKey()
-                    .grant(new ServicePrincipal(SNS_SERVICE), "kms:Decrypt", "kms:GenerateDataKey*");
+            allowTopicToUseKey(queue.getEncryptionMasterKey(), Boolean.TRUE.equals(result.getStatementAdded()));
         }
         return result;
+    }
+
+    /**
+     * A queue encrypted with a customer-managed key needs SNS to be able to use that key; for this topic
+     * only, as CDK's own SqsSubscription allows it, so that no other topic can have SNS use the key.
+     */
+    private void allowTopicToUseKey(IKey key, boolean ownQueue) {
+        AddToResourcePolicyResult result = key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal(SNS_SERVICE)))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", topic.getTopicArn())))
+                .build());
+        if (ownQueue && !Boolean.TRUE.equals(result.getStatementAdded())) {
+            // (An imported queue's warning already names its key.)
+            Annotations.of(this)
+                    .addWarningV2(
+                            "@wildrydes/constructs:keyPolicyNotChanged",
+                            "The imported key " + key.getKeyArn() + " that encrypts the queue keeps its own policy: "
+                                    + "allow kms:GenerateDataKey and kms:Decrypt to sns.amazonaws.com with aws:SourceArn "
+                                    + topic.getTopicArn() + " in it, or SNS cannot deliver to the queue.");
+        }
     }
 
     /**

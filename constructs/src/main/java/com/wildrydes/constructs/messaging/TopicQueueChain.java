@@ -57,6 +57,12 @@ public class TopicQueueChain extends Construct {
         boolean fifo = Boolean.TRUE.equals(props.getTopic().getFifo());
         Duration consumerTimeout = consumerTimeout(props);
         ValidatedProps.check(this, () -> validate(props, fifo, consumerTimeout));
+        if (props.getConsumer() != null) {
+            ValidatedProps.check(
+                    this,
+                    () -> QueueConsumers.requireReachable(
+                            this, "TopicQueueChain", props.getQueue(), props.getConsumer()));
+        }
 
         this.deadLetterQueue = props.getDeadLetterQueue() != null
                 ? props.getDeadLetterQueue()
@@ -146,6 +152,18 @@ public class TopicQueueChain extends Construct {
                     + props.getConsumer().getNode().getPath()
                     + " (an imported function): give consumerTimeout or visibilityTimeout");
         }
+        Duration window = props.getMaxBatchingWindow();
+        if (props.getQueue() == null
+                && props.getVisibilityTimeout() == null
+                && ((consumerTimeout != null && consumerTimeout.isUnresolved())
+                        || (window != null && window.isUnresolved()))) {
+            throw new IllegalArgumentException("TopicQueueChain: a created queue's visibilityTimeout is computed from "
+                    + "the consumer's timeout and maxBatchingWindow, which cannot be done in the template when either is "
+                    + "known only at deploy time, got consumerTimeout "
+                    + (consumerTimeout == null ? "none" : consumerTimeout.toHumanString()) + " and maxBatchingWindow "
+                    + (window == null ? "none" : window.toHumanString()) + " without a visibilityTimeout: give "
+                    + "visibilityTimeout too (AWS advises six times the consumer's timeout plus the batching window)");
+        }
         Duration visibility = props.getVisibilityTimeout();
         if (visibility != null
                 && consumerTimeout != null
@@ -175,10 +193,18 @@ public class TopicQueueChain extends Construct {
                     + "(Lambda refuses a batching window on a FIFO queue's event source mapping), got "
                     + props.getMaxBatchingWindow().toHumanString() + " with a FIFO topic");
         }
-        if (batch != null && batch > 10 && props.getMaxBatchingWindow() == null) {
+        if (batch != null && batch > 10 && window == null) {
             throw new IllegalArgumentException(
                     "TopicQueueChain: a batchSize over 10 needs a maxBatchingWindow, got batchSize " + batch
                             + " without one");
+        }
+        if (batch != null
+                && batch > 10
+                && !window.isUnresolved()
+                && window.toMilliseconds().doubleValue() < 1000) {
+            throw new IllegalArgumentException("TopicQueueChain: a batchSize over 10 needs a maxBatchingWindow of at "
+                    + "least 1 second (Lambda's rule), got batchSize " + batch + " with maxBatchingWindow "
+                    + window.toHumanString());
         }
         Integer concurrency = props.getMaxConcurrency();
         if (concurrency != null && (concurrency < 2 || concurrency > 1000)) {

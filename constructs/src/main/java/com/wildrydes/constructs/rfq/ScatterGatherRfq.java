@@ -7,6 +7,7 @@ import com.wildrydes.constructs.internal.DeadLetterAlarms;
 import com.wildrydes.constructs.internal.FunctionTargets;
 import com.wildrydes.constructs.internal.QueueConsumers;
 import com.wildrydes.constructs.internal.RequestSchemas;
+import com.wildrydes.constructs.internal.SecondsText;
 import com.wildrydes.constructs.internal.SecureQueues;
 import com.wildrydes.constructs.internal.SecureResources;
 import com.wildrydes.constructs.internal.ValidatedProps;
@@ -157,7 +158,7 @@ public class ScatterGatherRfq extends Construct {
                         "EXPECTED_RESPONDERS",
                         Integer.toString(expectedResponders),
                         "DEADLINE_SECONDS",
-                        Long.toString(deadline.toSeconds().longValue())));
+                        SecondsText.of(deadline)));
         table.grant(submit, "dynamodb:PutItem", "dynamodb:DeleteItem");
         TopicGrants.grantPublish(requestTopic, submit);
         deadlineQueue.grantSendMessages(submit);
@@ -351,7 +352,9 @@ public class ScatterGatherRfq extends Construct {
         Duration timeout = props.getDemoResponderTimeout() != null
                 ? props.getDemoResponderTimeout()
                 : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT;
-        if (timeout.toSeconds().doubleValue() <= maxDelay.toSeconds().doubleValue()) {
+        if (!timeout.isUnresolved()
+                && !maxDelay.isUnresolved()
+                && timeout.toSeconds().doubleValue() <= maxDelay.toSeconds().doubleValue()) {
             throw new IllegalArgumentException(
                     "ScatterGatherRfq: demoResponderTimeout must exceed demoResponderMaxDelay ("
                             + maxDelay.toHumanString() + ") to leave time to answer, got " + timeout.toHumanString());
@@ -381,8 +384,10 @@ public class ScatterGatherRfq extends Construct {
     private void addDemoResponders(ScatterGatherRfqProps props, Duration deadline) {
         // Lambda keeps a throttled asynchronous event for retries; past the deadline its quote no longer
         // counts, so the event is given up then (into the failed-invocations queue, which alarms).
-        Duration maxEventAge =
-                Duration.seconds(Math.max(60, deadline.toSeconds().doubleValue()));
+        // A deadline known only at deploy time is at most MAX_DEADLINE: give the event up then at the latest.
+        Duration maxEventAge = deadline.isUnresolved()
+                ? ScatterGatherRfqProps.MAX_DEADLINE
+                : Duration.seconds(Math.max(60, deadline.toSeconds().doubleValue()));
         Duration maxDelay = props.getDemoResponderMaxDelay() != null
                 ? props.getDemoResponderMaxDelay()
                 : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
@@ -408,8 +413,7 @@ public class ScatterGatherRfq extends Construct {
                                                     props.getDemoResponderAvailability() != null
                                                             ? props.getDemoResponderAvailability()
                                                             : ScatterGatherRfqProps.DEFAULT_DEMO_AVAILABILITY),
-                                    "MAX_DELAY_SECONDS",
-                                            Long.toString(maxDelay.toSeconds().longValue())))
+                                    "MAX_DELAY_SECONDS", SecondsText.of(maxDelay)))
                             .build());
             alarms.addAll(new FilteredSubscription(
                             this,
