@@ -326,7 +326,9 @@ public class FilteredSubscription extends Construct {
 
     /**
      * Lets {@code grantee} read and delete what landed in the dead-letter queue and, for a function
-     * subscriber, in the failed-invocations queue, to inspect or replay it.
+     * subscriber, in the failed-invocations queue, to inspect it or to replay it itself (by publishing
+     * again or invoking the function, which this grant does not cover). SQS's own redrive
+     * ({@code StartMessageMoveTask}) needs more than this grant.
      *
      * @param grantee the principal that reads the queues, such as an operator's role or a redrive function
      * @return the grant, over both queues for a function subscriber

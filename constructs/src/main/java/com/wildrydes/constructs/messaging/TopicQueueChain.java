@@ -245,7 +245,10 @@ public class TopicQueueChain extends Construct {
     }
 
     /**
-     * Lets {@code grantee} read and delete dead letters, to inspect or redrive them.
+     * Lets {@code grantee} read and delete dead letters, to inspect them or to replay them itself (it
+     * then also needs to send where they go, for example {@code getQueue().grantSendMessages}). SQS's
+     * own redrive ({@code StartMessageMoveTask}) needs more than this grant: the move-task actions on
+     * the dead-letter queue and send on the queue the messages return to.
      *
      * @param grantee the principal that reads the dead-letter queue, such as an operator's role
      * @return the grant on the dead-letter queue
