@@ -17,6 +17,13 @@ import java.util.Map;
  */
 public final class StructuredLog {
 
+    /**
+     * The most characters of one field a line keeps. Fields can carry what a sender chose (a ride's id,
+     * a responder's name, up to SNS's and SQS's 256 KB): cut there, a line stays readable and cheap to
+     * store, and says how much it left out.
+     */
+    static final int MAX_FIELD_CHARACTERS = 4096;
+
     private StructuredLog() {}
 
     public static void info(String event, Map<String, ?> fields) {
@@ -30,7 +37,7 @@ public final class StructuredLog {
     private static void write(LogLevel level, String event, Map<String, ?> fields) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", event);
-        line.putAll(fields);
+        fields.forEach((name, value) -> line.put(name, bounded(value)));
         String message = Json.write(line);
         // Read on every line: the runtime installs its logger before the handler class loads, and
         // tests swap standard output.
@@ -40,6 +47,22 @@ public final class StructuredLog {
         } else {
             logger.log(message, level);
         }
+    }
+
+    /** The value, or the start of its text (JSON for anything but a string) if it is too long. */
+    private static Object bounded(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        String text = value instanceof CharSequence chars ? chars.toString() : Json.write(value);
+        if (text.length() <= MAX_FIELD_CHARACTERS) {
+            return value;
+        }
+        // Never end on half of a surrogate pair, which would print as a broken character.
+        int end = Character.isHighSurrogate(text.charAt(MAX_FIELD_CHARACTERS - 1))
+                ? MAX_FIELD_CHARACTERS - 1
+                : MAX_FIELD_CHARACTERS;
+        return text.substring(0, end) + "… (" + (text.length() - end) + " more characters)";
     }
 
     /** aws-lambda-java-core's own logger, which the Lambda runtime replaces with its real one. */

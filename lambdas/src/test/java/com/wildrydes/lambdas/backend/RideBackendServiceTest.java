@@ -45,6 +45,20 @@ class RideBackendServiceTest {
     }
 
     @Test
+    void aHugeValueInAMessageIsLoggedCutShortSayingHowMuchWasLeftOut() {
+        // Anyone who may publish to the topic chooses these values; SNS takes messages up to 256 KB.
+        String hugeId = "x".repeat(250_000);
+        String hugeFare = "[" + "1,".repeat(100_000) + "1]";
+        new RideBackendService("customer-accounting", new FailureInjector(0, () -> 0.0))
+                .process("m-9", "{\"id\":\"" + hugeId + "\",\"fare\":" + hugeFare + ",\"distance\":600}");
+        String line = out.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(line.length() < 10_000, "one log line of " + line.length() + " characters");
+        assertTrue(line.contains("\"messageId\":\"m-9\""), line.substring(0, 200));
+        assertTrue(line.contains("(245904 more characters)"), "says how much of the id was left out");
+        assertTrue(line.contains("\"distance\":600,\"outcome\":\"processed\"}"), "keeps the fields after it");
+    }
+
+    @Test
     void failsOnPurposeAtTheConfiguredRateAndSaysSo() {
         RideBackendService alwaysFails =
                 new RideBackendService("extraordinary-rides", new FailureInjector(1, () -> 0.99));
