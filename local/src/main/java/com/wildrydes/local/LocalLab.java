@@ -214,6 +214,15 @@ public final class LocalLab implements AutoCloseable {
                 ? intrinsics.text(properties.get("FunctionName"))
                 : settings.namePrefix() + assembly.stackName() + "-" + logicalId;
         String arn = "arn:aws:lambda:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":function:" + name;
+        String runtime = properties.path("Runtime").asText("");
+        if (!runtime.startsWith("java") || !properties.path("Code").has("S3Key")) {
+            List<String> code = new ArrayList<>();
+            properties.path("Code").fieldNames().forEachRemaining(code::add);
+            throw new IllegalArgumentException("Function " + logicalId + " has runtime "
+                    + (runtime.isEmpty() ? "(none)" : runtime) + " and code " + code
+                    + "; local mode runs Java functions"
+                    + " (runtime java*) from a jar asset of the cloud assembly only");
+        }
         Path jar = assembly.asset(intrinsics.text(properties.path("Code").get("S3Key")));
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("AWS_REGION", LocalIds.REGION);
