@@ -55,6 +55,7 @@ public final class LocalLab implements AutoCloseable {
     private final java.util.Set<String> snapStart = new java.util.HashSet<>();
     private final List<java.util.concurrent.Future<?>> initialising = new ArrayList<>();
     private final Map<String, LocalStateMachine> stateMachinesByReference = new LinkedHashMap<>();
+    private final Map<String, String> stateMachineCallerKeys = new LinkedHashMap<>();
     private LambdaTaskEndpoint lambdaTasks;
     private final com.wildrydes.local.iam.CallRecorder iamCalls = new com.wildrydes.local.iam.CallRecorder();
     private final Map<String, String> rolesByFunction = new LinkedHashMap<>();
@@ -214,6 +215,15 @@ public final class LocalLab implements AutoCloseable {
                 ? intrinsics.text(properties.get("FunctionName"))
                 : settings.namePrefix() + assembly.stackName() + "-" + logicalId;
         String arn = "arn:aws:lambda:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":function:" + name;
+        String runtime = properties.path("Runtime").asText("");
+        if (!runtime.startsWith("java") || !properties.path("Code").has("S3Key")) {
+            List<String> code = new ArrayList<>();
+            properties.path("Code").fieldNames().forEachRemaining(code::add);
+            throw new IllegalArgumentException("Function " + logicalId + " has runtime "
+                    + (runtime.isEmpty() ? "(none)" : runtime) + " and code " + code
+                    + "; local mode runs Java functions"
+                    + " (runtime java*) from a jar asset of the cloud assembly only");
+        }
         Path jar = assembly.asset(intrinsics.text(properties.path("Code").get("S3Key")));
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("AWS_REGION", LocalIds.REGION);
@@ -241,13 +251,13 @@ public final class LocalLab implements AutoCloseable {
         String role = intrinsics.text(properties.get("Role"));
         rolesByFunction.put(name, role);
         com.wildrydes.local.iam.SdkCalls sdkCalls = new com.wildrydes.local.iam.SdkCalls(this::queueArn);
-        com.wildrydes.local.lambda.SdkCallLog.register(name, (service, operation, fields) -> {
+        com.wildrydes.local.lambda.SdkCallLog.register(function.callerKey(), (service, operation, fields) -> {
             for (String[] needed : sdkCalls.actions(service, operation, fields)) {
                 iamCalls.byRole(
                         role, name, needed[0], needed[1], "SDK call " + service + " " + operation + " of " + name);
             }
         });
-        started.add(() -> com.wildrydes.local.lambda.SdkCallLog.unregister(name));
+        started.add(() -> com.wildrydes.local.lambda.SdkCallLog.unregister(function.callerKey()));
         if ("PublishedVersions"
                 .equals(properties.path("SnapStart").path("ApplyOn").asText())) {
             snapStart.add(name);
@@ -427,7 +437,7 @@ public final class LocalLab implements AutoCloseable {
             int nth,
             com.wildrydes.local.lambda.AwsFault fault) {
         com.wildrydes.local.lambda.FaultPlan.failNth(
-                functionByLogicalId(functionLogicalId).name(), service, operation, nth, fault);
+                functionByLogicalId(functionLogicalId).callerKey(), service, operation, nth, fault);
     }
 
     /**
@@ -439,7 +449,8 @@ public final class LocalLab implements AutoCloseable {
      */
     public void failNthStateMachineCall(
             String stateMachine, String service, String operation, int nth, com.wildrydes.local.lambda.AwsFault fault) {
-        com.wildrydes.local.lambda.FaultPlan.failNth(stateMachine(stateMachine).name(), service, operation, nth, fault);
+        com.wildrydes.local.lambda.FaultPlan.failNth(
+                stateMachineCallerKeys.get(stateMachine(stateMachine).name()), service, operation, nth, fault);
     }
 
     /** The function with that name or ARN (alias ARNs too). */
@@ -512,8 +523,13 @@ public final class LocalLab implements AutoCloseable {
         }
         com.fasterxml.jackson.databind.node.ObjectNode endpoints =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        endpoints.put("dynamoDbEndpoint", taskCalls.endpoint(name, "dynamodb").toString());
-        endpoints.put("snsEndpoint", taskCalls.endpoint(name, "sns").toString());
+        // The gate knows the machine by a key of this lab's own, so faults planned here stay here.
+        String callerKey = com.wildrydes.local.lambda.FaultPlan.callerKey(name);
+        stateMachineCallerKeys.put(name, callerKey);
+        started.add(() -> com.wildrydes.local.lambda.FaultPlan.forget(callerKey));
+        endpoints.put(
+                "dynamoDbEndpoint", taskCalls.endpoint(callerKey, "dynamodb").toString());
+        endpoints.put("snsEndpoint", taskCalls.endpoint(callerKey, "sns").toString());
         endpoints.put("lambdaBridge", lambdaTasks.endpoint().toString());
         LocalStateMachine machine = new LocalStateMachine(name, arn, definition, endpoints);
         String role = intrinsics.text(properties.get("RoleArn"));

@@ -9,13 +9,13 @@ import java.util.Map;
  * learner need not wait for AWS's timings or edit a template:
  * <ul>
  *   <li>{@code asyncRetryDelay} (system property {@code wildrydes.local.asyncRetryDelay}, an
- *       ISO-8601 duration, default {@code PT1M}): the wait before an asynchronous invocation's
+ *       ISO-8601 duration from {@code PT0S} to {@code PT6H}, default {@code PT1M}): the wait before an asynchronous invocation's
  *       first retry; the second waits twice as long, as Lambda waits 1 and then 2 minutes;</li>
- *   <li>{@code timeScale} (system property {@code wildrydes.local.timeScale}, default 1): every SQS
+ *   <li>{@code timeScale} (system property {@code wildrydes.local.timeScale}, above 0 and at most 1, default 1): every SQS
  *       wait multiplied by it: queues' visibility timeouts and delays, and the delay of each
  *       message a function sends (for example lab 3's deadline message), rounded up to whole
- *       seconds and never below one second unless it was zero; {@code 0.0167} makes lab 2's
- *       60 s visibility timeout one second;</li>
+ *       seconds and never below one second unless it was zero; {@code 0.0333} makes lab 2's
+ *       60 s visibility timeout two seconds;</li>
  *   <li>{@code namePrefix}: put before every local resource name, so that several copies of one
  *       stack can share the engines (tests);</li>
  *   <li>{@code environmentOverrides}: environment variables set over the template's, by the
@@ -32,29 +32,67 @@ public record LocalSettings(
         Map<String, Map<String, String>> environmentOverrides,
         boolean failOnIamDenial) {
 
+    /** Lambda keeps an asynchronous event at most 6 hours; a first retry later than that never happens. */
+    private static final Duration LONGEST_RETRY_DELAY = Duration.ofHours(6);
+
+    private static final String TIME_SCALE = "wildrydes.local.timeScale";
+    private static final String TIME_SCALES = "a number above 0 and at most 1 (for example 0.0333 for 1/30)";
+    private static final String RETRY_DELAY = "wildrydes.local.asyncRetryDelay";
+    private static final String RETRY_DELAYS = "an ISO-8601 duration from PT0S to PT6H (for example PT1S)";
+    private static final String IAM_DENIALS = "wildrydes.local.iamDenials";
+
     public LocalSettings {
-        if (!(timeScale > 0 && timeScale <= 1)) {
-            throw new IllegalArgumentException(
-                    "wildrydes.local.timeScale must be above 0 and at most 1, got " + timeScale);
+        if (!validTimeScale(timeScale)) {
+            throw refused(TIME_SCALE, Double.toString(timeScale), TIME_SCALES);
+        }
+        if (!validRetryDelay(asyncRetryDelay)) {
+            throw refused(RETRY_DELAY, String.valueOf(asyncRetryDelay), RETRY_DELAYS);
         }
     }
 
+    /**
+     * The settings the command's system properties give. A value a property does not take stops
+     * with an {@link IllegalArgumentException} that names the property, the value as given and
+     * what the property takes.
+     */
     public static LocalSettings fromSystemProperties() {
-        return new LocalSettings(
-                Duration.parse(System.getProperty("wildrydes.local.asyncRetryDelay", "PT1M")),
-                Double.parseDouble(System.getProperty("wildrydes.local.timeScale", "1")),
-                "",
-                Map.of(),
-                iamDenials(System.getProperty("wildrydes.local.iamDenials", "warn")));
+        String scale = System.getProperty(TIME_SCALE, "1");
+        double timeScale;
+        try {
+            timeScale = Double.parseDouble(scale.strip());
+        } catch (NumberFormatException notANumber) {
+            throw refused(TIME_SCALE, scale, TIME_SCALES);
+        }
+        if (!validTimeScale(timeScale)) {
+            throw refused(TIME_SCALE, scale, TIME_SCALES);
+        }
+        String delay = System.getProperty(RETRY_DELAY, "PT1M");
+        Duration asyncRetryDelay;
+        try {
+            asyncRetryDelay = Duration.parse(delay.strip());
+        } catch (java.time.format.DateTimeParseException notADuration) {
+            throw refused(RETRY_DELAY, delay, RETRY_DELAYS);
+        }
+        if (!validRetryDelay(asyncRetryDelay)) {
+            throw refused(RETRY_DELAY, delay, RETRY_DELAYS);
+        }
+        String denials = System.getProperty(IAM_DENIALS, "warn");
+        if (!denials.equals("warn") && !denials.equals("fail")) {
+            throw refused(IAM_DENIALS, denials, "warn or fail");
+        }
+        return new LocalSettings(asyncRetryDelay, timeScale, "", Map.of(), denials.equals("fail"));
     }
 
-    private static boolean iamDenials(String mode) {
-        return switch (mode) {
-            case "warn" -> false;
-            case "fail" -> true;
-            default ->
-                throw new IllegalArgumentException("wildrydes.local.iamDenials must be warn or fail, got " + mode);
-        };
+    private static boolean validTimeScale(double scale) {
+        return scale > 0 && scale <= 1;
+    }
+
+    private static boolean validRetryDelay(Duration delay) {
+        return delay != null && !delay.isNegative() && delay.compareTo(LONGEST_RETRY_DELAY) <= 0;
+    }
+
+    private static IllegalArgumentException refused(String property, String given, String expected) {
+        return new IllegalArgumentException(property + " must be " + expected + ", got '" + given + "'");
     }
 
     /** An SQS wait of {@code seconds} (visibility timeout or delay) on the local time scale. */

@@ -3,6 +3,7 @@ package com.wildrydes.local;
 import com.wildrydes.local.engines.EngineInstall;
 import com.wildrydes.local.engines.RunningEngines;
 import com.wildrydes.local.lambda.FunctionLogs;
+import com.wildrydes.local.template.CloudAssembly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,29 +19,47 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length < 1 || args.length > 2) {
+        if (args.length < 1 || args.length > 2 || args[0].isBlank()) {
             System.err.println(
                     "usage: Main <stack name, e.g. wild-rydes-async-msg-1> [cloud assembly, default cdk.out]");
             System.exit(2);
         }
         Path root = RepositoryRoot.path();
         Path cdkOut = args.length == 2 ? Path.of(args[1]) : root.resolve("cdk.out");
-        Path logs = Files.createDirectories(root.resolve("local/target/engine-logs"));
-        RunningEngines engines = new RunningEngines(EngineInstall.ensureInstalled(), logs);
-        LocalLab lab;
-        LocalSettings settings = LocalSettings.fromSystemProperties();
+        // What the command was given is checked before any engine starts: a wrong setting or stack
+        // name costs nothing and leaves nothing running.
+        LocalSettings settings;
         try {
+            settings = LocalSettings.fromSystemProperties();
+            CloudAssembly.read(cdkOut, args[0]);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            System.err.println("local mode: " + messages(e));
+            System.exit(2);
+            return;
+        }
+        Path logs = Files.createDirectories(root.resolve("local/target/engine-logs"));
+        RunningEngines engines = null;
+        LocalLab lab;
+        try {
+            engines = new RunningEngines(EngineInstall.ensureInstalled(), logs);
             lab = LocalLab.start(cdkOut, args[0], engines, settings);
         } catch (RuntimeException e) {
-            engines.close();
-            throw e;
+            // Stopped here, not left to shutdown hooks: under `mvn exec:java` the hooks run after
+            // Maven has closed the class loader they need, and an engine outlived the command.
+            if (engines != null) {
+                engines.close();
+            }
+            System.err.println("local mode: " + args[0] + " could not start: " + messages(e));
+            System.exit(e instanceof IllegalArgumentException ? 2 : 1);
+            return;
         }
+        RunningEngines started = engines;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             lab.close();
-                            engines.close();
+                            started.close();
                             FunctionLogs.uninstall();
                             stopped.countDown();
                         },
@@ -52,8 +71,8 @@ public final class Main {
                 .forEach(output -> System.out.println("  " + output.getKey() + " = " + output.getValue()));
         System.out.println("Engines (use with the AWS CLI's --endpoint-url; any credentials, region "
                 + com.wildrydes.local.template.LocalIds.REGION + "):");
-        System.out.println("  dynamodb  " + engines.dynamoDbEndpoint());
-        System.out.println("  sns, sqs  " + engines.snsSqsEndpoint());
+        System.out.println("  dynamodb  " + started.dynamoDbEndpoint());
+        System.out.println("  sns, sqs  " + started.snsSqsEndpoint());
         if (lab.stepFunctionsEndpoint() != null) {
             System.out.println("  stepfunctions  " + lab.stepFunctionsEndpoint()
                     + "  (start-execution and describe-execution only)");
@@ -65,6 +84,17 @@ public final class Main {
         FunctionLogs.print();
         watchIamDenials(lab, settings.failOnIamDenial());
         stopped.await();
+    }
+
+    /** The error's message and its causes' messages, in one line: what went wrong, without a stack trace. */
+    private static String messages(Throwable error) {
+        StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
     }
 
     /**

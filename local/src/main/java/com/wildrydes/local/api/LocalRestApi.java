@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 public final class LocalRestApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** API Gateway's largest REST API request payload, 10 MB; a larger one is answered 413. */
+    private static final int PAYLOAD_LIMIT = 10 * 1024 * 1024;
+
     private static final ObjectMapper BODY_READER =
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -106,7 +109,12 @@ public final class LocalRestApi implements AutoCloseable {
                                 null));
                 return;
             }
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = readAtMost(exchange, PAYLOAD_LIMIT);
+            if (bytes == null) {
+                send(exchange, gateway("REQUEST_TOO_LARGE", 413, "{\"message\":\"Request Too Long\"}", null));
+                return;
+            }
+            String body = new String(bytes, StandardCharsets.UTF_8);
             if (route.schema != null) {
                 List<String> errors = validate(route.schema, body);
                 if (!errors.isEmpty()) {
@@ -148,6 +156,24 @@ public final class LocalRestApi implements AutoCloseable {
                             Map.of("Content-Type", "application/json"),
                             "{\"message\":\"local mode: " + e + "\"}"));
         }
+    }
+
+    /**
+     * The request body, or null when it is longer than {@code limit} bytes: then the rest is read
+     * and dropped, never held, so the client gets the answer rather than a reset connection.
+     */
+    private static byte[] readAtMost(HttpExchange exchange, int limit) throws IOException {
+        java.io.InputStream in = exchange.getRequestBody();
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        byte[] chunk = new byte[65536];
+        long total = 0;
+        for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+            if (total + read <= limit) {
+                kept.write(chunk, 0, read);
+            }
+            total += read;
+        }
+        return total > limit ? null : kept.toByteArray();
     }
 
     private static List<String> validate(JsonSchema schema, String body) {

@@ -50,16 +50,26 @@ public final class RunningEngines implements AutoCloseable {
                         Integer.toString(port)),
                 engines,
                 logs.resolve("dynoxide.log"));
-        this.dynoxide.awaitPort(port);
         this.dynamoDbEndpoint = URI.create("http://127.0.0.1:" + port);
-
-        // fauxqs picks its own free port and prints it: no race for the port.
-        this.fauxqs = EngineProcess.start(
-                "fauxqs",
-                List.of("node", NodeScript.SINGLE_THREADED_GC, "fauxqs-loopback.mjs", "0"),
-                engines,
-                logs.resolve("fauxqs.log"));
-        this.snsSqsEndpoint = URI.create(awaitListeningLine(fauxqs));
+        EngineProcess started = null;
+        try {
+            this.dynoxide.awaitPort(port);
+            // fauxqs picks its own free port and prints it: no race for the port.
+            started = EngineProcess.start(
+                    "fauxqs",
+                    List.of("node", NodeScript.SINGLE_THREADED_GC, "fauxqs-loopback.mjs", "0"),
+                    engines,
+                    logs.resolve("fauxqs.log"));
+            this.snsSqsEndpoint = URI.create(awaitListeningLine(started));
+        } catch (RuntimeException e) {
+            // Nothing this constructor started outlives its failure.
+            if (started != null) {
+                started.close();
+            }
+            dynoxide.close();
+            throw e;
+        }
+        this.fauxqs = started;
     }
 
     public DynamoDbClient dynamoDb() {

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults on demand: the n-th AWS call (each attempt counts, retries too) that one function (or state machine) makes
- * to one service operation is answered with an AWS error instead of reaching the engine. Shared by
+ * to one service operation is answered with an AWS error instead of reaching the engine. A caller is
+ * known by a key of its own ({@link #callerKey(String)}), not by its name: two labs of one stack in
+ * one JVM have functions of the same name, and a fault planned in one must never hit the other. Shared by
  * every function's class loader (like {@link FunctionEnvironment}, it speaks JDK types only);
  * {@link FaultInterceptor}, which each function's SDK loads as a global execution interceptor, asks
  * it before each call is sent, and a planned fault redirects that call to {@link FaultServer}.
@@ -18,24 +20,37 @@ public final class FaultPlan {
     private static final List<Planned> PLANNED = new ArrayList<>();
     private static final ConcurrentHashMap<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     private static final List<String> FIRED = new ArrayList<>();
+    private static final AtomicInteger CALLERS = new AtomicInteger();
 
     private FaultPlan() {}
 
+    /** A key for one function or state machine of one lab, unique in this JVM: {@code name#n}. */
+    public static String callerKey(String name) {
+        return name + "#" + CALLERS.incrementAndGet();
+    }
+
+    /** Forgets the caller's planned faults and its call counts (its lab is closing). */
+    public static synchronized void forget(String callerKey) {
+        String prefix = callerKey + " ";
+        PLANNED.removeIf(planned -> planned.key.startsWith(prefix));
+        CALLS.keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
     /**
-     * Plans the fault for the caller (a function's or a state machine's name); service as the SDK
+     * Plans the fault for the caller (a function's or a state machine's {@link #callerKey(String)}); service as the SDK
      * names it ({@code DynamoDB}, {@code SNS}, {@code SQS}; any case).
      */
     public static synchronized void failNth(
-            String callerName, String service, String operation, int nth, AwsFault fault) {
+            String callerKey, String service, String operation, int nth, AwsFault fault) {
         if (nth < 1) {
             throw new IllegalArgumentException("calls are counted from 1, got " + nth);
         }
-        String key = key(callerName, service, operation);
+        String key = key(callerKey, service, operation);
         int already = CALLS.computeIfAbsent(key, k -> new AtomicInteger()).get();
         PLANNED.add(new Planned(key, already + nth, fault));
     }
 
-    /** What fired so far, as {@code function service operation #n code}. */
+    /** What fired so far, as {@code function service operation #n code} (the function's or state machine's name). */
     public static synchronized List<String> fired() {
         return List.copyOf(FIRED);
     }
@@ -48,16 +63,17 @@ public final class FaultPlan {
         if (!(caller.getClassLoader() instanceof FunctionClassLoader loader)) {
             return null;
         }
-        AwsFault fault = nextCall(loader.functionName(), service, operation);
+        AwsFault fault = nextCall(loader.callerKey(), service, operation);
         return fault == null ? null : FaultServer.instance().answer(fault, contentType);
     }
 
     /**
-     * Counts one call (one attempt) of that caller (a function's or a state machine's name) to that
+     * Counts one call (one attempt) of that caller (a function's or a state machine's key) to that
      * service operation, and returns the fault planned for it, or null to let it reach the engine.
      */
-    public static AwsFault nextCall(String callerName, String service, String operation) {
-        String key = key(callerName, service, operation);
+    public static AwsFault nextCall(String callerKey, String service, String operation) {
+        String key = key(callerKey, service, operation);
+        String callerName = callerKey.substring(0, Math.max(0, callerKey.lastIndexOf('#')));
         int call = CALLS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         synchronized (FaultPlan.class) {
             Planned planned = PLANNED.stream()
@@ -68,13 +84,14 @@ public final class FaultPlan {
                 return null;
             }
             PLANNED.remove(planned);
-            FIRED.add(key + " #" + call + " " + planned.fault.code());
+            FIRED.add(callerName + " " + service.toLowerCase(Locale.ROOT) + " " + operation + " #" + call + " "
+                    + planned.fault.code());
             return planned.fault;
         }
     }
 
-    private static String key(String callerName, String service, String operation) {
-        return callerName + " " + service.toLowerCase(Locale.ROOT) + " " + operation;
+    private static String key(String callerKey, String service, String operation) {
+        return callerKey + " " + service.toLowerCase(Locale.ROOT) + " " + operation;
     }
 
     private record Planned(String key, int call, AwsFault fault) {}

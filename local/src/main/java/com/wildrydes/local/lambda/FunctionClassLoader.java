@@ -36,21 +36,27 @@ final class FunctionClassLoader extends URLClassLoader {
     private static final String GLOBAL_INTERCEPTORS = "software/amazon/awssdk/global/handlers/execution.interceptors";
     private static Path overlay;
 
-    private final String functionName;
+    private final String callerKey;
 
     private final Map<String, String> environment;
     private final IntUnaryOperator sqsWait;
 
     /** @param sqsWait an SQS wait in seconds on local mode's time scale, for the delays of messages the function sends */
-    FunctionClassLoader(String functionName, Path jar, Map<String, String> environment, IntUnaryOperator sqsWait) {
+    FunctionClassLoader(
+            String functionName,
+            String callerKey,
+            Path jar,
+            Map<String, String> environment,
+            IntUnaryOperator sqsWait) {
         super("function:" + functionName, new URL[] {url(jar), url(overlay())}, ClassLoader.getPlatformClassLoader());
-        this.functionName = functionName;
+        this.callerKey = callerKey;
         this.environment = Map.copyOf(environment);
         this.sqsWait = sqsWait;
     }
 
-    String functionName() {
-        return functionName;
+    /** The function's key for {@link FaultPlan} and {@link SdkCallLog}: this function of this lab only. */
+    String callerKey() {
+        return callerKey;
     }
 
     IntUnaryOperator sqsWait() {

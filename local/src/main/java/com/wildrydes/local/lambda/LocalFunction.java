@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalFunction implements AutoCloseable {
 
     private final String name;
+    private final String callerKey;
     private final String arn;
     private final String handler;
     private final Duration timeout;
@@ -55,10 +56,11 @@ public final class LocalFunction implements AutoCloseable {
             Duration timeout,
             java.util.function.IntUnaryOperator sqsWait) {
         this.name = name;
+        this.callerKey = FaultPlan.callerKey(name);
         this.arn = arn;
         this.handler = handler;
         this.timeout = timeout;
-        this.loader = new FunctionClassLoader(name, jar, environment, sqsWait);
+        this.loader = new FunctionClassLoader(name, callerKey, jar, environment, sqsWait);
         this.logs = new FunctionLogs.LogGroup(name);
         FunctionLogs.LogGroup group = logs;
         AtomicInteger threads = new AtomicInteger();
@@ -81,6 +83,14 @@ public final class LocalFunction implements AutoCloseable {
 
     public String arn() {
         return arn;
+    }
+
+    /**
+     * This function's key for faults on demand and the IAM check's call log ({@link FaultPlan},
+     * {@link SdkCallLog}): its own, even beside a function of the same name in another lab.
+     */
+    public String callerKey() {
+        return callerKey;
     }
 
     /** Invokes the function with a JSON event and waits for its answer (a JSON payload or the runtime's error). */
@@ -266,6 +276,7 @@ public final class LocalFunction implements AutoCloseable {
 
     @Override
     public void close() {
+        FaultPlan.forget(callerKey);
         executor.shutdownNow();
         try {
             loader.close();

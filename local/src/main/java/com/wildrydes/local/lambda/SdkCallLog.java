@@ -21,18 +21,19 @@ public final class SdkCallLog {
 
     private SdkCallLog() {}
 
-    public static void register(String functionName, Sink sink) {
-        SINKS.put(functionName, sink);
+    /** @param callerKey the function's {@link LocalFunction#callerKey()}, its own even beside a same-named function */
+    public static void register(String callerKey, Sink sink) {
+        SINKS.put(callerKey, sink);
     }
 
-    public static void unregister(String functionName) {
-        SINKS.remove(functionName);
+    public static void unregister(String callerKey) {
+        SINKS.remove(callerKey);
     }
 
     /** Called by {@link FaultInterceptor} in a function's class loader before each SDK call. */
     public static void record(Class<?> caller, String service, String operation, Map<String, String> fields) {
         if (caller.getClassLoader() instanceof FunctionClassLoader loader) {
-            Sink sink = SINKS.get(loader.functionName());
+            Sink sink = SINKS.get(loader.callerKey());
             if (sink != null) {
                 sink.call(service, operation, Map.copyOf(fields));
             }

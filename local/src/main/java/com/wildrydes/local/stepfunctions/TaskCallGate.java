@@ -52,13 +52,16 @@ public final class TaskCallGate implements AutoCloseable {
         server.start();
     }
 
-    /** The endpoint to give the interpreter for that state machine's calls to that service. */
-    public URI endpoint(String stateMachineName, String service) {
+    /**
+     * The endpoint to give the interpreter for that state machine's calls to that service; the
+     * machine is known by its {@link FaultPlan#callerKey(String)}, its own in this JVM.
+     */
+    public URI endpoint(String stateMachineKey, String service) {
         if (!engines.containsKey(service)) {
             throw new IllegalArgumentException("No engine for " + service + " (engines: " + engines.keySet() + ")");
         }
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + pathSegment(stateMachineName)
-                + "/" + service);
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + pathSegment(stateMachineKey) + "/"
+                + service);
     }
 
     private void pass(HttpExchange exchange) throws IOException, InterruptedException {

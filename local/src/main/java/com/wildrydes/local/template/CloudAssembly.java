@@ -31,23 +31,34 @@ public final class CloudAssembly {
 
     /** The stack named {@code stackName} (its artifact id or its CloudFormation stack name) in {@code cdkOut}. */
     public static CloudAssembly read(Path cdkOut, String stackName) {
-        JsonNode manifest = readJson(cdkOut.resolve("manifest.json"));
+        Path manifestFile = cdkOut.resolve("manifest.json");
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new IllegalArgumentException("No cloud assembly in " + cdkOut.toAbsolutePath()
+                    + " (no manifest.json): run `npx cdk synth` in the repository first, or name the folder"
+                    + " `cdk synth -o` wrote");
+        }
+        JsonNode manifest = readJson(manifestFile);
         JsonNode artifacts = manifest.path("artifacts");
+        java.util.List<String> stacks = new java.util.ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = artifacts.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> artifact = it.next();
             JsonNode properties = artifact.getValue().path("properties");
             boolean isStack = "aws:cloudformation:stack"
                     .equals(artifact.getValue().path("type").asText());
-            if (isStack
-                    && (artifact.getKey().equals(stackName)
-                            || stackName.equals(properties.path("stackName").asText()))) {
+            if (!isStack) {
+                continue;
+            }
+            stacks.add(properties.path("stackName").asText(artifact.getKey()));
+            if (artifact.getKey().equals(stackName)
+                    || stackName.equals(properties.path("stackName").asText())) {
                 JsonNode template =
                         readJson(cdkOut.resolve(properties.path("templateFile").asText()));
                 return new CloudAssembly(stackName, template, assets(cdkOut, artifacts, artifact.getValue()));
             }
         }
-        throw new IllegalArgumentException("No stack named " + stackName + " in " + cdkOut.resolve("manifest.json")
-                + "; run `npx cdk synth` first");
+        throw new IllegalArgumentException("No stack named " + stackName + " in " + manifestFile.toAbsolutePath()
+                + "; its stacks: " + stacks + " (after `npx cdk synth -c prefix=<p>`, name the stack"
+                + " <p>-wild-rydes-async-msg-N; run `npx cdk synth` again after changing the app)");
     }
 
     /** Every file asset of the stack's asset manifest(s), by the S3 key CloudFormation refers to. */

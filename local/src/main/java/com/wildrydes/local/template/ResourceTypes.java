@@ -56,7 +56,7 @@ public final class ResourceTypes {
     }
 
     /** A resource type local mode cannot bring up and will not skip. */
-    public static final class UnsupportedResourceException extends RuntimeException {
+    public static final class UnsupportedResourceException extends IllegalArgumentException {
 
         public UnsupportedResourceException(String logicalId, String type) {
             super("Resource " + logicalId + " has type " + type + ", which local mode does not emulate; emulated: "

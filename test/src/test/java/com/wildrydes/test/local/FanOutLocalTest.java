@@ -129,6 +129,20 @@ class FanOutLocalTest {
                         .count());
     }
 
+    /** API Gateway takes at most 10 MB (10,485,760 bytes) in a REST API request: more is refused with 413, unread. */
+    @Test
+    void aBodyOverApiGatewaysTenMegabytesIsRefusedWith413AndInvokesNothing() throws Exception {
+        int submitted = invocations(lab, "UnicornManagementServiceSubmitRideCompletionFunction0D49CFCE");
+        String padded = "{\"from\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+        HttpResponse<String> tooLarge = post(lab, padded);
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+        assertEquals("{\"message\":\"Request Too Long\"}", tooLarge.body());
+        assertEquals(submitted, invocations(lab, "UnicornManagementServiceSubmitRideCompletionFunction0D49CFCE"));
+        // Up to the limit the request goes on to the validator, which names the field.
+        HttpResponse<String> atTheLimit = post(lab, padded.substring(0, 10 * 1024 * 1024 - 2) + "\"}");
+        assertEquals(400, atTheLimit.statusCode(), atTheLimit.body().substring(0, 200));
+    }
+
     @Test
     void aRideTheServiceAlwaysFailsOnLandsInItsFailedInvocationsQueueAfterTheRetries() throws Exception {
         HttpResponse<String> created = post(failingAccounting, EXTRAORDINARY);

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,6 +109,75 @@ class LocalCommandTest {
         } finally {
             command.destroyForcibly();
             command.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * A setting, stack or cloud assembly the command cannot use stops it at once, before it starts
+     * any engine, with exit status 2 and one message that names what was given and what was
+     * expected: never a stack trace, never a hang.
+     */
+    @Test
+    void refusesWhatItCannotUseWithAMessageNamingItAndNoStackTrace() throws Exception {
+        String lab1 = "wild-rydes-async-msg-1";
+        String assembly = SynthesizedApp.cloudAssembly().toString();
+        for (String scale : List.of("fast", "0", "-1", "NaN", "2", "1e308", "")) {
+            assertRefused(
+                    List.of("-Dwildrydes.local.timeScale=" + scale, lab1, assembly),
+                    "wildrydes.local.timeScale",
+                    "'" + scale + "'");
+        }
+        for (String delay : List.of("soon", "PT-1S", "P9999999D")) {
+            assertRefused(
+                    List.of("-Dwildrydes.local.asyncRetryDelay=" + delay, lab1, assembly),
+                    "wildrydes.local.asyncRetryDelay",
+                    "'" + delay + "'");
+        }
+        assertRefused(
+                List.of("-Dwildrydes.local.iamDenials=maybe", lab1, assembly), "wildrydes.local.iamDenials", "'maybe'");
+        assertRefused(List.of("wild-rydes-async-msg-9", assembly), "wild-rydes-async-msg-9", lab1);
+        Path nowhere = Files.createTempDirectory("no-cloud-assembly");
+        assertRefused(List.of(lab1, nowhere.toString()), nowhere.toString(), "npx cdk synth");
+
+        // A template that is not one of ours: a Python function with inline code, and a resource type local mode does
+        // not know.
+        Path foreign = Files.createTempDirectory("foreign-cloud-assembly");
+        Files.writeString(foreign.resolve("manifest.json"), """
+                {"version": "48.0.0", "artifacts": {"foreign": {"type": "aws:cloudformation:stack",
+                  "properties": {"templateFile": "foreign.template.json"}}}}""");
+        Files.writeString(foreign.resolve("foreign.template.json"), """
+                {"Resources": {"Inline": {"Type": "AWS::Lambda::Function", "Properties": {
+                  "Runtime": "python3.12", "Handler": "index.handler", "Role": "arn:aws:iam::1:role/r",
+                  "Code": {"ZipFile": "def handler(e, c): return 1"}}}}}""");
+        assertRefused(List.of("foreign", foreign.toString()), "Inline", "python3.12");
+        Files.writeString(foreign.resolve("foreign.template.json"), """
+                {"Resources": {"Bucket": {"Type": "AWS::S3::Bucket"}}}""");
+        assertRefused(List.of("foreign", foreign.toString()), "Bucket", "AWS::S3::Bucket");
+    }
+
+    private static void assertRefused(List<String> arguments, String... named) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path")));
+        arguments.stream().filter(argument -> argument.startsWith("-D")).forEach(command::add);
+        command.add("com.wildrydes.local.Main");
+        arguments.stream().filter(argument -> !argument.startsWith("-D")).forEach(command::add);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!ended) {
+            process.destroyForcibly();
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        assertTrue(ended, arguments + ": the command did not stop within 60 s: " + output);
+        assertEquals(2, process.exitValue(), arguments + ": " + output);
+        assertFalse(
+                output.contains("\tat ") || output.contains("Exception in thread"),
+                arguments + ": a stack trace: " + output);
+        assertFalse(output.contains("Serving;"), arguments + ": " + output);
+        for (String name : named) {
+            assertTrue(output.contains(name), arguments + ": the message does not name " + name + ": " + output);
         }
     }
 
