@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.wildrydes.lambdas.common.DemoRandom;
 import com.wildrydes.lambdas.common.Environment;
+import com.wildrydes.lambdas.common.EventTimestamps;
 
 /**
  * Lab 1's backend services, subscribed straight to the ride-completion topic. One class serves
@@ -20,6 +21,7 @@ public class RideNotificationHandler implements RequestHandler<SNSEvent, Void> {
         this(new RideBackendService(
                 Environment.required("SERVICE_NAME"),
                 new FailureInjector(Environment.rate("FAILURE_RATE", 0), DemoRandom.create())));
+        EventTimestamps.readWithoutTimeZoneDatabase();
     }
 
     public RideNotificationHandler(RideBackendService service) {

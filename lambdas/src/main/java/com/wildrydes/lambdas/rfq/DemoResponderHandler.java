@@ -7,6 +7,7 @@ import com.wildrydes.lambdas.backend.FailureInjector;
 import com.wildrydes.lambdas.common.AwsClients;
 import com.wildrydes.lambdas.common.DemoRandom;
 import com.wildrydes.lambdas.common.Environment;
+import com.wildrydes.lambdas.common.EventTimestamps;
 import com.wildrydes.lambdas.common.Json;
 import com.wildrydes.lambdas.common.RequestFields;
 import com.wildrydes.lambdas.common.SnapStartPriming;
@@ -44,6 +45,7 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
                 AwsClients.sqs(),
                 DemoRandom.create(),
                 Thread::sleep);
+        EventTimestamps.readWithoutTimeZoneDatabase();
         // Priming reads a request as a real one is read (parsing and validation), draws from the demo's
         // SecureRandom (which stays random across restores, see README) and sends the quote through the
         // dry-run client: the first request after a restore finds all of that loaded.
