@@ -98,7 +98,9 @@ class LocalCommandTest {
                     .start()
                     .waitFor();
 
-            assertTrue(command.waitFor(30, TimeUnit.SECONDS), "the command stopped after Ctrl-C: " + lines);
+            // Its shutdown waits up to 5 s for each event source and invoker and 10 s for each engine:
+            // on a loaded 2-core machine those add up past 30 s (seen once), so the limit is their sum.
+            assertTrue(command.waitFor(60, TimeUnit.SECONDS), "the command stopped after Ctrl-C: " + lines);
             for (ProcessHandle process : started) {
                 try {
                     process.onExit().get(10, TimeUnit.SECONDS);
