@@ -45,6 +45,7 @@ public final class FaultPlan {
         if (nth < 1) {
             throw new IllegalArgumentException("calls are counted from 1, got " + nth);
         }
+        ServiceOperations.requireKnown(service, operation);
         String key = key(callerKey, service, operation);
         int already = CALLS.computeIfAbsent(key, k -> new AtomicInteger()).get();
         PLANNED.add(new Planned(key, already + nth, fault));

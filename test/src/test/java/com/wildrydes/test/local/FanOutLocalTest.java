@@ -1,6 +1,7 @@
 package com.wildrydes.test.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wildrydes.local.LocalLab;
@@ -141,6 +142,19 @@ class FanOutLocalTest {
         // Up to the limit the request goes on to the validator, which names the field.
         HttpResponse<String> atTheLimit = post(lab, padded.substring(0, 10 * 1024 * 1024 - 2) + "\"}");
         assertEquals(400, atTheLimit.statusCode(), atTheLimit.body().substring(0, 200));
+    }
+
+    @Test
+    void aFaultPlannedOnAServiceOrOperationThatDoesNotExistIsRefusedRatherThanNeverFiring() {
+        com.wildrydes.local.lambda.AwsFault throttled = new com.wildrydes.local.lambda.AwsFault(
+                400, "ProvisionedThroughputExceededException", "throttled", null);
+        String submit = "UnicornManagementServiceSubmitRideCompletionFunction0D49CFCE";
+        IllegalArgumentException misspelled = assertThrows(
+                IllegalArgumentException.class, () -> lab.failNth(submit, "DynamoDB", "PutItems", 1, throttled));
+        assertTrue(misspelled.getMessage().contains("PutItems"), misspelled.getMessage());
+        IllegalArgumentException service = assertThrows(
+                IllegalArgumentException.class, () -> lab.failNth(submit, "Dynamo", "PutItem", 1, throttled));
+        assertTrue(service.getMessage().contains("Dynamo"), service.getMessage());
     }
 
     @Test
