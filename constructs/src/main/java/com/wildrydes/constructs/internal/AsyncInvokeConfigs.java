@@ -7,7 +7,6 @@ import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigProps;
 import software.amazon.awscdk.services.lambda.IDestination;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
@@ -56,13 +55,15 @@ public final class AsyncInvokeConfigs {
     }
 
     private static IDestination onFailure(Construct scope, IFunction function, IQueue failed) {
-        SqsDestination granting = new SqsDestination(failed);
-        if (function.getRole() != null || !FunctionTargets.isImported(function)) {
-            return granting;
-        }
+        // Lambda sends the failed event's record with the function's role, which needs sqs:SendMessage
+        // only: CDK's SqsDestination would grant sqs:GetQueueAttributes and sqs:GetQueueUrl too.
         FunctionTargets.grantOrWarn(
-                scope, function, () -> {}, "sqs:SendMessage", failed.getNode().getPath());
-        // The same destination, without the grant CDK would try on a role it cannot see.
+                scope,
+                function,
+                () -> QueueGrants.send(failed, function),
+                "sqs:SendMessage",
+                failed.getNode().getPath());
+        // The destination itself; the grant is above, or the owner's when the role is not this app's.
         return new IDestination() {
             @Override
             public DestinationConfig bind(Construct bindScope, IFunction fn) {

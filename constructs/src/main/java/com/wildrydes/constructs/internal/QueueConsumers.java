@@ -94,9 +94,8 @@ public final class QueueConsumers {
         FunctionTargets.grantOrWarn(
                 scope,
                 consumer,
-                () -> queue.grantConsumeMessages(consumer),
-                "sqs:ReceiveMessage, sqs:ChangeMessageVisibility, sqs:GetQueueUrl, sqs:DeleteMessage and "
-                        + "sqs:GetQueueAttributes",
+                () -> QueueGrants.poll(queue, consumer),
+                "sqs:ReceiveMessage, sqs:DeleteMessage and sqs:GetQueueAttributes",
                 queue.getNode().getPath());
         // Not CDK's SqsEventSource: it grants on the consumer's role unconditionally (failing for a
         // function imported without one) and names an imported alias by its bare function name.

@@ -6,6 +6,7 @@ import com.wildrydes.constructs.internal.ApiNagSuppressions;
 import com.wildrydes.constructs.internal.DeadLetterAlarms;
 import com.wildrydes.constructs.internal.FunctionTargets;
 import com.wildrydes.constructs.internal.QueueConsumers;
+import com.wildrydes.constructs.internal.QueueGrants;
 import com.wildrydes.constructs.internal.RequestSchemas;
 import com.wildrydes.constructs.internal.SecondsText;
 import com.wildrydes.constructs.internal.SecureQueues;
@@ -161,7 +162,7 @@ public class ScatterGatherRfq extends Construct {
                         SecondsText.of(deadline)));
         table.grant(submit, "dynamodb:PutItem", "dynamodb:DeleteItem");
         TopicGrants.grantPublish(requestTopic, submit);
-        deadlineQueue.grantSendMessages(submit);
+        QueueGrants.send(deadlineQueue, submit);
 
         JavaFunction query = function(
                 "QueryFunction", "QueryRfqHandler", "Answers with a request's quotes and state", props, tableOnly);
@@ -184,10 +185,13 @@ public class ScatterGatherRfq extends Construct {
                 "Closes a request for quotes at its deadline",
                 props,
                 closing);
-        for (JavaFunction closer : List.of(collector, deadlineCloser)) {
-            table.grant(closer, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
-            TopicGrants.grantPublish(completionTopic, closer);
-        }
+        // Closing (RfqStore.close) updates the request conditionally and, when that condition fails
+        // (closed already, or a retry of the closer whose publish failed), reads it with GetItem; only
+        // the collector puts items: each quote, in the transaction that counts it.
+        table.grant(collector, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        TopicGrants.grantPublish(completionTopic, collector);
+        table.grant(deadlineCloser, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem");
+        TopicGrants.grantPublish(completionTopic, deadlineCloser);
         QueueConsumers.connect(this, "CollectorEventSource", responseQueue, collector.getAlias(), 10, null, null);
         QueueConsumers.connect(this, "DeadlineEventSource", deadlineQueue, deadlineCloser.getAlias(), 10, null, null);
 
@@ -445,7 +449,7 @@ public class ScatterGatherRfq extends Construct {
      * @return the grant of {@code sqs:SendMessage} on the response queue
      */
     public Grant grantRespond(IGrantable responder) {
-        return responseQueue.grantSendMessages(responder);
+        return QueueGrants.send(responseQueue, responder);
     }
 
     /**

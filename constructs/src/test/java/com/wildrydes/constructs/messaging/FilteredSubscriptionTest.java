@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.wildrydes.constructs.RoleActions;
 import com.wildrydes.constructs.TestStacks;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -70,6 +72,10 @@ class FilteredSubscriptionTest {
                         "Principal", "sns.amazonaws.com",
                         "Action", "lambda:InvokeFunction",
                         "SourceArn", Map.of("Ref", Match.stringLikeRegexp("Topic.*"))));
+        // Lambda sends the failed event's record with the function's role: SendMessage, nothing more.
+        assertEquals(
+                Set.of("sqs:SendMessage"),
+                RoleActions.allowed(template, "FnServiceRole", "AccountingFailedInvocationsQueue"));
         assertNotNull(subscription.getFailedInvocationsQueue());
         assertNotNull(subscription.getDeadLetterQueue());
     }

@@ -148,8 +148,6 @@ class TopicQueueChainTest {
                                                 "Action",
                                                 List.of(
                                                         "sqs:ReceiveMessage",
-                                                        "sqs:ChangeMessageVisibility",
-                                                        "sqs:GetQueueUrl",
                                                         "sqs:DeleteMessage",
                                                         "sqs:GetQueueAttributes"),
                                                 "Resource",

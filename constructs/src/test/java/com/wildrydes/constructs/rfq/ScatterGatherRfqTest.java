@@ -3,9 +3,11 @@ package com.wildrydes.constructs.rfq;
 import static com.wildrydes.constructs.TestStacks.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.wildrydes.constructs.RoleActions;
 import com.wildrydes.constructs.TestStacks;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -149,6 +151,67 @@ class ScatterGatherRfqTest {
         template.hasResourceProperties("AWS::ApiGateway::Resource", Map.of("PathPart", "{id}"));
     }
 
+    /** The default construct with one demo responder, as a template to read grants from. */
+    private static Template oneResponder() {
+        Stack stack = TestStacks.newStack();
+        rfq(stack, ScatterGatherRfqProps.builder().demoResponderCount(1));
+        return Template.fromStack(stack);
+    }
+
+    /**
+     * Each function may call on the table what its handler calls through RfqStore, and nothing more.
+     * The collector counts a quote in a transaction of a Put and an Update; both closers re-read the
+     * request with GetItem when their conditional close fails (closed already, or a retry of the
+     * closer whose publish failed); the deadline function never puts an item.
+     */
+    @Test
+    void eachFunctionMayCallOnTheTableWhatItsHandlerCallsOnly() {
+        Template template = oneResponder();
+        assertEquals(
+                Set.of("dynamodb:PutItem", "dynamodb:DeleteItem"),
+                RoleActions.allowed(template, "RfqSubmitFunctionServiceRole", "RfqRidesBookingTable"));
+        assertEquals(
+                Set.of("dynamodb:Query"),
+                RoleActions.allowed(template, "RfqQueryFunctionServiceRole", "RfqRidesBookingTable"));
+        assertEquals(
+                Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+                RoleActions.allowed(template, "RfqCollectorFunctionServiceRole", "RfqRidesBookingTable"));
+        assertEquals(
+                Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"),
+                RoleActions.allowed(template, "RfqDeadlineFunctionServiceRole", "RfqRidesBookingTable"));
+    }
+
+    /**
+     * A function that sends to a queue is given its URL and only sends: neither the submit handler
+     * (the deadline timer), a responder (its quote), nor Lambda (a responder's failed event, to the
+     * on-failure destination) asks the queue for its URL or attributes.
+     */
+    @Test
+    void sendersMaySendOnly() {
+        Template template = oneResponder();
+        assertEquals(
+                Set.of("sqs:SendMessage"),
+                RoleActions.allowed(template, "RfqSubmitFunctionServiceRole", "RfqDeadlineQueue"));
+        assertEquals(
+                Set.of("sqs:SendMessage"),
+                RoleActions.allowed(template, "RfqUnicornManagementResource1ServiceRole", "RfqResponseQueue"));
+        assertEquals(
+                Set.of("sqs:SendMessage"),
+                RoleActions.allowed(
+                        template,
+                        "RfqUnicornManagementResource1ServiceRole",
+                        "RfqUnicornManagementResource1SubscriptionFailedInvocationsQueue"));
+    }
+
+    /** What Lambda's event source mapping does with the consumer's role, as AWS documents it. */
+    @Test
+    void consumersMayReceiveDeleteAndReadAttributesOnly() {
+        Template template = oneResponder();
+        Set<String> polling = Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+        assertEquals(polling, RoleActions.allowed(template, "RfqCollectorFunctionServiceRole", "RfqResponseQueue"));
+        assertEquals(polling, RoleActions.allowed(template, "RfqDeadlineFunctionServiceRole", "RfqDeadlineQueue"));
+    }
+
     @Test
     void suppliedRespondersAreSubscribedAndMayAnswer() {
         Stack stack = TestStacks.newStack();
@@ -186,7 +249,7 @@ class ScatterGatherRfqTest {
                                                 "Effect",
                                                 "Allow",
                                                 "Action",
-                                                List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                                "sqs:SendMessage",
                                                 "Resource",
                                                 Map.of(
                                                         "Fn::GetAtt",
