@@ -117,6 +117,16 @@ public final class EngineFixtures {
         return received;
     }
 
+    /**
+     * Waits until {@code count} messages arrived (or {@code wait} passed), then takes what else is
+     * already there: to see that exactly {@code count} arrived without waiting out {@code wait}.
+     */
+    public List<Message> awaitAll(String queueUrl, int count, Duration wait) {
+        List<Message> received = receive(queueUrl, count, wait);
+        received.addAll(takeAll(queueUrl));
+        return received;
+    }
+
     /** Waits until {@code count} messages arrived (or {@code wait} passed), deleting them as read. */
     public List<Message> await(String queueUrl, int count, Duration wait) {
         return receive(queueUrl, count, wait);

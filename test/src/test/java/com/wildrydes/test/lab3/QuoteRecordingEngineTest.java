@@ -88,7 +88,8 @@ class QuoteRecordingEngineTest {
         collector.pollUntil(Duration.ofSeconds(10), () -> !collector.failed.isEmpty() && queueIsEmpty());
         assertEquals(
                 1,
-                fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(),
+                fixtures.awaitAll(responseDeadLetterQueue, 1, Duration.ofSeconds(2))
+                        .size(),
                 "the response is in the dead-letter queue");
         assertEquals(0, state(rfqId).answered());
     }
@@ -106,7 +107,7 @@ class QuoteRecordingEngineTest {
         collector.pollUntil(Duration.ofSeconds(3), this::queueIsEmpty);
         assertEquals(List.of(), collector.failed, "a duplicate is not a failure");
         assertEquals(1, state(rfqId).answered());
-        assertEquals(List.of(), fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(1)));
+        assertEquals(List.of(), fixtures.takeAll(responseDeadLetterQueue));
     }
 
     @Test
@@ -122,7 +123,8 @@ class QuoteRecordingEngineTest {
         collector.pollUntil(Duration.ofSeconds(10), () -> !collector.failed.isEmpty() && queueIsEmpty());
         assertEquals(
                 1,
-                fixtures.drain(responseDeadLetterQueue, Duration.ofSeconds(2)).size(),
+                fixtures.awaitAll(responseDeadLetterQueue, 1, Duration.ofSeconds(2))
+                        .size(),
                 "the response is in the dead-letter queue");
         assertEquals(0, state(rfqId).answered());
     }
