@@ -87,7 +87,7 @@ class DeploySwitchesTest {
                         "ReservedConcurrentExecutions",
                         10),
                 10);
-        Template unreserved = Template.fromStack(lab3(app(Map.of("reserveResponderConcurrency", "false"))));
+        Template unreserved = Template.fromStack(lab3(app(Map.of("reserveResponderConcurrency", "false"), 3)));
         unreserved.allResourcesProperties(
                 "AWS::Lambda::Function", Map.of("ReservedConcurrentExecutions", Match.absent()));
         unreserved.resourcePropertiesCountIs(
@@ -122,13 +122,21 @@ class DeploySwitchesTest {
     }
 
     private static App app(Map<String, Object> extraContext) throws Exception {
+        return app(extraContext, 1, 2, 3, 4);
+    }
+
+    /** The app with only the given labs (and cdk-nag), as the CLI would synthesize it with that context. */
+    private static App app(Map<String, Object> extraContext, int... labs) throws Exception {
         Map<String, Object> context = new LinkedHashMap<>(SynthesizedApp.cdkJsonContext());
         context.putAll(extraContext);
         App app = new App(AppProps.builder()
                 .context(context)
                 .outdir(Files.createTempDirectory("wild-rydes-no-snapstart").toString())
                 .build());
-        WildRydesApp.addLabs(app);
+        for (int lab : labs) {
+            WildRydesApp.addLab(app, lab);
+        }
+        WildRydesApp.addChecks(app);
         app.synth();
         return app;
     }
