@@ -120,15 +120,7 @@ class TwoInstancesTest {
             for (String stackName : List.of("Orders", "Billing")) {
                 Stack stack =
                         new Stack(app, stackName, StackProps.builder().env(EU).build());
-                new FareCollectionSaga(
-                        stack,
-                        "Fares",
-                        FareCollectionSagaProps.builder()
-                                .chargeFunction(ownFunction(stack, "Charge"))
-                                .creditFunction(ownFunction(stack, "Credit"))
-                                .refundFunction(ownFunction(stack, "Refund"))
-                                .stateMachineName("fare-collection")
-                                .build());
+                sagaNamedFareCollection(stack, "Fares", "");
             }
         });
         assertNotNull(error, "two state machines named fare-collection in one account and region cannot both deploy");
@@ -141,15 +133,7 @@ class TwoInstancesTest {
     void oneStateMachineNameInOneStackIsRefusedAndInTwoRegionsIsNot() {
         RuntimeException sameStack = synthesisError(stack -> {
             for (String id : List.of("Fares", "MoreFares")) {
-                new FareCollectionSaga(
-                        stack,
-                        id,
-                        FareCollectionSagaProps.builder()
-                                .chargeFunction(ownFunction(stack, id + "Charge"))
-                                .creditFunction(ownFunction(stack, id + "Credit"))
-                                .refundFunction(ownFunction(stack, id + "Refund"))
-                                .stateMachineName("fare-collection")
-                                .build());
+                sagaNamedFareCollection(stack, id, id);
             }
         });
         assertNotNull(sameStack, "two state machines of one name in one stack");
@@ -162,19 +146,24 @@ class TwoInstancesTest {
                                 app,
                                 "Fares" + env.getRegion(),
                                 StackProps.builder().env(env).build());
-                        new FareCollectionSaga(
-                                stack,
-                                "Fares",
-                                FareCollectionSagaProps.builder()
-                                        .chargeFunction(ownFunction(stack, "Charge"))
-                                        .creditFunction(ownFunction(stack, "Credit"))
-                                        .refundFunction(ownFunction(stack, "Refund"))
-                                        .stateMachineName("fare-collection")
-                                        .build());
+                        sagaNamedFareCollection(stack, "Fares", "");
                     }
                 },
                 EU,
                 Environment.builder().account(ACCOUNT).region("us-east-1").build());
         assertTrue(twoRegions == null, "one name in two regions is two state machines: " + twoRegions);
+    }
+
+    /** A saga of the fixed state machine name {@code fare-collection}, on functions of its own. */
+    private static void sagaNamedFareCollection(Stack stack, String id, String functionPrefix) {
+        new FareCollectionSaga(
+                stack,
+                id,
+                FareCollectionSagaProps.builder()
+                        .chargeFunction(ownFunction(stack, functionPrefix + "Charge"))
+                        .creditFunction(ownFunction(stack, functionPrefix + "Credit"))
+                        .refundFunction(ownFunction(stack, functionPrefix + "Refund"))
+                        .stateMachineName("fare-collection")
+                        .build());
     }
 }
