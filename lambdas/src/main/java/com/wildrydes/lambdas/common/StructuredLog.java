@@ -5,12 +5,15 @@ import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One log line per event, written through the Java runtime's logger with its level. In Lambda's
  * JSON log format (which {@code JavaFunction} sets) the runtime writes each line as
  * {@code {"timestamp", "level", "message", "AWSRequestId"}}, the message being our fields as one
- * JSON object ({@code event} first, then the caller's fields in their order), and Lambda drops
+ * JSON object ({@code event} first, then the caller's fields in their order, or by name for a map
+ * without one), and Lambda drops
  * lines below the function's application log level. Outside Lambda (tests, local mode) the
  * runtime's logger is a stand-in that prints without a line end or level; there each line goes to
  * standard output as {@code [LEVEL] {...}}, the runtime's text format, one per line.
@@ -37,7 +40,11 @@ public final class StructuredLog {
     private static void write(LogLevel level, String event, Map<String, ?> fields) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", event);
-        fields.forEach((name, value) -> line.put(name, bounded(value)));
+        // A caller that gives an order keeps it; Map.of has none (its order changes from one JVM to the
+        // next), so its fields come by name: a Logs Insights parse pattern matches every cold start.
+        Map<String, ?> ordered =
+                fields instanceof LinkedHashMap || fields instanceof SortedMap ? fields : new TreeMap<>(fields);
+        ordered.forEach((name, value) -> line.put(name, bounded(value)));
         String message = Json.write(line);
         // Read on every line: the runtime installs its logger before the handler class loads, and
         // tests swap standard output.
