@@ -6,37 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.wildrydes.lambdas.common.CapturedStandardOutput;
 import com.wildrydes.lambdas.common.InvalidRequestException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RideBackendServiceTest {
 
     static final String RIDE = "{\"id\":\"r-1\",\"fare\":256.50,\"distance\":600}";
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream original;
-
-    @BeforeEach
-    void captureStandardOutput() {
-        original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardOutput() {
-        System.setOut(original);
-    }
+    @RegisterExtension
+    final CapturedStandardOutput out = new CapturedStandardOutput();
 
     @Test
     void logsOneStructuredLinePerProcessedMessage() {
         new RideBackendService("customer-accounting", new FailureInjector(0, () -> 0.0)).process("m-1", RIDE);
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = out.text().lines().toList();
         assertEquals(
                 List.of(
                         "[INFO] {\"event\":\"ride-message\",\"service\":\"customer-accounting\","
@@ -51,7 +37,7 @@ class RideBackendServiceTest {
         String hugeFare = "[" + "1,".repeat(100_000) + "1]";
         new RideBackendService("customer-accounting", new FailureInjector(0, () -> 0.0))
                 .process("m-9", "{\"id\":\"" + hugeId + "\",\"fare\":" + hugeFare + ",\"distance\":600}");
-        String line = out.toString(StandardCharsets.UTF_8).strip();
+        String line = out.text().strip();
         assertTrue(line.length() < 10_000, "one log line of " + line.length() + " characters");
         assertTrue(line.contains("\"messageId\":\"m-9\""), line.substring(0, 200));
         assertTrue(line.contains("(245904 more characters)"), "says how much of the id was left out");
@@ -65,7 +51,7 @@ class RideBackendServiceTest {
         SimulatedFailureException error =
                 assertThrows(SimulatedFailureException.class, () -> alwaysFails.process("m-2", RIDE));
         assertTrue(error.getMessage().contains("m-2"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"outcome\":\"simulated-failure\""));
+        assertTrue(out.text().contains("\"outcome\":\"simulated-failure\""));
     }
 
     @Test
@@ -94,7 +80,7 @@ class RideBackendServiceTest {
         assertDoesNotThrow(() -> new RideNotificationHandler(
                         new RideBackendService("s", new FailureInjector(0, () -> 0)))
                 .handleRequest(event, null));
-        assertEquals(2, out.toString(StandardCharsets.UTF_8).lines().count());
+        assertEquals(2, out.text().lines().count());
         assertThrows(
                 SimulatedFailureException.class,
                 () -> new RideNotificationHandler(new RideBackendService("s", new FailureInjector(1, () -> 0)))

@@ -2,14 +2,10 @@ package com.wildrydes.lambdas.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A log line's fields come in the same order in every JVM, so that a Logs Insights {@code parse} with
@@ -18,19 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class StructuredLogTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream original;
-
-    @BeforeEach
-    void captureStandardOutput() {
-        original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardOutput() {
-        System.setOut(original);
-    }
+    @RegisterExtension
+    final CapturedStandardOutput out = new CapturedStandardOutput();
 
     @Test
     void fieldsWithoutAnOrderComeByName() {
@@ -38,7 +23,7 @@ class StructuredLogTest {
                 "quote", Map.of("rfqId", "r-1", "responder", "A", "quote", 42, "outcome", "COUNTED", "answered", 1));
         assertEquals(
                 "[INFO] {\"event\":\"quote\",\"answered\":1,\"outcome\":\"COUNTED\",\"quote\":42,\"responder\":\"A\",\"rfqId\":\"r-1\"}",
-                out.toString(StandardCharsets.UTF_8).strip());
+                out.text().strip());
     }
 
     @Test
@@ -50,6 +35,6 @@ class StructuredLogTest {
         StructuredLog.info("ride-message", fields);
         assertEquals(
                 "[INFO] {\"event\":\"ride-message\",\"service\":\"s\",\"rideId\":\"r-1\",\"outcome\":\"processed\"}",
-                out.toString(StandardCharsets.UTF_8).strip());
+                out.text().strip());
     }
 }
