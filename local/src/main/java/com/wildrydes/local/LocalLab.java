@@ -13,7 +13,6 @@ import com.wildrydes.local.logs.LocalLogGroup;
 import com.wildrydes.local.stepfunctions.LocalStateMachine;
 import com.wildrydes.local.stepfunctions.StateMachineExecution;
 import com.wildrydes.local.template.CloudAssembly;
-import com.wildrydes.local.template.LocalIds;
 import com.wildrydes.local.template.ResourceTypes;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +74,7 @@ public final class LocalLab implements AutoCloseable {
             ResourceTypes.requireKnown(resource.getKey(), type);
             if (ResourceTypes.NOT_EMULATED.contains(type)) {
                 notEmulated.add(resource.getKey() + " (" + type + ")");
-                notEmulated(resource.getKey(), type);
+                NotEmulatedResources.register(lab, resource.getKey(), type);
             } else {
                 byType.computeIfAbsent(type, t -> new ArrayList<>()).add(resource.getKey());
             }
@@ -92,39 +91,6 @@ public final class LocalLab implements AutoCloseable {
                 it.hasNext(); ) {
             Map.Entry<String, JsonNode> output = it.next();
             outputs.put(output.getKey(), lab.text(output.getValue().get("Value")));
-        }
-    }
-
-    /**
-     * A resource with no local meaning still gets the ARN AWS would give it where the IAM check
-     * needs one (a role's, a key's); any other a placeholder, so references to it resolve.
-     */
-    private void notEmulated(String logicalId, String type) {
-        String name = lab.generatedName(logicalId);
-        switch (type) {
-            case "AWS::IAM::Role" ->
-                lab.ids.put(logicalId, name, Map.of("Arn", "arn:aws:iam::" + LocalIds.ACCOUNT + ":role/" + name));
-            case "AWS::Logs::LogGroup" -> {
-                // Its Ref is its name; a name the template does not give is made as CloudFormation would.
-                JsonNode named = lab.assembly
-                        .template()
-                        .path("Resources")
-                        .path(logicalId)
-                        .path("Properties")
-                        .get("LogGroupName");
-                String logGroup = named == null ? name : lab.text(named);
-                String arn =
-                        "arn:aws:logs:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":log-group:" + logGroup + ":*";
-                lab.ids.put(logicalId, logGroup, Map.of("Arn", arn));
-            }
-            case "AWS::KMS::Key" -> {
-                String arn = "arn:aws:kms:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":key/" + name;
-                lab.ids.put(logicalId, name, Map.of("Arn", arn, "KeyId", name));
-            }
-            default -> {
-                String placeholder = LocalIds.placeholderArn(type.split("::")[1].toLowerCase(), logicalId);
-                lab.ids.put(logicalId, placeholder, Map.of("Arn", placeholder));
-            }
         }
     }
 

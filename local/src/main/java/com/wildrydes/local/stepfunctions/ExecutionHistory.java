@@ -15,9 +15,9 @@ final class ExecutionHistory {
 
     private ExecutionHistory() {}
 
-    static ArrayNode events(StepFunctionsExecutions.Execution execution) {
+    static ArrayNode events(Execution execution) {
         ArrayNode events = JsonNodeFactory.instance.arrayNode();
-        StepFunctionsExecutions.Execution.Outcome outcome = execution.outcome();
+        Execution.Outcome outcome = execution.outcome();
         double time = execution.startDate();
         ObjectNode started = event(events, "ExecutionStarted", time);
         started.putObject("executionStartedEventDetails")
@@ -56,6 +56,36 @@ final class ExecutionHistory {
             }
         }
         return events;
+    }
+
+    /**
+     * A state machine's log group lines: every event of each execution (oldest execution first), one
+     * JSON line each, in the shape Step Functions logs at level ALL ({@code id}, {@code type},
+     * {@code details}, {@code previous_event_id}, {@code event_timestamp}, {@code execution_arn}).
+     */
+    static java.util.List<com.wildrydes.local.lambda.FunctionLogs.Line> logLines(java.util.List<Execution> executions) {
+        java.util.List<Execution> ordered = new java.util.ArrayList<>(executions);
+        ordered.sort(java.util.Comparator.comparingDouble(Execution::startDate));
+        java.util.List<com.wildrydes.local.lambda.FunctionLogs.Line> lines = new java.util.ArrayList<>();
+        for (Execution execution : ordered) {
+            for (JsonNode event : events(execution)) {
+                ObjectNode line = JsonNodeFactory.instance.objectNode();
+                line.put("id", event.path("id").asText());
+                line.put("type", event.path("type").asText());
+                ObjectNode details = line.putObject("details");
+                event.fieldNames().forEachRemaining(name -> {
+                    if (name.endsWith("EventDetails")) {
+                        details.setAll((ObjectNode) event.get(name));
+                    }
+                });
+                line.put("previous_event_id", event.path("previousEventId").asText());
+                long millis = (long) (event.path("timestamp").asDouble() * 1000);
+                line.put("event_timestamp", Long.toString(millis));
+                line.put("execution_arn", execution.arn());
+                lines.add(new com.wildrydes.local.lambda.FunctionLogs.Line(millis, lines.size(), line.toString()));
+            }
+        }
+        return lines;
     }
 
     private static ObjectNode event(ArrayNode events, String type, double timestamp) {

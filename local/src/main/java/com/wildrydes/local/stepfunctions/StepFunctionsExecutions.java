@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -198,11 +197,7 @@ public final class StepFunctionsExecutions implements AutoCloseable {
         return answer;
     }
 
-    /**
-     * The state machine's log group lines: every event of each of its executions, one JSON line
-     * each, in the shape Step Functions logs at level ALL ({@code id}, {@code type},
-     * {@code details}, {@code previous_event_id}, {@code event_timestamp}, {@code execution_arn}).
-     */
+    /** The state machine's log group lines: each of its executions' events, as Step Functions logs them. */
     public List<com.wildrydes.local.lambda.FunctionLogs.Line> logLines(LocalStateMachine machine) {
         List<Execution> ofMachine = new ArrayList<>();
         for (Execution execution : executions.values()) {
@@ -210,29 +205,7 @@ public final class StepFunctionsExecutions implements AutoCloseable {
                 ofMachine.add(execution);
             }
         }
-        ofMachine.sort(Comparator.comparingDouble(Execution::startDate));
-        List<com.wildrydes.local.lambda.FunctionLogs.Line> lines = new ArrayList<>();
-        for (Execution execution : ofMachine) {
-            for (JsonNode event : ExecutionHistory.events(execution)) {
-                ObjectNode line = JSON.createObjectNode();
-                line.put("id", event.path("id").asText());
-                line.put("type", event.path("type").asText());
-                java.util.Iterator<String> names = event.fieldNames();
-                ObjectNode details = line.putObject("details");
-                while (names.hasNext()) {
-                    String name = names.next();
-                    if (name.endsWith("EventDetails")) {
-                        details.setAll((ObjectNode) event.get(name));
-                    }
-                }
-                line.put("previous_event_id", event.path("previousEventId").asText());
-                long millis = (long) (event.path("timestamp").asDouble() * 1000);
-                line.put("event_timestamp", Long.toString(millis));
-                line.put("execution_arn", execution.arn());
-                lines.add(new com.wildrydes.local.lambda.FunctionLogs.Line(millis, lines.size(), line.toString()));
-            }
-        }
-        return lines;
+        return ExecutionHistory.logLines(ofMachine);
     }
 
     static double now() {
@@ -255,90 +228,6 @@ public final class StepFunctionsExecutions implements AutoCloseable {
 
         public String type() {
             return type;
-        }
-    }
-
-    /** One execution: what it was started with and how it ended, or that it was stopped. */
-    static final class Execution {
-
-        record Outcome(
-                String status, Double stopDate, String output, String error, String cause, List<String> states) {}
-
-        private final LocalStateMachine stateMachine;
-        private final String arn;
-        private final String name;
-        private final String input;
-        private final double startDate;
-        private volatile CompletableFuture<StateMachineExecution> result;
-        private volatile Outcome stopped;
-        private volatile Double endDate;
-
-        Execution(LocalStateMachine stateMachine, String arn, String name, String input, double startDate) {
-            this.stateMachine = stateMachine;
-            this.arn = arn;
-            this.name = name;
-            this.input = input;
-            this.startDate = startDate;
-        }
-
-        void run(ExecutorService threads) {
-            result = CompletableFuture.supplyAsync(() -> stateMachine.execute(arn, input), threads)
-                    .whenComplete((done, failed) -> endDate = now());
-        }
-
-        LocalStateMachine stateMachine() {
-            return stateMachine;
-        }
-
-        String arn() {
-            return arn;
-        }
-
-        String name() {
-            return name;
-        }
-
-        String input() {
-            return input;
-        }
-
-        double startDate() {
-            return startDate;
-        }
-
-        /**
-         * Marks the execution aborted, as StopExecution does. The interpreter's run is not cut
-         * short: a task already under way finishes, but the execution reports ABORTED from now on.
-         */
-        synchronized double abort(String error, String cause) {
-            Outcome outcome = outcome();
-            if (!outcome.status().equals("RUNNING")) {
-                return outcome.stopDate() == null ? now() : outcome.stopDate();
-            }
-            stopped = new Outcome("ABORTED", now(), null, error, cause, List.of());
-            return stopped.stopDate();
-        }
-
-        Outcome outcome() {
-            if (stopped != null) {
-                return stopped;
-            }
-            if (result == null || !result.isDone()) {
-                return new Outcome("RUNNING", null, null, null, null, List.of());
-            }
-            try {
-                StateMachineExecution done = result.join();
-                return new Outcome(done.status(), endDate, done.output(), done.error(), done.cause(), done.states());
-            } catch (RuntimeException e) {
-                // The interpreter itself failed (not the execution): reported as a failed execution.
-                return new Outcome(
-                        "FAILED",
-                        endDate,
-                        null,
-                        "States.Runtime",
-                        String.valueOf(e.getCause() == null ? e : e.getCause()),
-                        List.of());
-            }
         }
     }
 }
