@@ -42,8 +42,11 @@ final class StackRecord {
     }
 
     synchronized void event(String logicalId, String physicalId, String type, String status, String reason) {
-        events.add(new StackEvent(
-                UUID.randomUUID().toString(), logicalId, physicalId, type, Instant.now(), status, reason));
+        // A millisecond apart at least: the CLI orders what it prints by timestamp, at millisecond precision.
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant last = events.isEmpty() ? null : events.get(events.size() - 1).timestamp();
+        Instant at = last == null || now.isAfter(last) ? now : last.plusMillis(1);
+        events.add(new StackEvent(UUID.randomUUID().toString(), logicalId, physicalId, type, at, status, reason));
     }
 
     /** The stack's own status change, recorded as CloudFormation records it: an event of the stack resource. */

@@ -99,7 +99,11 @@ final class Stacks implements AutoCloseable {
                 template.path("Description").asText(null));
         stack.changeSets.put(changeSetName, changeSet);
         String refusal = provisioner(template).check(template);
-        List<ResourceChange> changes = TemplateDiff.changes(stack.template, template);
+        // Resources whose condition is false are no part of either template.
+        List<ResourceChange> changes = TemplateDiff.changes(
+                stack.template == null ? null
+                        : new TemplateConditions(stack.template, stack.resolvedParameters).apply(stack.template),
+                new TemplateConditions(template, values.resolved()).apply(template));
         if (refusal != null) {
             changeSet.status = "FAILED";
             changeSet.statusReason = refusal;
