@@ -101,7 +101,8 @@ final class Stacks implements AutoCloseable {
         String refusal = provisioner(template).check(template);
         // Resources whose condition is false are no part of either template.
         List<ResourceChange> changes = TemplateDiff.changes(
-                stack.template == null ? null
+                stack.template == null
+                        ? null
                         : new TemplateConditions(stack.template, stack.resolvedParameters).apply(stack.template),
                 new TemplateConditions(template, values.resolved()).apply(template));
         if (refusal != null) {
