@@ -64,7 +64,7 @@ final class LabProvisioner implements Provisioner {
             Running previous,
             List<ResourceChange> changes) {
         Map<String, Path> assets = assets(template);
-        StackEngineResources engineSide = new StackEngineResources(engines, stackName);
+        StackEngineResources engineSide = new StackEngineResources(engines, settings.namePrefix() + stackName);
         if (previous instanceof Up old) {
             old.stop();
             for (ResourceChange change : changes) {
