@@ -40,6 +40,17 @@ public final class LocalCloudFormation implements AutoCloseable {
         }
     }
 
+    /** The running labs of the deployed stacks, by stack name. */
+    public Map<String, LocalLab> labs() {
+        Map<String, LocalLab> labs = new java.util.TreeMap<>();
+        stacks.live().forEach(stack -> {
+            if (stack.running instanceof LabProvisioner.Up up) {
+                labs.put(stack.name, up.lab);
+            }
+        });
+        return labs;
+    }
+
     /** The live stacks' names and statuses. */
     public Map<String, String> statuses() {
         Map<String, String> statuses = new java.util.TreeMap<>();

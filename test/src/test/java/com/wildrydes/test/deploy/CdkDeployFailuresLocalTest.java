@@ -35,7 +35,10 @@ class CdkDeployFailuresLocalTest {
     @BeforeAll
     void bootstrap() {
         target = new LocalDeployTarget(PREFIX);
-        target.cli.run(List.of("bootstrap", "--app", SynthesizedApp.cloudAssembly().toString())).assertSucceeded();
+        target.cli
+                .run(List.of(
+                        "bootstrap", "--app", SynthesizedApp.cloudAssembly().toString()))
+                .assertSucceeded();
     }
 
     @AfterAll
@@ -49,55 +52,84 @@ class CdkDeployFailuresLocalTest {
     void aResourceThatFailsToCreateRollsTheStackBackNamingItAndLeavesNothingRunning() {
         String stack = "wild-rydes-rollback";
         // The second table's key is not among its attribute definitions: DynamoDB refuses it, as in AWS.
-        Path assembly = Assemblies.ofTemplate(SynthesizedApp.cloudAssembly(), stack, "{\"Resources\": {"
-                + "\"RidesTable\": " + TABLE.formatted("", "id") + ", "
-                + "\"BrokenTable\": " + TABLE.formatted("", "rideId") + "}}");
+        Path assembly = Assemblies.ofTemplate(
+                SynthesizedApp.cloudAssembly(),
+                stack,
+                "{\"Resources\": {"
+                        + "\"RidesTable\": " + TABLE.formatted("", "id") + ", "
+                        + "\"BrokenTable\": " + TABLE.formatted("", "rideId") + "}}");
 
         CdkCli.Result deploy = deploy(stack, assembly);
 
         assertNotEquals(0, deploy.exitCode(), deploy.output());
         List<String> failed = CdkDeployLocalTest.resourceLines(deploy.output(), "CREATE_FAILED");
         assertEquals(1, failed.size(), deploy.output());
-        assertTrue(failed.get(0).contains("AWS::DynamoDB::Table") && failed.get(0).contains("BrokenTable"), failed.toString());
+        assertTrue(
+                failed.get(0).contains("AWS::DynamoDB::Table") && failed.get(0).contains("BrokenTable"),
+                failed.toString());
         assertTrue(failed.get(0).contains("rideId"), "the reason, DynamoDB's own: " + failed);
         assertTrue(deploy.output().contains("ROLLBACK_COMPLETE"), deploy.output());
-        assertEquals(List.of(), LocalEngines.get().dynamoDb().listTables().tableNames().stream()
-                .filter(name -> name.startsWith(PREFIX + stack + "-")).toList(), "the table that was created is gone");
+        assertEquals(
+                List.of(),
+                LocalEngines.get().dynamoDb().listTables().tableNames().stream()
+                        .filter(name -> name.startsWith(PREFIX + stack + "-"))
+                        .toList(),
+                "the table that was created is gone");
     }
 
     @Test
     void aResourceTypeLocalModeDoesNotEmulateFailsTheChangeSetNamingItsTypeAndLogicalId() {
         String stack = "wild-rydes-unsupported";
-        Path assembly = Assemblies.ofTemplate(SynthesizedApp.cloudAssembly(), stack, "{\"Resources\": {"
-                + "\"RidesTable\": " + TABLE.formatted("", "id") + ", "
-                + "\"LabVpc\": {\"Type\": \"AWS::EC2::VPC\", \"Properties\": {\"CidrBlock\": \"10.0.0.0/16\"}}}}");
+        Path assembly = Assemblies.ofTemplate(
+                SynthesizedApp.cloudAssembly(),
+                stack,
+                "{\"Resources\": {"
+                        + "\"RidesTable\": " + TABLE.formatted("", "id") + ", "
+                        + "\"LabVpc\": {\"Type\": \"AWS::EC2::VPC\", \"Properties\": {\"CidrBlock\": \"10.0.0.0/16\"}}}}");
 
         CdkCli.Result deploy = deploy(stack, assembly);
 
         assertNotEquals(0, deploy.exitCode(), deploy.output());
-        assertTrue(deploy.output().contains("Resource LabVpc has type AWS::EC2::VPC, which local mode does not emulate"),
+        assertTrue(
+                deploy.output().contains("Resource LabVpc has type AWS::EC2::VPC, which local mode does not emulate"),
                 deploy.output());
-        assertEquals(List.of(), LocalEngines.get().dynamoDb().listTables().tableNames().stream()
-                .filter(name -> name.startsWith(PREFIX + stack + "-")).toList(), "nothing was brought up");
+        assertEquals(
+                List.of(),
+                LocalEngines.get().dynamoDb().listTables().tableNames().stream()
+                        .filter(name -> name.startsWith(PREFIX + stack + "-"))
+                        .toList(),
+                "nothing was brought up");
     }
 
     @Test
     void destroyKeepsWhatTheTemplateRetainsAndRemovesTheRest() {
         String stack = "wild-rydes-retain";
-        Path assembly = Assemblies.ofTemplate(SynthesizedApp.cloudAssembly(), stack, "{\"Resources\": {"
-                + "\"KeptTable\": " + TABLE.formatted("\"DeletionPolicy\": \"Retain\", ", "id") + ", "
-                + "\"GoneQueue\": {\"Type\": \"AWS::SQS::Queue\", \"DeletionPolicy\": \"Delete\"}}}");
+        Path assembly = Assemblies.ofTemplate(
+                SynthesizedApp.cloudAssembly(),
+                stack,
+                "{\"Resources\": {"
+                        + "\"KeptTable\": " + TABLE.formatted("\"DeletionPolicy\": \"Retain\", ", "id") + ", "
+                        + "\"GoneQueue\": {\"Type\": \"AWS::SQS::Queue\", \"DeletionPolicy\": \"Delete\"}}}");
         deploy(stack, assembly).assertSucceeded();
         String kept = PREFIX + stack + "-KeptTable";
         try {
-            CdkCli.Result destroy = target.cli.run(List.of("destroy", stack, "--app", assembly.toString(), "--force"))
+            CdkCli.Result destroy = target.cli
+                    .run(List.of("destroy", stack, "--app", assembly.toString(), "--force"))
                     .assertSucceeded();
 
-            assertTrue(CdkDeployLocalTest.resourceLines(destroy.output(), "DELETE_SKIPPED").stream()
-                    .anyMatch(line -> line.contains("KeptTable")), destroy.output());
-            assertTrue(LocalEngines.get().dynamoDb().listTables().tableNames().contains(kept), "the retained table stays");
-            assertEquals(List.of(), LocalEngines.get().sqs().listQueues(list -> list.queueNamePrefix(PREFIX + stack))
-                    .queueUrls(), "the queue is gone");
+            assertTrue(
+                    CdkDeployLocalTest.resourceLines(destroy.output(), "DELETE_SKIPPED").stream()
+                            .anyMatch(line -> line.contains("KeptTable")),
+                    destroy.output());
+            assertTrue(
+                    LocalEngines.get().dynamoDb().listTables().tableNames().contains(kept), "the retained table stays");
+            assertEquals(
+                    List.of(),
+                    LocalEngines.get()
+                            .sqs()
+                            .listQueues(list -> list.queueNamePrefix(PREFIX + stack))
+                            .queueUrls(),
+                    "the queue is gone");
         } finally {
             LocalEngines.get().dynamoDb().deleteTable(delete -> delete.tableName(kept));
         }
@@ -106,8 +138,13 @@ class CdkDeployFailuresLocalTest {
     @Test
     void anEnvironmentNeverBootstrappedGetsTheCliOwnMessage() {
         try (LocalDeployTarget fresh = new LocalDeployTarget("unbootstrapped-")) {
-            CdkCli.Result deploy = fresh.cli.run(List.of("deploy", "wild-rydes-async-msg-1", "--app",
-                    SynthesizedApp.cloudAssembly().toString(), "--require-approval", "never"));
+            CdkCli.Result deploy = fresh.cli.run(List.of(
+                    "deploy",
+                    "wild-rydes-async-msg-1",
+                    "--app",
+                    SynthesizedApp.cloudAssembly().toString(),
+                    "--require-approval",
+                    "never"));
 
             assertNotEquals(0, deploy.exitCode(), deploy.output());
             assertTrue(deploy.output().contains("cdk bootstrap"), deploy.output());
