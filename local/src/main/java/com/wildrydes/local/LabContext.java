@@ -11,6 +11,7 @@ import com.wildrydes.local.template.Intrinsics;
 import com.wildrydes.local.template.LocalIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every part of one lab's bring-up shares: the stack's template and settings, the engines,
@@ -33,6 +34,19 @@ final class LabContext {
         this.engines = engines;
         this.settings = settings;
         this.resources = new EngineResources(stackPrefix(), ids, engines, settings::scaledSeconds);
+        // Pseudo parameters of the stack itself (a log group's name may use the stack's ID).
+        ids.put("AWS::StackName", assembly.stackName(), Map.of());
+        ids.put("AWS::StackId", stackId(), Map.of());
+    }
+
+    /** The stack's ID as CloudFormation writes it: its ARN, with an ID that stays the same for the stack name. */
+    String stackId() {
+        String id = java.util
+                .UUID
+                .nameUUIDFromBytes(stackPrefix().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        return "arn:aws:cloudformation:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":stack/" + stackPrefix() + "/"
+                + id;
     }
 
     /** The stack's name with the settings' prefix: what keeps this lab's resources apart from another's. */

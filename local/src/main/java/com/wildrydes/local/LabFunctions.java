@@ -33,6 +33,7 @@ final class LabFunctions {
     private final Map<String, List<String>> aliasesByFunction = new LinkedHashMap<>();
     private final Map<String, JsonNode> invokeConfigsByFunction = new LinkedHashMap<>();
     private final Map<String, String> rolesByFunction = new LinkedHashMap<>();
+    private final Map<String, String> logicalIdsByFunction = new LinkedHashMap<>();
     private final Set<String> snapStart = new HashSet<>();
     private final List<Future<?>> initialising = new ArrayList<>();
 
@@ -112,6 +113,7 @@ final class LabFunctions {
         }
         byName.put(name, function);
         byLogicalId.put(logicalId, function);
+        logicalIdsByFunction.put(name, logicalId);
         byReference.put(name, function);
         byReference.put(arn, function);
         lab.ids.put(logicalId, name, Map.of("Arn", arn));
@@ -141,6 +143,11 @@ final class LabFunctions {
         }
         environment.putAll(lab.settings.environmentOverrides().getOrDefault(logicalId, Map.of()));
         return environment;
+    }
+
+    /** How many functions run their init phase when their version is published (SnapStart). */
+    int snapStartCount() {
+        return snapStart.size();
     }
 
     /** Waits for the SnapStart functions' init phases; an init that fails stops the lab, as a failed publish would. */
@@ -194,6 +201,11 @@ final class LabFunctions {
     /** The function's EventInvokeConfig as the template resolves it, or null. */
     JsonNode invokeConfig(String functionName) {
         return invokeConfigsByFunction.get(functionName);
+    }
+
+    /** The logical ID of the function with that name. */
+    String logicalId(String functionName) {
+        return logicalIdsByFunction.get(functionName);
     }
 
     /** The ARN of the function's execution role. */

@@ -7,6 +7,7 @@ import com.wildrydes.local.lambda.FaultPlan;
 import com.wildrydes.local.stepfunctions.LambdaTaskEndpoint;
 import com.wildrydes.local.stepfunctions.LocalStateMachine;
 import com.wildrydes.local.stepfunctions.StepFunctionsApi;
+import com.wildrydes.local.stepfunctions.StepFunctionsExecutions;
 import com.wildrydes.local.stepfunctions.TaskCallGate;
 import com.wildrydes.local.template.LocalIds;
 import java.util.Iterator;
@@ -27,6 +28,7 @@ final class LabStateMachines {
     private final Map<String, String> callerKeys = new LinkedHashMap<>();
     private LambdaTaskEndpoint lambdaTasks;
     private StepFunctionsApi api;
+    private StepFunctionsExecutions executions;
     private TaskCallGate taskCalls;
 
     LabStateMachines(LabContext lab, LabFunctions functions) {
@@ -54,7 +56,8 @@ final class LabStateMachines {
         }
         if (lambdaTasks == null) {
             lambdaTasks = lab.own(new LambdaTaskEndpoint(functions::function));
-            api = lab.own(new StepFunctionsApi(lookUp));
+            executions = lab.own(new StepFunctionsExecutions(lookUp));
+            api = lab.own(new StepFunctionsApi(executions));
             taskCalls = lab.own(new TaskCallGate(
                     Map.of("dynamodb", lab.engines.dynamoDbEndpoint(), "sns", lab.engines.snsSqsEndpoint())));
         }
@@ -67,8 +70,8 @@ final class LabStateMachines {
                 "dynamoDbEndpoint", taskCalls.endpoint(callerKey, "dynamodb").toString());
         endpoints.put("snsEndpoint", taskCalls.endpoint(callerKey, "sns").toString());
         endpoints.put("lambdaBridge", lambdaTasks.endpoint().toString());
-        LocalStateMachine machine = new LocalStateMachine(name, arn, definition, endpoints);
         String role = lab.text(properties.get("RoleArn"));
+        LocalStateMachine machine = new LocalStateMachine(name, arn, definition, endpoints, role);
         machine.onServiceCall(call -> serviceCall(role, name, call));
         byReference.put(logicalId, machine);
         byReference.put(name, machine);
@@ -121,6 +124,16 @@ final class LabStateMachines {
     /** The key faults on demand use for the machine's own service tasks. */
     String callerKey(String machineName) {
         return callerKeys.get(machineName);
+    }
+
+    /** The lab's executions, or null when it has no state machine. */
+    StepFunctionsExecutions executions() {
+        return executions;
+    }
+
+    /** The lab's machines, each once. */
+    java.util.Collection<LocalStateMachine> machines() {
+        return new java.util.LinkedHashSet<>(byReference.values());
     }
 
     /** The lab's own Step Functions API, or null when it has no state machine. */

@@ -9,6 +9,7 @@ import com.wildrydes.local.lambda.AwsFault;
 import com.wildrydes.local.lambda.FaultPlan;
 import com.wildrydes.local.lambda.FunctionLogs;
 import com.wildrydes.local.lambda.LocalFunction;
+import com.wildrydes.local.logs.LocalLogGroup;
 import com.wildrydes.local.stepfunctions.LocalStateMachine;
 import com.wildrydes.local.stepfunctions.StateMachineExecution;
 import com.wildrydes.local.template.CloudAssembly;
@@ -38,6 +39,9 @@ public final class LocalLab implements AutoCloseable {
     private final LabStateMachines stateMachines;
     private final List<String> notEmulated = new ArrayList<>();
     private final Map<String, String> outputs = new LinkedHashMap<>();
+    private final java.time.Instant startedAt =
+            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    private List<LocalLogGroup> logGroups = List.of();
 
     private LocalLab(CloudAssembly assembly, RunningEngines engines, LocalSettings settings) {
         this.lab = new LabContext(assembly, engines, settings);
@@ -92,6 +96,7 @@ public final class LocalLab implements AutoCloseable {
             }
         }
         functions.awaitInitialised();
+        logGroups = LabLogGroups.of(lab, functions, stateMachines);
         for (Iterator<Map.Entry<String, JsonNode>> it =
                         lab.assembly.template().path("Outputs").fields();
                 it.hasNext(); ) {
@@ -109,6 +114,19 @@ public final class LocalLab implements AutoCloseable {
         switch (type) {
             case "AWS::IAM::Role" ->
                 lab.ids.put(logicalId, name, Map.of("Arn", "arn:aws:iam::" + LocalIds.ACCOUNT + ":role/" + name));
+            case "AWS::Logs::LogGroup" -> {
+                // Its Ref is its name; a name the template does not give is made as CloudFormation would.
+                JsonNode named = lab.assembly
+                        .template()
+                        .path("Resources")
+                        .path(logicalId)
+                        .path("Properties")
+                        .get("LogGroupName");
+                String logGroup = named == null ? name : lab.text(named);
+                String arn =
+                        "arn:aws:logs:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":log-group:" + logGroup + ":*";
+                lab.ids.put(logicalId, logGroup, Map.of("Arn", arn));
+            }
             case "AWS::KMS::Key" -> {
                 String arn = "arn:aws:kms:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":key/" + name;
                 lab.ids.put(logicalId, name, Map.of("Arn", arn, "KeyId", name));
@@ -230,6 +248,69 @@ public final class LocalLab implements AutoCloseable {
             throw new IllegalArgumentException("No output " + key + " (outputs: " + outputs.keySet() + ")");
         }
         return value;
+    }
+
+    /** The stack's name, as the template was synthesized under it. */
+    public String stackName() {
+        return lab.assembly.stackName();
+    }
+
+    /** The stack's ID (an ARN), as CloudFormation gives it. */
+    public String stackId() {
+        return lab.stackId();
+    }
+
+    /** When the lab was brought up: its stack's creation time. */
+    public java.time.Instant startedAt() {
+        return startedAt;
+    }
+
+    /** The synthesized template the lab runs. */
+    public JsonNode template() {
+        return lab.assembly.template().deepCopy();
+    }
+
+    /** The local physical ID of the resource with that logical ID (what its {@code Ref} gives), or null. */
+    public String physicalId(String logicalId) {
+        return lab.ids.physicalId(logicalId);
+    }
+
+    /** The function with that name, ARN, alias ARN or {@code name:alias}, or null. */
+    public LocalFunction findFunction(String reference) {
+        return functions.find(reference);
+    }
+
+    /** The aliases the template gives the function with that name. */
+    public List<String> aliases(String functionName) {
+        return functions.aliases(functionName);
+    }
+
+    /** The template's properties of the function with that name, resolved to local values. */
+    public JsonNode functionProperties(String functionName) {
+        String logicalId = functions.logicalId(functionName);
+        JsonNode properties =
+                lab.assembly.template().path("Resources").path(logicalId).path("Properties");
+        return lab.intrinsics.resolve(properties);
+    }
+
+    /** The lab's state machines, each once. */
+    public java.util.Collection<LocalStateMachine> stateMachines() {
+        return stateMachines.machines();
+    }
+
+    /** The lab's Step Functions executions (the API's operations on them), or null without a state machine. */
+    public com.wildrydes.local.stepfunctions.StepFunctionsExecutions executions() {
+        return stateMachines.executions();
+    }
+
+    /** The lab's log groups, under the names the template gives them. */
+    public List<LocalLogGroup> logGroups() {
+        return logGroups;
+    }
+
+    /** How many functions ran their init phase at start-up, when their version was published (SnapStart). */
+    public int snapStartInits() {
+        return functions.snapStartCount();
     }
 
     /** The resources with no local meaning, as {@code LogicalId (Type)}. */

@@ -1,37 +1,41 @@
 package com.wildrydes.local;
 
+import com.wildrydes.local.endpoint.LocalEndpoint;
+import com.wildrydes.local.endpoint.ServedServices;
 import com.wildrydes.local.engines.EngineInstall;
 import com.wildrydes.local.engines.RunningEngines;
 import com.wildrydes.local.lambda.FunctionLogs;
-import com.wildrydes.local.template.CloudAssembly;
+import com.wildrydes.local.template.LocalIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code Main <stack name> [cdk.out]}: starts the engines, brings the stack up from the cloud
- * assembly, prints its outputs with their local values and the engines' endpoints, prints each
- * function's log lines prefixed with its name, and serves until Ctrl-C, then stops everything.
+ * {@code Main <stack>... [cdk.out]} (a stack name, several, or {@code all}): takes the endpoint's
+ * port, starts the engines, brings each stack up from the cloud assembly, serves every AWS API
+ * the labs use on that one port, prints the lines to paste (the endpoint, dummy credentials, the
+ * region) and each stack's outputs with their local values, prints each function's log lines
+ * prefixed with its name, and serves until Ctrl-C, then stops everything.
  */
 public final class Main {
 
     private Main() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length < 1 || args.length > 2 || args[0].isBlank()) {
-            System.err.println(
-                    "usage: Main <stack name, e.g. wild-rydes-async-msg-1> [cloud assembly, default cdk.out]");
-            System.exit(2);
-        }
         Path root = RepositoryRoot.path();
-        Path cdkOut = args.length == 2 ? Path.of(args[1]) : root.resolve("cdk.out");
-        // What the command was given is checked before any engine starts: a wrong setting or stack
-        // name costs nothing and leaves nothing running.
+        // What the command was given is checked before any engine starts: a wrong setting, stack
+        // name or taken port costs nothing and leaves nothing running.
         LocalSettings settings;
+        CommandLine command;
+        LocalEndpoint endpoint;
         try {
             settings = LocalSettings.fromSystemProperties();
-            CloudAssembly.read(cdkOut, args[0]);
+            command = CommandLine.parse(args, root);
+            endpoint = LocalEndpoint.bind(CommandLine.port());
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("local mode: " + messages(e));
             System.exit(2);
@@ -39,17 +43,29 @@ public final class Main {
         }
         Path logs = Files.createDirectories(root.resolve("local/target/engine-logs"));
         RunningEngines engines = null;
-        LocalLab lab;
+        List<LocalLab> labs = new ArrayList<>();
+        String starting = command.stacks().get(0);
         try {
             engines = new RunningEngines(EngineInstall.ensureInstalled(), logs);
-            lab = LocalLab.start(cdkOut, args[0], engines, settings);
+            for (String stack : command.stacks()) {
+                starting = stack;
+                long begun = System.nanoTime();
+                LocalLab lab = LocalLab.start(command.cdkOut(), stack, engines, settings);
+                labs.add(lab);
+                // SnapStart's init runs at publish, as on Lambda: part of start-up, and said so.
+                System.out.println("Started " + stack + " up in " + (System.nanoTime() - begun) / 1_000_000 + " ms, "
+                        + lab.snapStartInits() + " SnapStart init phases run at publish");
+            }
+            endpoint.serve(ServedServices.of(engines, labs));
         } catch (RuntimeException e) {
             // Stopped here, not left to shutdown hooks: under `mvn exec:java` the hooks run after
             // Maven has closed the class loader they need, and an engine outlived the command.
+            endpoint.close();
+            labs.forEach(LocalLab::close);
             if (engines != null) {
                 engines.close();
             }
-            System.err.println("local mode: " + args[0] + " could not start: " + messages(e));
+            System.err.println("local mode: " + starting + " could not start: " + messages(e));
             System.exit(e instanceof IllegalArgumentException ? 2 : 1);
             return;
         }
@@ -58,32 +74,45 @@ public final class Main {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            lab.close();
+                            endpoint.close();
+                            labs.forEach(LocalLab::close);
                             started.close();
                             FunctionLogs.uninstall();
                             stopped.countDown();
                         },
                         "stop-local-mode"));
+        printBanner(endpoint, started, labs);
+        FunctionLogs.print();
+        labs.forEach(lab -> IamWatch.start(lab, settings.failOnIamDenial()));
+        stopped.await();
+    }
 
-        System.out.println("Outputs (" + args[0] + ", local):");
-        lab.outputs().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(output -> System.out.println("  " + output.getKey() + " = " + output.getValue()));
-        System.out.println("Engines (use with the AWS CLI's --endpoint-url; any credentials, region "
-                + com.wildrydes.local.template.LocalIds.REGION + "):");
-        System.out.println("  dynamodb  " + started.dynamoDbEndpoint());
-        System.out.println("  sns, sqs  " + started.snsSqsEndpoint());
-        if (lab.stepFunctionsEndpoint() != null) {
-            System.out.println("  stepfunctions  " + lab.stepFunctionsEndpoint()
-                    + "  (start-execution and describe-execution only)");
+    private static void printBanner(LocalEndpoint endpoint, RunningEngines engines, List<LocalLab> labs) {
+        System.out.println("Every AWS API of the lab" + (labs.size() > 1 ? "s" : "") + " on " + endpoint.url()
+                + "; paste these lines into your shell, then use the AWS CLI and SDKs as usual:");
+        System.out.println("  export AWS_ENDPOINT_URL=" + endpoint.url());
+        System.out.println("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local");
+        System.out.println("  export AWS_REGION=" + LocalIds.REGION + " AWS_DEFAULT_REGION=" + LocalIds.REGION);
+        for (LocalLab lab : labs) {
+            System.out.println("Outputs (" + lab.stackName() + ", local):");
+            lab.outputs().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(output -> System.out.println("  " + output.getKey() + " = " + output.getValue()));
+        }
+        System.out.println("Engines (also reachable directly with --endpoint-url):");
+        System.out.println("  dynamodb  " + engines.dynamoDbEndpoint());
+        System.out.println("  sns, sqs  " + engines.snsSqsEndpoint());
+        for (LocalLab lab : labs) {
+            if (lab.stepFunctionsEndpoint() != null) {
+                System.out.println("  stepfunctions  " + lab.stepFunctionsEndpoint() + "  (" + lab.stackName() + ")");
+            }
         }
         System.out.println("Not emulated (no local meaning):");
-        lab.notEmulated().forEach(resource -> System.out.println("  " + resource));
+        for (LocalLab lab : labs) {
+            lab.notEmulated().forEach(resource -> System.out.println("  " + resource));
+        }
         System.out.println(
                 "Serving; function logs follow, prefixed with the function's name. Ctrl-C stops everything.");
-        FunctionLogs.print();
-        watchIamDenials(lab, settings.failOnIamDenial());
-        stopped.await();
     }
 
     /** The error's message and its causes' messages, in one line: what went wrong, without a stack trace. */
@@ -95,39 +124,5 @@ public final class Main {
             }
         }
         return text.toString();
-    }
-
-    /**
-     * Every few seconds, checks the run's AWS calls so far against the template's policies and
-     * warns of each newly denied one; with {@code -Dwildrydes.local.iamDenials=fail} it stops local
-     * mode on the first (exit status 3).
-     */
-    private static void watchIamDenials(LocalLab lab, boolean fail) {
-        Thread watcher = new Thread(
-                () -> {
-                    java.util.Set<String> warned = new java.util.HashSet<>();
-                    while (true) {
-                        try {
-                            Thread.sleep(5000);
-                            for (com.wildrydes.local.iam.Denial denial :
-                                    lab.iamReport().denials()) {
-                                if (warned.add(denial.toString())) {
-                                    System.err.println("local mode: IAM " + (fail ? "ERROR" : "WARNING")
-                                            + ", AWS would refuse this call: " + denial);
-                                }
-                            }
-                            if (fail && !warned.isEmpty()) {
-                                System.exit(3);
-                            }
-                        } catch (InterruptedException e) {
-                            return;
-                        } catch (RuntimeException e) {
-                            System.err.println("local mode: the IAM check failed: " + e.getMessage());
-                        }
-                    }
-                },
-                "iam-check");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 }

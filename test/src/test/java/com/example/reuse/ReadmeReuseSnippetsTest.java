@@ -30,7 +30,9 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
  */
 class ReadmeReuseSnippetsTest {
 
-    private static final Path README = Path.of("..", "README.md");
+    /** The reuse page the README links (it was the README's "Reusing the constructs" section). */
+    private static final Path README = Path.of("..", "docs", "reuse.md");
+
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL);
 
     /** What the snippets take as given, named as the README names them. */
@@ -107,7 +109,7 @@ class ReadmeReuseSnippetsTest {
         return imports.group(1);
     }
 
-    /** The java blocks between the "Reusing the constructs" heading and the next one. */
+    /** The java blocks of the "Reusing the constructs" page. */
     static List<String> reuseSnippets() throws IOException {
         Matcher blocks = JAVA_BLOCK.matcher(reuseSection());
         List<String> snippets = new ArrayList<>();
@@ -118,11 +120,9 @@ class ReadmeReuseSnippetsTest {
     }
 
     private static String reuseSection() throws IOException {
-        String readme = Files.readString(README);
-        int start = readme.indexOf("\n## Reusing the constructs");
-        int end = readme.indexOf("\n## ", start + 1);
-        assertTrue(start >= 0 && end > start, "README has no 'Reusing the constructs' section");
-        return readme.substring(start, end);
+        String page = Files.readString(README);
+        assertTrue(page.startsWith("# Reusing the constructs"), README + " is not the 'Reusing the constructs' page");
+        return page;
     }
 
     /** The README copies the handlers jar to target/lambda/ (maven-dependency-plugin); so does this test. */

@@ -80,7 +80,8 @@ public final class FunctionLogs {
 
         private static final int KEPT = 200_000;
         private final String functionName;
-        private final java.util.ArrayDeque<String> lines = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<Line> lines = new java.util.ArrayDeque<>();
+        private long written;
 
         LogGroup(String functionName) {
             this.functionName = functionName;
@@ -94,11 +95,29 @@ public final class FunctionLogs {
             if (lines.size() == KEPT) {
                 lines.removeFirst();
             }
-            lines.addLast(line);
+            lines.addLast(new Line(System.currentTimeMillis(), written++, line));
         }
 
         public synchronized List<String> lines() {
+            return lines.stream().map(Line::message).toList();
+        }
+
+        /** The lines with the time each was written, oldest first. */
+        public synchronized List<Line> timed() {
             return List.copyOf(lines);
         }
+
+        /** How many lines were written so far (kept or not): a mark for {@link #since(long)}. */
+        public synchronized long mark() {
+            return written;
+        }
+
+        /** The lines written since that mark, still kept. */
+        public synchronized List<Line> since(long mark) {
+            return lines.stream().filter(line -> line.sequence() >= mark).toList();
+        }
     }
+
+    /** One line of a log group: when it was written (epoch milliseconds), its place, its text. */
+    public record Line(long timestamp, long sequence, String message) {}
 }

@@ -92,6 +92,15 @@ public final class LocalFunction implements AutoCloseable {
         return code;
     }
 
+    /** The handler as the template names it ({@code package.Class::method}). */
+    public String handler() {
+        return handler;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
     /**
      * This function's key for faults on demand and the IAM check's call log ({@link FaultPlan},
      * {@link SdkCallLog}): its own, even beside a function of the same name in another lab.
@@ -148,6 +157,11 @@ public final class LocalFunction implements AutoCloseable {
     /** The lines the function has written (its log group; kept once {@link FunctionLogs#capture()} runs). */
     public List<String> logLines() {
         return logs.lines();
+    }
+
+    /** The function's log group: its lines with their times. */
+    public FunctionLogs.LogGroup logGroup() {
+        return logs;
     }
 
     public int invocationCount() {

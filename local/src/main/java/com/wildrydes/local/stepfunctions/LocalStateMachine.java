@@ -27,13 +27,21 @@ public final class LocalStateMachine {
     private final String arn;
     private final JsonNode definition;
     private final ObjectNode endpoints;
+    private final String roleArn;
+    private final double createdAt = System.currentTimeMillis() / 1000.0;
     private volatile java.util.function.Consumer<JsonNode> serviceCalls = call -> {};
 
     /**
      * @param endpoints the runner's {@code dynamoDbEndpoint}, {@code snsEndpoint} and {@code lambdaBridge}
      */
     public LocalStateMachine(String name, String arn, String definitionJson, ObjectNode endpoints) {
+        this(name, arn, definitionJson, endpoints, null);
+    }
+
+    /** @param roleArn the execution role the template gives the state machine (DescribeStateMachine shows it) */
+    public LocalStateMachine(String name, String arn, String definitionJson, ObjectNode endpoints, String roleArn) {
         this.name = name;
+        this.roleArn = roleArn;
         this.arn = arn;
         try {
             this.definition = JSON.readTree(definitionJson);
@@ -54,6 +62,15 @@ public final class LocalStateMachine {
 
     public String arn() {
         return arn;
+    }
+
+    public String roleArn() {
+        return roleArn;
+    }
+
+    /** When local mode created it (seconds since the epoch, as the API gives dates). */
+    public double createdAt() {
+        return createdAt;
     }
 
     /** The resolved definition, as Step Functions would hold it. */

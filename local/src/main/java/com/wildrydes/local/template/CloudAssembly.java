@@ -69,6 +69,27 @@ public final class CloudAssembly {
         return new CloudAssembly(stackName, template, Map.copyOf(filesByObjectKey));
     }
 
+    /** The names of the assembly's stacks, in the manifest's order ({@code cdk synth}'s order). */
+    public static java.util.List<String> stackNames(Path cdkOut) {
+        Path manifestFile = cdkOut.resolve("manifest.json");
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new IllegalArgumentException("No cloud assembly in " + cdkOut.toAbsolutePath()
+                    + " (no manifest.json): run `npx cdk synth` in the repository first");
+        }
+        java.util.List<String> stacks = new java.util.ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        readJson(manifestFile).path("artifacts").fields();
+                it.hasNext(); ) {
+            Map.Entry<String, JsonNode> artifact = it.next();
+            if ("aws:cloudformation:stack"
+                    .equals(artifact.getValue().path("type").asText())) {
+                stacks.add(
+                        artifact.getValue().path("properties").path("stackName").asText(artifact.getKey()));
+            }
+        }
+        return stacks;
+    }
+
     /** Every file asset of the stack's asset manifest(s), by the S3 key CloudFormation refers to. */
     private static Map<String, Path> assets(Path cdkOut, JsonNode artifacts, JsonNode stack) {
         Map<String, Path> files = new LinkedHashMap<>();

@@ -30,6 +30,11 @@ public final class LocalIds {
         urlRewrites.put(cloudPrefix, localPrefix);
     }
 
+    /** What {@code Ref} of that resource stands for locally (its physical ID), or null if it is not up. */
+    public String physicalId(String logicalId) {
+        return refs.get(logicalId);
+    }
+
     String ref(String logicalId) {
         String pseudo = pseudoParameter(logicalId);
         if (pseudo != null) {

@@ -48,6 +48,8 @@ class LocalCommandTest {
         Process command = new ProcessBuilder(
                         java.toString(),
                         "-Dwildrydes.local.asyncRetryDelay=PT0.2S",
+                        // Any free port: 4566 may be held by another run on the same machine.
+                        "-Dwildrydes.local.port=0",
                         "-cp",
                         System.getProperty("java.class.path"),
                         "com.wildrydes.local.Main",
@@ -73,6 +75,15 @@ class LocalCommandTest {
                     .findFirst()
                     .orElse(null);
             assertNotNull(endpoint, "the submit endpoint under its output key, as a local URL: " + lines);
+            assertTrue(
+                    lines.stream().anyMatch(line -> line.matches("^  export AWS_ENDPOINT_URL=http://localhost:\\d+$")),
+                    "the endpoint line to paste: " + lines);
+            assertTrue(
+                    lines.contains("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local"),
+                    "the dummy credentials to paste: " + lines);
+            assertTrue(
+                    lines.contains("  export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1"),
+                    "the region to paste: " + lines);
             assertTrue(
                     lines.stream().anyMatch(line -> line.matches("^  dynamodb  http://127\\.0\\.0\\.1:\\d+.*")),
                     lines::toString);
@@ -138,6 +149,22 @@ class LocalCommandTest {
         assertRefused(
                 List.of("-Dwildrydes.local.iamDenials=maybe", lab1, assembly), "wildrydes.local.iamDenials", "'maybe'");
         assertRefused(List.of("wild-rydes-async-msg-9", assembly), "wild-rydes-async-msg-9", lab1);
+        assertRefused(List.of(lab1, "wild-rydes-async-msg-9", assembly), "wild-rydes-async-msg-9", lab1);
+        for (String port : List.of("http", "-1", "65536", "")) {
+            assertRefused(
+                    List.of("-Dwildrydes.local.port=" + port, lab1, assembly),
+                    "wildrydes.local.port",
+                    "'" + port + "'");
+        }
+        // A port something else holds: refused before any engine starts, naming the port and the setting.
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(taken.getLocalPort());
+            assertRefused(
+                    List.of("-Dwildrydes.local.port=" + port, lab1, assembly),
+                    "port " + port,
+                    "already in use",
+                    "-Dwildrydes.local.port=");
+        }
         Path nowhere = Files.createTempDirectory("no-cloud-assembly");
         assertRefused(List.of(lab1, nowhere.toString()), nowhere.toString(), "npx cdk synth");
 

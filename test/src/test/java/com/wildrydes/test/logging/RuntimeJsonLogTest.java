@@ -115,13 +115,13 @@ class RuntimeJsonLogTest {
         assertEquals(List.of(LogLevel.ERROR), frames.stream().map(Frame::level).toList());
     }
 
-    /** The regular expression of the README's lab 1 Logs Insights query. */
+    /** The regular expression of lab 1's Logs Insights query (docs/lab1-fan-out.md). */
     private static Pattern readmeQuery() throws IOException {
-        String parse = Files.readAllLines(Path.of("..", "README.md")).stream()
+        String parse = Files.readAllLines(Path.of("..", "docs", "lab1-fan-out.md")).stream()
                 .map(String::strip)
                 .filter(l -> l.startsWith("parse message /"))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("README has no 'parse message /.../' query"));
+                .orElseThrow(() -> new AssertionError("docs/lab1-fan-out.md has no 'parse message /.../' query"));
         return Pattern.compile(parse.substring(parse.indexOf('/') + 1, parse.lastIndexOf('/')));
     }
 }
