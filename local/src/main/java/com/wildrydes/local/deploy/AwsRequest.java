@@ -1,7 +1,5 @@
 package com.wildrydes.local.deploy;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -27,10 +25,14 @@ public record AwsRequest(
 
     private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/[^/]+/[^/]+/([^/]+)/aws4_request");
 
-    public static AwsRequest read(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+    /** The request as the single local endpoint received it. */
+    public static AwsRequest of(com.wildrydes.local.endpoint.AwsRequest received) {
+        return of(received.method(), received.uri(), received.headers(), received.body());
+    }
+
+    static AwsRequest of(String method, java.net.URI uri, Map<String, java.util.List<String>> received, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+        received.forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
         String service = "";
         String accessKey = "";
         Matcher scope = SCOPE.matcher(headers.getOrDefault("authorization", ""));
@@ -43,9 +45,9 @@ public record AwsRequest(
                 ? decode(new String(body, StandardCharsets.UTF_8))
                 : Map.of();
         return new AwsRequest(
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getRawPath(),
-                decode(exchange.getRequestURI().getRawQuery()),
+                method,
+                uri.getRawPath(),
+                decode(uri.getRawQuery()),
                 form,
                 service,
                 headers.getOrDefault("x-amz-target", ""),

@@ -2,6 +2,8 @@ package com.wildrydes.local.deploy;
 
 import com.wildrydes.local.LocalSettings;
 import com.wildrydes.local.RepositoryRoot;
+import com.wildrydes.local.endpoint.LocalEndpoint;
+import com.wildrydes.local.endpoint.LocalServices;
 import com.wildrydes.local.engines.EngineInstall;
 import com.wildrydes.local.engines.RunningEngines;
 import com.wildrydes.local.lambda.FunctionLogs;
@@ -54,21 +56,22 @@ public final class DeployMain {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 4566;
-        LocalSettings settings = LocalSettings.fromSystemProperties();
-        Path root = RepositoryRoot.path();
-        Path logs = Files.createDirectories(root.resolve("local/target/engine-logs"));
-        RunningEngines engines = new RunningEngines(EngineInstall.ensureInstalled(), logs);
-        LocalAccount account = new LocalAccount(engines, settings, Files.createTempDirectory("local-s3-"));
-        DeployEndpoint endpoint;
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : LocalEndpoint.DEFAULT_PORT;
+        // The port is taken before any engine starts: a taken port costs nothing and leaves nothing running.
+        LocalEndpoint endpoint;
         try {
-            endpoint = new DeployEndpoint(port, account.services());
-        } catch (java.net.BindException e) {
-            engines.close();
-            System.err.println("local mode: port " + port + " is taken; give another: DeployMain <port>");
+            endpoint = LocalEndpoint.bind(port);
+        } catch (IllegalArgumentException e) {
+            System.err.println("local mode: " + e.getMessage() + " (here: give the port as the argument)");
             System.exit(2);
             return;
         }
+        LocalSettings settings = LocalSettings.fromSystemProperties();
+        Path logs = Files.createDirectories(RepositoryRoot.path().resolve("local/target/engine-logs"));
+        RunningEngines engines = new RunningEngines(EngineInstall.ensureInstalled(), logs);
+        LocalAccount account = new LocalAccount(engines, settings, Files.createTempDirectory("local-s3-"));
+        LocalServices served = account.endpointServices(engines);
+        endpoint.serve(served);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -80,11 +83,12 @@ public final class DeployMain {
                             stopped.countDown();
                         },
                         "stop-local-account"));
-        System.out.println("export AWS_ENDPOINT_URL=" + endpoint.endpoint());
+        // 127.0.0.1, not localhost: with an IP address the SDKs address S3 buckets by path.
+        System.out.println("export AWS_ENDPOINT_URL=http://127.0.0.1:" + endpoint.port());
         System.out.println("export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION="
                 + com.wildrydes.local.template.LocalIds.REGION);
-        System.out.println(
-                "Serving sts, ssm, s3, cloudformation for cdk bootstrap, deploy and destroy. Ctrl-C stops everything.");
+        System.out.println("Serving " + String.join(", ", served.names())
+                + " for cdk bootstrap, deploy and destroy. Ctrl-C stops everything.");
         FunctionLogs.print();
         watchIamDenials(account);
         stopped.await();

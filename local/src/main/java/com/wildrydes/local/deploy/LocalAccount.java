@@ -40,6 +40,32 @@ public final class LocalAccount implements AutoCloseable {
         return services;
     }
 
+    /**
+     * Everything the single local endpoint serves for this account: STS, SSM, S3 and CloudFormation
+     * of the deploy path, the engines' DynamoDB, SQS and SNS, and Lambda, CloudWatch Logs and Step
+     * Functions over the deployed labs, as the local command serves them for its labs.
+     */
+    public com.wildrydes.local.endpoint.LocalServices endpointServices(RunningEngines engines) {
+        java.util.function.Supplier<java.util.List<com.wildrydes.local.LocalLab>> labs =
+                () -> java.util.List.copyOf(cloudFormation.labs().values());
+        java.util.List<com.wildrydes.local.endpoint.AwsService> served =
+                new java.util.ArrayList<>(com.wildrydes.local.endpoint.EngineProxy.forEngines(
+                        engines.dynamoDbEndpoint(), engines.snsSqsEndpoint()));
+        served.add(new com.wildrydes.local.endpoint.lambda.LambdaService(labs));
+        served.add(new com.wildrydes.local.endpoint.logs.LogsService(labs));
+        served.add(new com.wildrydes.local.endpoint.stepfunctions.StepFunctionsService(labs));
+        com.wildrydes.local.endpoint.Protocol query = com.wildrydes.local.endpoint.Protocol.QUERY;
+        served.add(new OnTheEndpoint("sts", java.util.Set.of(), query, services.get("sts")));
+        served.add(new OnTheEndpoint(
+                "ssm",
+                java.util.Set.of("AmazonSSM"),
+                com.wildrydes.local.endpoint.Protocol.AWS_JSON_1_1,
+                services.get("ssm")));
+        served.add(new OnTheEndpoint("s3", java.util.Set.of(), query, services.get("s3")));
+        served.add(new OnTheEndpoint("cloudformation", java.util.Set.of(), query, services.get("cloudformation")));
+        return new com.wildrydes.local.endpoint.LocalServices(served);
+    }
+
     public LocalCloudFormation cloudFormation() {
         return cloudFormation;
     }

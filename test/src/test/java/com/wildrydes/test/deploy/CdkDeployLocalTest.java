@@ -79,7 +79,14 @@ class CdkDeployLocalTest {
     @Order(1)
     void docsShowTheCommandsThisTestRuns() throws Exception {
         String docs = Files.readString(RepositoryRoot.path().resolve("docs/deploy-local.md"));
-        for (String command : List.of(BOOTSTRAP, DEPLOY_ALL, DEPLOY.replace("-N", "-1"), DESTROY.replace("-N", "-1"))) {
+        // The command that starts the account is DeployCommandTest's; the endpoint line is what it prints for 4566.
+        for (String command : List.of(
+                "mvn -q -pl local compile exec:java@deploy",
+                "export AWS_ENDPOINT_URL=http://127.0.0.1:4566",
+                BOOTSTRAP,
+                DEPLOY_ALL,
+                DEPLOY.replace("-N", "-1"),
+                DESTROY.replace("-N", "-1"))) {
             assertTrue(docs.contains(command), "docs/deploy-local.md shows `" + command + "`");
         }
     }

@@ -1,8 +1,8 @@
 package com.wildrydes.test.deploy;
 
 import com.wildrydes.local.LocalSettings;
-import com.wildrydes.local.deploy.DeployEndpoint;
 import com.wildrydes.local.deploy.LocalAccount;
+import com.wildrydes.local.endpoint.LocalEndpoint;
 import com.wildrydes.test.engines.LocalEngines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.time.Duration;
 final class LocalDeployTarget implements AutoCloseable {
 
     final LocalAccount account;
-    final DeployEndpoint endpoint;
+    final LocalEndpoint endpoint;
     final CdkCli cli;
 
     LocalDeployTarget(String namePrefix) {
@@ -26,8 +26,8 @@ final class LocalDeployTarget implements AutoCloseable {
                     .withAsyncRetryDelay(Duration.ofMillis(200))
                     .withNamePrefix(namePrefix);
             this.account = new LocalAccount(LocalEngines.get(), settings, Files.createTempDirectory("local-s3-"));
-            this.endpoint = new DeployEndpoint(0, account.services());
-            this.cli = new CdkCli(endpoint.endpoint());
+            this.endpoint = LocalEndpoint.bind(0).serve(account.endpointServices(LocalEngines.get()));
+            this.cli = new CdkCli(java.net.URI.create("http://127.0.0.1:" + endpoint.port()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
