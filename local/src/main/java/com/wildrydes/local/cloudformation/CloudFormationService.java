@@ -96,8 +96,10 @@ public final class CloudFormationService implements AwsService {
                     result(action, StackXml.resources(action, stacks.find(request.param("StackName"))));
                 case "ListHookResults" ->
                     // No hooks run locally; the CLI asks when a change set failed, for the hooks' part in it.
-                    result(action, "<HookResults/>" + element("TargetType", request.param("TargetType"))
-                            + element("TargetId", request.param("TargetId")));
+                    result(
+                            action,
+                            "<HookResults/>" + element("TargetType", request.param("TargetType"))
+                                    + element("TargetId", request.param("TargetId")));
                 case "DeleteStack" -> {
                     stacks.delete(request.param("StackName"));
                     yield result(action, "");
