@@ -54,8 +54,13 @@ public final class LocalLab implements AutoCloseable {
 
     /** Brings up the stack {@code stackName} of the cloud assembly in {@code cdkOut} on the engines. */
     public static LocalLab start(Path cdkOut, String stackName, RunningEngines engines, LocalSettings settings) {
+        return start(CloudAssembly.read(cdkOut, stackName), engines, settings);
+    }
+
+    /** Brings up a stack on the engines from its template and assets (how a deployed stack starts). */
+    public static LocalLab start(CloudAssembly stack, RunningEngines engines, LocalSettings settings) {
         FunctionLogs.capture();
-        LocalLab lab = new LocalLab(CloudAssembly.read(cdkOut, stackName), engines, settings);
+        LocalLab lab = new LocalLab(stack, engines, settings);
         try {
             lab.bringUp();
             return lab;
@@ -81,7 +86,12 @@ public final class LocalLab implements AutoCloseable {
         }
         for (String type : ResourceTypes.EMULATED) {
             for (String logicalId : byType.getOrDefault(type, List.of())) {
-                bringUp(logicalId, type, resourcesNode.get(logicalId).path("Properties"));
+                try {
+                    bringUp(logicalId, type, resourcesNode.get(logicalId).path("Properties"));
+                } catch (RuntimeException e) {
+                    e.addSuppressed(new com.wildrydes.local.template.FailedResource(logicalId, type));
+                    throw e;
+                }
             }
         }
         functions.awaitInitialised();

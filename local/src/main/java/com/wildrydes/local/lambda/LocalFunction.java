@@ -42,6 +42,7 @@ public final class LocalFunction implements AutoCloseable {
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger invocations = new AtomicInteger();
     private final FunctionLogs.LogGroup logs;
+    private final Path code;
     private Object instance;
     private Method handleRequest;
     private Serializer input;
@@ -60,6 +61,7 @@ public final class LocalFunction implements AutoCloseable {
         this.arn = arn;
         this.handler = handler;
         this.timeout = timeout;
+        this.code = jar;
         this.loader = new FunctionClassLoader(name, callerKey, jar, environment, sqsWait);
         this.logs = new FunctionLogs.LogGroup(name);
         FunctionLogs.LogGroup group = logs;
@@ -83,6 +85,11 @@ public final class LocalFunction implements AutoCloseable {
 
     public String arn() {
         return arn;
+    }
+
+    /** The jar this function runs (a deployed function's: the uploaded object its template names). */
+    public Path code() {
+        return code;
     }
 
     /** The handler as the template names it ({@code package.Class::method}). */

@@ -60,10 +60,21 @@ public final class EngineResources {
                         .attributeName(attribute.path("AttributeName").asText())
                         .attributeType(attribute.path("AttributeType").asText())
                         .build()));
-        dynamoDb.createTable(create -> create.tableName(name)
-                .keySchema(keys)
-                .attributeDefinitions(attributes)
-                .billingMode(BillingMode.PAY_PER_REQUEST));
+        try {
+            dynamoDb.createTable(create -> create.tableName(name)
+                    .keySchema(keys)
+                    .attributeDefinitions(attributes)
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceInUseException e) {
+            // A deployed stack's update brings the new template up on the tables it keeps: a table
+            // that exists with the same keys is kept, data and all, as queues and topics are.
+            if (!dynamoDb.describeTable(describe -> describe.tableName(name))
+                    .table()
+                    .keySchema()
+                    .equals(keys)) {
+                throw e;
+            }
+        }
         String arn = "arn:aws:dynamodb:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":table/" + name;
         ids.put(logicalId, name, Map.of("Arn", arn));
     }

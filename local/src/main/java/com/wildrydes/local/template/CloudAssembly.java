@@ -61,6 +61,14 @@ public final class CloudAssembly {
                 + " <p>-wild-rydes-async-msg-N; run `npx cdk synth` again after changing the app)");
     }
 
+    /**
+     * A stack from its template and the files its assets were uploaded to (a deployed stack: the
+     * template CloudFormation was given, the objects of the staging bucket by key).
+     */
+    public static CloudAssembly of(String stackName, JsonNode template, Map<String, Path> filesByObjectKey) {
+        return new CloudAssembly(stackName, template, Map.copyOf(filesByObjectKey));
+    }
+
     /** The names of the assembly's stacks, in the manifest's order ({@code cdk synth}'s order). */
     public static java.util.List<String> stackNames(Path cdkOut) {
         Path manifestFile = cdkOut.resolve("manifest.json");
