@@ -68,8 +68,7 @@ class ScatterGatherLocalTest {
         LocalSettings settings = LocalSettings.fromSystemProperties().withTimeScale(1.0 / 30);
         LocalSettings everyoneAnswers =
                 settings.withNamePrefix("all-").withEnvironment(SUBMIT, "DEADLINE_SECONDS", "900");
-        LocalSettings nobodyAnswers =
-                settings.withNamePrefix("none-").withEnvironment(SUBMIT, "DEADLINE_SECONDS", "4");
+        LocalSettings nobodyAnswers = settings.withNamePrefix("none-").withEnvironment(SUBMIT, "DEADLINE_SECONDS", "4");
         for (String responder : RESPONDERS) {
             everyoneAnswers = everyoneAnswers
                     .withEnvironment(responder, "AVAILABILITY", "1")
@@ -137,8 +136,7 @@ class ScatterGatherLocalTest {
         List<JsonNode> completions = awaitCompletions(silentCompletions, rfqId, Duration.ofSeconds(15));
         assertEquals(1, completions.size(), completions.toString());
         assertTrue(
-                System.nanoTime() - submitted >= Duration.ofSeconds(4).toNanos(),
-                "closed before its deadline of 4 s");
+                System.nanoTime() - submitted >= Duration.ofSeconds(4).toNanos(), "closed before its deadline of 4 s");
         assertEquals(
                 "deadline",
                 completions.get(0).path("reason").asText(),
