@@ -300,7 +300,12 @@ public final class LocalLab implements AutoCloseable {
                                 function.name(),
                                 "sqs:SendMessage",
                                 onFailure,
-                                "Lambda sending a failed asynchronous invocation to its on-failure destination"));
+                                "Lambda sending a failed asynchronous invocation to its on-failure destination"),
+                        java.time.Duration.ofSeconds(
+                                config == null
+                                        ? 21600
+                                        : config.path("MaximumEventAgeInSeconds")
+                                                .asInt(21600)));
                 started.add(new TopicToFunction(
                         engines.sqs(),
                         deliveryQueue,
@@ -438,6 +443,16 @@ public final class LocalLab implements AutoCloseable {
             com.wildrydes.local.lambda.AwsFault fault) {
         com.wildrydes.local.lambda.FaultPlan.failNth(
                 functionByLogicalId(functionLogicalId).callerKey(), service, operation, nth, fault);
+    }
+
+    /**
+     * Lambda throttles on demand: the {@code nth} invocation from now of the function with that
+     * logical ID is answered {@code TooManyRequestsException} without running, and its caller
+     * follows Lambda's rule (see {@link com.wildrydes.local.lambda.InvocationFaults}).
+     */
+    public void throttleNth(String functionLogicalId, int nth) {
+        com.wildrydes.local.lambda.InvocationFaults.throttleNth(
+                functionByLogicalId(functionLogicalId).callerKey(), nth);
     }
 
     /**
@@ -633,6 +648,14 @@ public final class LocalLab implements AutoCloseable {
     /** The resources with no local meaning, as {@code LogicalId (Type)}. */
     public List<String> notEmulated() {
         return List.copyOf(notEmulated);
+    }
+
+    /** Every function's and state machine's key for faults (for faults over the whole lab, such as a soak's). */
+    public List<String> callerKeys() {
+        List<String> keys = new java.util.ArrayList<>();
+        functionsByLogicalId.values().forEach(function -> keys.add(function.callerKey()));
+        keys.addAll(stateMachineCallerKeys.values());
+        return keys;
     }
 
     public Map<String, LocalFunction> functions() {
