@@ -5,6 +5,7 @@ import com.wildrydes.local.lambda.AsyncInvoker;
 import com.wildrydes.local.lambda.LocalFunction;
 import com.wildrydes.local.lambda.SqsEventSource;
 import com.wildrydes.local.lambda.TopicToFunction;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -76,7 +77,8 @@ final class LabMessaging {
                         function.name(),
                         "sqs:SendMessage",
                         onFailure,
-                        "Lambda sending a failed asynchronous invocation to its on-failure destination"));
+                        "Lambda sending a failed asynchronous invocation to its on-failure destination"),
+                Duration.ofSeconds(config == null ? 21600 : config.path("MaximumEventAgeInSeconds").asInt(21600)));
         lab.own(new TopicToFunction(
                 lab.engines.sqs(),
                 deliveryQueue,

@@ -142,6 +142,16 @@ public final class LocalLab implements AutoCloseable {
     }
 
     /**
+     * Lambda throttles on demand: the {@code nth} invocation from now of the function with that
+     * logical ID is answered {@code TooManyRequestsException} without running, and its caller
+     * follows Lambda's rule (see {@link com.wildrydes.local.lambda.InvocationFaults}).
+     */
+    public void throttleNth(String functionLogicalId, int nth) {
+        com.wildrydes.local.lambda.InvocationFaults.throttleNth(
+                functionByLogicalId(functionLogicalId).callerKey(), nth);
+    }
+
+    /**
      * Fault on demand for a state machine's own service tasks: the {@code nth} call from now (each
      * attempt counts, the definition's retries too) that executions of that state machine (see
      * {@link #stateMachine(String)}) make to {@code service} ({@code DynamoDB} or {@code SNS}) and
@@ -282,6 +292,14 @@ public final class LocalLab implements AutoCloseable {
     /** The resources with no local meaning, as {@code LogicalId (Type)}. */
     public List<String> notEmulated() {
         return List.copyOf(notEmulated);
+    }
+
+    /** Every function's and state machine's key for faults (for faults over the whole lab, such as a soak's). */
+    public List<String> callerKeys() {
+        List<String> keys = new java.util.ArrayList<>();
+        functions.byName().values().forEach(function -> keys.add(function.callerKey()));
+        stateMachines.machines().forEach(machine -> keys.add(stateMachines.callerKey(machine.name())));
+        return keys;
     }
 
     public Map<String, LocalFunction> functions() {

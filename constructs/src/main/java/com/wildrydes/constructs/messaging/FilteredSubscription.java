@@ -328,7 +328,8 @@ public class FilteredSubscription extends Construct {
      * Lets {@code grantee} read and delete what landed in the dead-letter queue and, for a function
      * subscriber, in the failed-invocations queue, to inspect it or to replay it itself (by publishing
      * again or invoking the function, which this grant does not cover). SQS's own redrive
-     * ({@code StartMessageMoveTask}) needs more than this grant.
+     * ({@code StartMessageMoveTask}) does not take these queues: it moves only the dead letters of
+     * SQS queues, not those of an SNS subscription or of Lambda's on-failure destination.
      *
      * @param grantee the principal that reads the queues, such as an operator's role or a redrive function
      * @return the grant, over both queues for a function subscriber

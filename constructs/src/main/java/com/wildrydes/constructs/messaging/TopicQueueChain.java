@@ -2,6 +2,7 @@ package com.wildrydes.constructs.messaging;
 
 import com.wildrydes.constructs.internal.ConsumerTimeout;
 import com.wildrydes.constructs.internal.DeadLetterAlarms;
+import com.wildrydes.constructs.internal.DeadLetterRedrive;
 import com.wildrydes.constructs.internal.QueueConsumers;
 import com.wildrydes.constructs.internal.SecureQueues;
 import com.wildrydes.constructs.internal.ValidatedProps;
@@ -247,14 +248,28 @@ public class TopicQueueChain extends Construct {
     /**
      * Lets {@code grantee} read and delete dead letters, to inspect them or to replay them itself (it
      * then also needs to send where they go, for example {@code getQueue().grantSendMessages}). SQS's
-     * own redrive ({@code StartMessageMoveTask}) needs more than this grant: the move-task actions on
-     * the dead-letter queue and send on the queue the messages return to.
+     * own redrive ({@code StartMessageMoveTask}) needs more than this grant: see
+     * {@link #grantRedriveDeadLetters}.
      *
      * @param grantee the principal that reads the dead-letter queue, such as an operator's role
      * @return the grant on the dead-letter queue
      */
     public Grant grantConsumeDeadLetters(IGrantable grantee) {
         return deadLetterQueue.grantConsumeMessages(grantee);
+    }
+
+    /**
+     * Lets {@code grantee} replay the dead letters into the chain's queue with SQS's own redrive:
+     * {@code aws sqs start-message-move-task --source-arn <dead-letter queue ARN> --destination-arn
+     * <queue ARN>} (the destination named, since some dead letters come from the subscription, not
+     * the queue). The move-task actions and receive, delete and attributes on the dead-letter queue;
+     * send on the queue.
+     *
+     * @param grantee the principal that starts, lists and cancels the move, such as an operator's role
+     * @return the grant, over the dead-letter queue and the queue
+     */
+    public Grant grantRedriveDeadLetters(IGrantable grantee) {
+        return DeadLetterRedrive.grant(grantee, deadLetterQueue, queue);
     }
 
     /**

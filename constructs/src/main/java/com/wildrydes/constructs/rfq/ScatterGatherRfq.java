@@ -4,6 +4,7 @@ import com.wildrydes.constructs.functions.JavaFunction;
 import com.wildrydes.constructs.functions.JavaFunctionProps;
 import com.wildrydes.constructs.internal.ApiNagSuppressions;
 import com.wildrydes.constructs.internal.DeadLetterAlarms;
+import com.wildrydes.constructs.internal.DeadLetterRedrive;
 import com.wildrydes.constructs.internal.FunctionTargets;
 import com.wildrydes.constructs.internal.QueueConsumers;
 import com.wildrydes.constructs.internal.QueueGrants;
@@ -76,6 +77,8 @@ public class ScatterGatherRfq extends Construct {
     private final Topic completionTopic;
     private final IQueue responseQueue;
     private final IQueue responseDeadLetterQueue;
+    private final IQueue deadlineQueue;
+    private final IQueue deadlineDeadLetterQueue;
     private final RestApi api;
     private final List<JavaFunction> demoResponders = new ArrayList<>();
     private final List<Alarm> alarms = new ArrayList<>();
@@ -119,8 +122,8 @@ public class ScatterGatherRfq extends Construct {
                 TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
                 responseDeadLetterQueue,
                 3);
-        IQueue deadlineDeadLetterQueue = SecureQueues.deadLetterQueue(this, "DeadlineDeadLetterQueue", false);
-        IQueue deadlineQueue = QueueConsumers.queue(
+        this.deadlineDeadLetterQueue = SecureQueues.deadLetterQueue(this, "DeadlineDeadLetterQueue", false);
+        this.deadlineQueue = QueueConsumers.queue(
                 this,
                 "DeadlineQueue",
                 false,
@@ -442,6 +445,21 @@ public class ScatterGatherRfq extends Construct {
     }
 
     /**
+     * Lets {@code grantee} replay dead letters with SQS's own redrive ({@code aws sqs
+     * start-message-move-task}): the response dead-letter queue into the response queue, and the
+     * deadline dead-letter queue into the deadline queue (a request that could not close at its
+     * deadline closes when its message comes back). The move-task actions and receive, delete and
+     * attributes on each dead-letter queue; send on the queue it returns to.
+     *
+     * @param grantee the principal that starts, lists and cancels the moves, such as an operator's role
+     * @return the grant, over the four queues
+     */
+    public Grant grantRedriveDeadLetters(IGrantable grantee) {
+        return DeadLetterRedrive.grant(grantee, responseDeadLetterQueue, responseQueue)
+                .combine(DeadLetterRedrive.grant(grantee, deadlineDeadLetterQueue, deadlineQueue));
+    }
+
+    /**
      * Lets a responder answer: send to the response queue, and nothing else. The construct grants this to
      * the responders it creates or is given; grant it to an external responder yourself.
      *
@@ -515,6 +533,24 @@ public class ScatterGatherRfq extends Construct {
      */
     public IQueue getResponseQueue() {
         return responseQueue;
+    }
+
+    /**
+     * The queue that holds each request's deadline message until its deadline.
+     *
+     * @return the deadline queue
+     */
+    public IQueue getDeadlineQueue() {
+        return deadlineQueue;
+    }
+
+    /**
+     * Where a deadline message goes when closing its request fails 5 times.
+     *
+     * @return the deadline dead-letter queue
+     */
+    public IQueue getDeadlineDeadLetterQueue() {
+        return deadlineDeadLetterQueue;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.wildrydes.constructs.saga;
 
+import com.wildrydes.constructs.internal.CrossAccountInvokes;
 import com.wildrydes.constructs.internal.SecureResources;
 import com.wildrydes.constructs.internal.ServiceRoleTrust;
 import com.wildrydes.constructs.internal.ValidatedProps;
@@ -123,6 +124,7 @@ public class FareCollectionSaga extends Construct {
         NagSuppressionMetadata.suppressOnPolicy(
                 stateMachine.getRole(), "AwsSolutions-IAM5", LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");
         ServiceRoleTrust.stateMachinesOfThisAccount(stateMachine.getRole());
+        warnOfTasksInOtherAccounts(props);
 
         SagaAlarms alarms = new SagaAlarms(this, stateMachine, executionLogs);
         this.operatorActionsAlarm = alarms.operatorActions(operatorActions);
@@ -257,6 +259,16 @@ public class FareCollectionSaga extends Construct {
                 successfulTransactions.getDeadLetterAlarm(),
                 failedTransactions.getDeadLetterAlarm(),
                 operatorActions.getDeadLetterAlarm());
+    }
+
+    private void warnOfTasksInOtherAccounts(FareCollectionSagaProps props) {
+        String role = "The saga's state machine role, in its task ";
+        CrossAccountInvokes.warnIfElsewhere(
+                this, props.getChargeFunction(), role + "ChargeFare,", "WildRydesFareCollectionSaga");
+        CrossAccountInvokes.warnIfElsewhere(
+                this, props.getCreditFunction(), role + "CreditCustomerAccount,", "WildRydesFareCollectionSaga");
+        CrossAccountInvokes.warnIfElsewhere(
+                this, props.getRefundFunction(), role + "RefundFare,", "WildRydesFareCollectionSaga");
     }
 
     private static void validate(FareCollectionSagaProps props) {

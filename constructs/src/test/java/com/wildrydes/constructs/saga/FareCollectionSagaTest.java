@@ -7,10 +7,16 @@ import com.wildrydes.constructs.TestStacks;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+import software.amazon.awscdk.services.lambda.Function;
 
 class FareCollectionSagaTest {
 
@@ -30,6 +36,55 @@ class FareCollectionSagaTest {
         Capture definition = new Capture();
         template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of("DefinitionString", definition));
         return definition.asObject().toString();
+    }
+
+    @Test
+    void aTaskOnAFunctionInAnotherAccountWarnsWithThePermissionItsOwnerMustAdd() {
+        Stack stack = new Stack(
+                new App(),
+                "Payments",
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account("111111111111")
+                                .region("eu-west-1")
+                                .build())
+                        .build());
+        String creditArn = "arn:aws:lambda:eu-west-1:222222222222:function:credit-account";
+        new FareCollectionSaga(
+                stack,
+                "Saga",
+                FareCollectionSagaProps.builder()
+                        .chargeFunction(TestStacks.function(stack, "Charge"))
+                        .creditFunction(Function.fromFunctionArn(stack, "Credit", creditArn))
+                        .refundFunction(TestStacks.function(stack, "Refund"))
+                        .build());
+
+        List<SynthesisMessage> warnings =
+                Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp(".*222222222222.*"));
+        assertEquals(1, warnings.size(), warnings.toString());
+        String warning = warnings.get(0).getEntry().getData().toString();
+        assertEquals("/Payments/Saga", warnings.get(0).getId());
+        assertTrue(
+                warning.contains("aws lambda add-permission --function-name " + creditArn
+                        + " --statement-id WildRydesFareCollectionSaga --action lambda:InvokeFunction"
+                        + " --principal 111111111111"),
+                warning);
+        assertTrue(warning.contains("CreditCustomerAccount"), warning);
+    }
+
+    @Test
+    void tasksOnThisAccountsFunctionsWarnOfNothing() {
+        Stack stack = TestStacks.newStack();
+        new FareCollectionSaga(
+                stack,
+                "Saga",
+                FareCollectionSagaProps.builder()
+                        .chargeFunction(TestStacks.function(stack, "Charge"))
+                        .creditFunction(TestStacks.function(stack, "Credit"))
+                        .refundFunction(TestStacks.function(stack, "Refund"))
+                        .build());
+        assertEquals(
+                List.of(), Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp(".*add-permission.*")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.wildrydes.lambdas.common.SnapStartPriming;
 import com.wildrydes.lambdas.common.SqsBatches;
 import com.wildrydes.lambdas.common.StructuredLog;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -47,10 +48,11 @@ public class QuoteCollectorHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatches.process(event, message -> collect(message.getMessageId(), message.getBody()));
+        return SqsBatches.process(
+                event, message -> collect(message.getMessageId(), message.getBody(), RfqCompletion.leaseFor(context)));
     }
 
-    private void collect(String messageId, String body) {
+    private void collect(String messageId, String body, Duration lease) {
         Quote sent = Quote.parse(body);
         String responder = expected.configuredName(sent.responder()).orElse(null);
         if (responder == null) {
@@ -81,7 +83,7 @@ public class QuoteCollectorHandler implements RequestHandler<SQSEvent, SQSBatchR
                         "outcome",
                         outcome.name()));
         switch (outcome) {
-            case COUNTED, DUPLICATE -> completion.closeIfAllAnswered(quote.rfqId(), messageId);
+            case COUNTED, DUPLICATE -> completion.closeIfAllAnswered(quote.rfqId(), messageId, lease);
             case LATE -> {
                 /* not counted, nothing more to do */
             }

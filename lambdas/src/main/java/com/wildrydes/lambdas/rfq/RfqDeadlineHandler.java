@@ -11,7 +11,9 @@ import com.wildrydes.lambdas.common.SqsBatches;
 
 /**
  * Receives each request's deadline message (sent by the submit handler with the deadline as its
- * delivery delay) and closes the request if it is still open, publishing the completion event.
+ * delivery delay) and closes the request if it is still open and its deadline has passed,
+ * publishing the completion event. One that arrives before the deadline fails, and SQS delivers it
+ * again after the queue's visibility timeout (see {@link RfqCompletion}).
  */
 public class RfqDeadlineHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -31,7 +33,7 @@ public class RfqDeadlineHandler implements RequestHandler<SQSEvent, SQSBatchResp
         return SqsBatches.process(event, message -> {
             String rfqId = RfqIds.requireValid(
                     new RequestFields(Json.parseObject(message.getBody())).requiredText(RfqRequest.RFQ_ID));
-            completion.closeAtDeadline(rfqId, message.getMessageId());
+            completion.closeAtDeadline(rfqId, message.getMessageId(), RfqCompletion.leaseFor(context));
         });
     }
 }

@@ -3,6 +3,7 @@ package com.wildrydes.lambdas.rfq;
 import com.wildrydes.lambdas.common.SnapStartPriming;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * A quote is stored and counted in one transaction, on two conditions: the quote is new (a
  * redelivered or duplicated response changes nothing) and the request is open (a late quote is
  * not counted). Any other cancellation of that transaction is thrown, for the caller to retry.
- * The request is closed by a conditional update, so it closes exactly once.
+ * The request is closed by a conditional update, so it closes exactly once, and the completion
+ * event's publish is claimed by another, so that one delivery of the closing message publishes it.
  */
 public class RfqStore {
 
@@ -141,16 +143,29 @@ public class RfqStore {
         return code == null || "None".equals(code);
     }
 
+    /** Why {@link #close} did or did not close a request, for the one caller that may publish. */
+    public enum CloseOutcome {
+        /** This caller closed it, or it is a retry of the caller that did and the event is not yet published. */
+        CLOSED_BY_CALLER,
+        /** Closed by another caller, published already, or no such request: nothing to do. */
+        NOTHING_TO_DO,
+        /** A deadline close of a request whose deadline has not passed: it stays open. */
+        DEADLINE_NOT_REACHED
+    }
+
     /**
-     * Closes an open request. Returns true for the one caller that closed it, or for a retry of
-     * that same caller ({@code closedBy}) whose completion was not yet published.
+     * Closes an open request. A close at the deadline ({@link RfqCompletion#DEADLINE}) also needs
+     * the stored deadline passed, in the same conditional update, so an early deadline message
+     * cannot close a request that quotes may still reach.
      */
-    public boolean close(String rfqId, String reason, String closedBy) {
+    public CloseOutcome close(String rfqId, String reason, String closedBy) {
+        boolean atDeadline = RfqCompletion.DEADLINE.equals(reason);
+        long now = clock.millis();
         try {
             dynamoDb.updateItem(update -> update.tableName(tableName)
                     .key(key(rfqId, REQUEST_SORT_KEY))
                     .updateExpression("SET #status = :closed, closedReason = :reason, closedBy = :by, closedAt = :now")
-                    .conditionExpression("#status = :open")
+                    .conditionExpression(atDeadline ? "#status = :open AND deadline <= :now" : "#status = :open")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
                             ":closed",
@@ -162,11 +177,69 @@ public class RfqStore {
                             ":by",
                             s(closedBy),
                             ":now",
-                            n(clock.millis()))));
-            return true;
+                            n(now))));
+            return CloseOutcome.CLOSED_BY_CALLER;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> request = getRequestItem(rfqId);
-            return request != null && closedBy.equals(text(request, "closedBy")) && !request.containsKey("notifiedAt");
+            if (request == null) {
+                return CloseOutcome.NOTHING_TO_DO;
+            }
+            if (atDeadline
+                    && OPEN.equals(text(request, "status"))
+                    && Long.parseLong(request.get("deadline").n()) > now) {
+                return CloseOutcome.DEADLINE_NOT_REACHED;
+            }
+            return closedBy.equals(text(request, "closedBy")) && !request.containsKey("notifiedAt")
+                    ? CloseOutcome.CLOSED_BY_CALLER
+                    : CloseOutcome.NOTHING_TO_DO;
+        }
+    }
+
+    /** Whether the caller may publish the completion event now. */
+    public enum PublishClaim {
+        /** Claimed: publish, then {@link #markNotified}, or {@link #releasePublish} if the publish failed. */
+        CLAIMED,
+        /** Published already: nothing to do. */
+        PUBLISHED,
+        /** Another delivery of the closing message holds a live claim: try again later. */
+        HELD
+    }
+
+    /**
+     * Claims the publish of a closed request's completion event for {@code lease}, by a
+     * conditional write: only one of several concurrent deliveries of the closing message
+     * publishes. A claimer that dies before publishing (a timeout, a crash) leaves a claim that
+     * expires at the end of its lease, after which a retry claims it again, so nothing is lost.
+     */
+    public PublishClaim claimPublish(String rfqId, String claimant, Duration lease) {
+        long now = clock.millis();
+        long leaseUntil = now + lease.toMillis();
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tableName)
+                    .key(key(rfqId, REQUEST_SORT_KEY))
+                    .updateExpression("SET publishClaimant = :claimant, publishLeaseUntil = :until")
+                    .conditionExpression("#status = :closed AND attribute_not_exists(notifiedAt)"
+                            + " AND (attribute_not_exists(publishLeaseUntil) OR publishLeaseUntil < :now)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":claimant", s(claimant), ":until", n(leaseUntil), ":closed", s(CLOSED), ":now", n(now))));
+            return PublishClaim.CLAIMED;
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> request = getRequestItem(rfqId);
+            return request == null || request.containsKey("notifiedAt") ? PublishClaim.PUBLISHED : PublishClaim.HELD;
+        }
+    }
+
+    /** Gives up a claim whose publish failed, so that the retry need not wait for its lease to end. */
+    public void releasePublish(String rfqId, String claimant) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tableName)
+                    .key(key(rfqId, REQUEST_SORT_KEY))
+                    .updateExpression("REMOVE publishClaimant, publishLeaseUntil")
+                    .conditionExpression("publishClaimant = :claimant")
+                    .expressionAttributeValues(Map.of(":claimant", s(claimant))));
+        } catch (ConditionalCheckFailedException e) {
+            // Not ours any more (it expired and was claimed again): leave it to its holder.
         }
     }
 
@@ -174,7 +247,7 @@ public class RfqStore {
     public void markNotified(String rfqId) {
         dynamoDb.updateItem(update -> update.tableName(tableName)
                 .key(key(rfqId, REQUEST_SORT_KEY))
-                .updateExpression("SET notifiedAt = :now")
+                .updateExpression("SET notifiedAt = :now REMOVE publishClaimant, publishLeaseUntil")
                 .expressionAttributeValues(Map.of(":now", n(clock.millis()))));
     }
 
@@ -220,6 +293,8 @@ public class RfqStore {
                             () -> dryRun.find(RfqSamples.RFQ_ID),
                             () -> dryRun.getRequestItem(RfqSamples.RFQ_ID),
                             () -> dryRun.close(RfqSamples.RFQ_ID, RfqCompletion.DEADLINE, "priming"),
+                            () -> dryRun.claimPublish(RfqSamples.RFQ_ID, "priming", Duration.ZERO),
+                            () -> dryRun.releasePublish(RfqSamples.RFQ_ID, "priming"),
                             () -> dryRun.markNotified(RfqSamples.RFQ_ID))
                     .prime();
         };

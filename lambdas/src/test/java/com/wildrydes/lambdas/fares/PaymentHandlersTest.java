@@ -133,9 +133,21 @@ class PaymentHandlersTest {
     }
 
     @Test
-    void creditReturnsItsInputOrFailsForFailCreditAndFailRefund() {
-        CreditRequest input = new CreditRequest("3", "ch_1");
-        assertEquals(input, new CreditCustomerAccountHandler().handleRequest(input, null));
+    void creditingTheSameChargeAgainReturnsTheSameCreditAndAnotherChargeGetsItsOwn() {
+        CreditResult first = new CreditCustomerAccountHandler().handleRequest(new CreditRequest("3", "ch_1"), null);
+        CreditResult retried = new CreditCustomerAccountHandler().handleRequest(new CreditRequest("3", "ch_1"), null);
+        CreditResult other = new CreditCustomerAccountHandler().handleRequest(new CreditRequest("3", "ch_2"), null);
+
+        assertEquals(first, retried, "a retried credit of one charge is the same credit");
+        assertTrue(first.creditId().startsWith("cr_"), first.creditId());
+        assertTrue(!other.creditId().equals(first.creditId()), "another charge is another credit");
+    }
+
+    @Test
+    void creditReturnsTheCreditOrFailsForFailCreditAndFailRefund() {
+        CreditResult credit = new CreditCustomerAccountHandler().handleRequest(new CreditRequest("3", "ch_1"), null);
+        assertEquals("3", credit.customerId());
+        assertEquals("ch_1", credit.chargeId());
         assertThrows(
                 AccountCreditException.class,
                 () -> new CreditCustomerAccountHandler()

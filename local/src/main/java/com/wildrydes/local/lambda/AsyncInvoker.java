@@ -15,7 +15,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Lambda's asynchronous invocation of one function alias, as its {@code EventInvokeConfig} sets
  * it: the event is accepted at once, invoked, retried up to the maximum retry count after a
  * failure, and then sent to the on-failure destination (an SQS queue) as Lambda's invocation
- * record, with the request and the last error.
+ * record, with the request and the last error. A throttled invocation (the function did not run)
+ * is not a failure: as Lambda documents, the event goes back to its queue and is tried again, the
+ * wait growing from 1 second to at most 5 minutes, until the maximum event age, when it goes to the
+ * on-failure destination with the condition {@code EventAgeExceeded}; throttles spend no retry.
  */
 public final class AsyncInvoker implements AutoCloseable {
 
@@ -27,6 +30,9 @@ public final class AsyncInvoker implements AutoCloseable {
     private final Duration retryDelay;
     private final SqsClient sqs;
     private final Runnable sendingToDestination;
+    private final Duration maximumEventAge;
+    private static final Duration FIRST_THROTTLE_WAIT = Duration.ofSeconds(1);
+    private static final Duration LONGEST_THROTTLE_WAIT = Duration.ofMinutes(5);
     private final ExecutorService accepted = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "async-invoke");
         thread.setDaemon(true);
@@ -44,6 +50,26 @@ public final class AsyncInvoker implements AutoCloseable {
             Duration retryDelay,
             SqsClient sqs,
             Runnable sendingToDestination) {
+        this(
+                function,
+                maximumRetryAttempts,
+                onFailureQueueUrl,
+                retryDelay,
+                sqs,
+                sendingToDestination,
+                Duration.ofHours(6));
+    }
+
+    /** @param maximumEventAge how long Lambda keeps a throttled event (the template's MaximumEventAgeInSeconds, 6 h by default) */
+    public AsyncInvoker(
+            LocalFunction function,
+            int maximumRetryAttempts,
+            String onFailureQueueUrl,
+            Duration retryDelay,
+            SqsClient sqs,
+            Runnable sendingToDestination,
+            Duration maximumEventAge) {
+        this.maximumEventAge = maximumEventAge;
         this.sendingToDestination = sendingToDestination;
         this.function = function;
         this.maximumRetryAttempts = maximumRetryAttempts;
@@ -58,27 +84,46 @@ public final class AsyncInvoker implements AutoCloseable {
     }
 
     private void run(String eventJson) {
+        long acceptedAt = System.nanoTime();
         LocalFunction.Invocation last = null;
         int attempts = 0;
-        for (int attempt = 0; attempt <= maximumRetryAttempts; attempt++) {
-            if (attempt > 0 && !sleep(retryDelay.multipliedBy(attempt))) {
-                return;
-            }
+        int failures = 0;
+        Duration throttleWait = FIRST_THROTTLE_WAIT;
+        String condition = "RetriesExhausted";
+        while (true) {
             attempts++;
             last = function.invoke(eventJson);
             if (!last.failed()) {
                 return;
             }
+            Duration wait;
+            if (last.throttled()) {
+                wait = throttleWait;
+                throttleWait = throttleWait.multipliedBy(2).compareTo(LONGEST_THROTTLE_WAIT) > 0
+                        ? LONGEST_THROTTLE_WAIT
+                        : throttleWait.multipliedBy(2);
+            } else if (failures++ < maximumRetryAttempts) {
+                wait = retryDelay.multipliedBy(failures);
+            } else {
+                break;
+            }
+            if (Duration.ofNanos(System.nanoTime() - acceptedAt).plus(wait).compareTo(maximumEventAge) > 0) {
+                condition = "EventAgeExceeded";
+                break;
+            }
+            if (!sleep(wait)) {
+                return;
+            }
         }
         if (onFailureQueueUrl != null) {
-            String record = invocationRecord(eventJson, last, attempts);
+            String record = invocationRecord(eventJson, last, attempts, condition);
             sendingToDestination.run();
             sqs.sendMessage(send -> send.queueUrl(onFailureQueueUrl).messageBody(record));
         }
     }
 
     /** What Lambda sends to an on-failure destination when the retries are exhausted. */
-    private String invocationRecord(String eventJson, LocalFunction.Invocation last, int attempts) {
+    private String invocationRecord(String eventJson, LocalFunction.Invocation last, int attempts, String condition) {
         try {
             ObjectNode record = JSON.createObjectNode();
             record.put("version", "1.0");
@@ -86,7 +131,7 @@ public final class AsyncInvoker implements AutoCloseable {
             ObjectNode request = record.putObject("requestContext");
             request.put("requestId", UUID.randomUUID().toString());
             request.put("functionArn", function.arn());
-            request.put("condition", "RetriesExhausted");
+            request.put("condition", condition);
             request.put("approximateInvokeCount", attempts);
             record.set("requestPayload", JSON.readTree(eventJson));
             ObjectNode response = record.putObject("responseContext");

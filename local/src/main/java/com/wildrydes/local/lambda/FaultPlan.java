@@ -82,7 +82,7 @@ public final class FaultPlan {
                     .findFirst()
                     .orElse(null);
             if (planned == null) {
-                return null;
+                return RandomFaults.sdkFault(callerKey, service, operation);
             }
             PLANNED.remove(planned);
             FIRED.add(callerName + " " + service.toLowerCase(Locale.ROOT) + " " + operation + " #" + call + " "

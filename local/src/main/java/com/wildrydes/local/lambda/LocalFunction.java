@@ -111,18 +111,21 @@ public final class LocalFunction implements AutoCloseable {
 
     /** Invokes the function with a JSON event and waits for its answer (a JSON payload or the runtime's error). */
     public Invocation invoke(String eventJson) {
+        if (InvocationFaults.throttles(callerKey)) {
+            return Invocation.error(InvocationFaults.THROTTLED, "Rate Exceeded.");
+        }
         invocations.incrementAndGet();
         int now = running.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
         try {
             Future<String> result = executor.submit(() -> handle(eventJson));
             try {
-                return Invocation.success(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+                String payload = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                // A soak's timeout after the handler ran: its effects stand, its caller sees a timeout.
+                return InvocationFaults.timesOut(callerKey) ? timedOut() : Invocation.success(payload);
             } catch (TimeoutException e) {
                 result.cancel(true);
-                return Invocation.error(
-                        "Sandbox.Timedout",
-                        String.format("Task timed out after %.2f seconds", timeout.toMillis() / 1000.0));
+                return timedOut();
             } catch (ExecutionException e) {
                 Throwable thrown =
                         e.getCause() instanceof InvocationTargetException target ? target.getCause() : e.getCause();
@@ -135,6 +138,11 @@ public final class LocalFunction implements AutoCloseable {
         } finally {
             running.decrementAndGet();
         }
+    }
+
+    private Invocation timedOut() {
+        return Invocation.error(
+                "Sandbox.Timedout", String.format("Task timed out after %.2f seconds", timeout.toMillis() / 1000.0));
     }
 
     /**
@@ -298,6 +306,7 @@ public final class LocalFunction implements AutoCloseable {
     @Override
     public void close() {
         FaultPlan.forget(callerKey);
+        InvocationFaults.forget(callerKey);
         executor.shutdownNow();
         try {
             loader.close();
@@ -322,6 +331,11 @@ public final class LocalFunction implements AutoCloseable {
 
         public boolean failed() {
             return errorType != null;
+        }
+
+        /** Lambda throttled the invocation: the handler did not run. */
+        public boolean throttled() {
+            return InvocationFaults.THROTTLED.equals(errorType);
         }
 
         /** The error as Lambda returns it: {"errorType": ..., "errorMessage": ...}. */

@@ -39,7 +39,11 @@ public final class LambdaTaskEndpoint implements AutoCloseable {
                 }
                 LocalFunction.Invocation invocation = function.invoke(JSON.writeValueAsString(request.get("Payload")));
                 if (invocation.failed()) {
-                    answer.put("errorType", invocation.errorType());
+                    // Step Functions names Lambda's own refusal (a throttle) Lambda.<code>, a function's error by its
+                    // type.
+                    answer.put(
+                            "errorType",
+                            invocation.throttled() ? "Lambda." + invocation.errorType() : invocation.errorType());
                     answer.put("errorMessage", invocation.errorMessage());
                 } else {
                     answer.set("Payload", JSON.readTree(invocation.payload()));

@@ -192,7 +192,7 @@ class FunctionJarHandlersTest {
                         "\"chargeId\""));
         runs.put(
                 "com.wildrydes.lambdas.fares.CreditCustomerAccountHandler::handleRequest",
-                new Run(Map.of(), answers -> "{\"customerId\":\"cmr\",\"chargeId\":\"ch_1\"}", "\"chargeId\""));
+                new Run(Map.of(), answers -> "{\"customerId\":\"cmr\",\"chargeId\":\"ch_1\"}", "\"creditId\""));
         runs.put(
                 "com.wildrydes.lambdas.fares.RefundFareHandler::handleRequest",
                 new Run(

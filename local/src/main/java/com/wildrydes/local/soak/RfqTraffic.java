@@ -1,0 +1,175 @@
+package com.wildrydes.local.soak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wildrydes.local.LocalLab;
+import com.wildrydes.local.LocalSettings;
+import com.wildrydes.local.engines.RunningEngines;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Lab 3: requests for quotes from the workshop's app, every demo responder available and quick.
+ * The invariants: each accepted request closes once and publishes exactly one completion event
+ * (all answered, or at its deadline); each quote is recorded once (the query's quotes name distinct
+ * expected responders, as many as it counts answered).
+ */
+final class RfqTraffic implements LabTraffic {
+
+    private static final String SUBMIT = "RideBookingSubmitFunction507354A7";
+    private static final String REQUEST = "{\"from\": \"Frankfurt\", \"to\": \"Las Vegas\", \"customer\": \"cmr\"}";
+    private static final int RESPONDERS = 10;
+    /** The deadline the soak sets (the template's 2 minutes would make a settle take minutes). */
+    private static final int DEADLINE_SECONDS = 8;
+
+    private final Map<String, Long> accepted = new ConcurrentHashMap<>();
+    private final Map<String, Integer> completions = new ConcurrentHashMap<>();
+    private final Map<String, Long> completedAt = new ConcurrentHashMap<>();
+    private String completionQueue;
+
+    @Override
+    public String stack() {
+        return "wild-rydes-async-msg-3";
+    }
+
+    @Override
+    public double requestsPerSecond() {
+        return 0.5;
+    }
+
+    @Override
+    public LocalSettings settings(LocalSettings base) {
+        // Queues' 60 s visibility timeouts at 10 s: a failed quote or close is retried 10 s later.
+        LocalSettings settings = base.withTimeScale(1.0 / 6)
+                .withAsyncRetryDelay(Duration.ofSeconds(1))
+                .withEnvironment(SUBMIT, "DEADLINE_SECONDS", Integer.toString(DEADLINE_SECONDS));
+        for (int i = 1; i <= RESPONDERS; i++) {
+            String responder = responder(i);
+            settings = settings.withEnvironment(responder, "AVAILABILITY", "1")
+                    .withEnvironment(responder, "MAX_DELAY_SECONDS", "1");
+        }
+        return settings;
+    }
+
+    private static String responder(int i) {
+        return RESPONDER_IDS[i - 1];
+    }
+
+    private static final String[] RESPONDER_IDS = {
+        "RideBookingUnicornManagementResource1Function47FF249E",
+        "RideBookingUnicornManagementResource2FunctionDC407AB3",
+        "RideBookingUnicornManagementResource3Function82B7C3DD",
+        "RideBookingUnicornManagementResource4FunctionA03368A4",
+        "RideBookingUnicornManagementResource5Function9DD252D7",
+        "RideBookingUnicornManagementResource6FunctionB0BBC2D7",
+        "RideBookingUnicornManagementResource7Function74D5456D",
+        "RideBookingUnicornManagementResource8Function97341D1C",
+        "RideBookingUnicornManagementResource9Function27F17DF5",
+        "RideBookingUnicornManagementResource10Function4DB1697A"
+    };
+
+    @Override
+    public void prepare(LocalLab lab, RunningEngines engines) {
+        String name = "soak-completions-" + java.util.UUID.randomUUID();
+        completionQueue =
+                engines.sqs().createQueue(create -> create.queueName(name)).queueUrl();
+        String arn = engines.sqs()
+                .getQueueAttributes(get -> get.queueUrl(completionQueue).attributeNamesWithStrings("QueueArn"))
+                .attributesAsStrings()
+                .get("QueueArn");
+        engines.sns()
+                .subscribe(subscribe -> subscribe
+                        .topicArn(lab.output("RfqCompletionTopicArn"))
+                        .protocol("sqs")
+                        .endpoint(arn)
+                        .attributes(Map.of("RawMessageDelivery", "true")));
+    }
+
+    @Override
+    public void sendOne(LocalLab lab, SoakFigures figures) throws Exception {
+        figures.requests.incrementAndGet();
+        HttpResponse<String> answer = SoakClient.send(
+                SoakClient.post(lab.output("RideBookingApiSubmitInstantRideRfqEndpoint"), REQUEST), figures);
+        if (answer.statusCode() / 100 == 2) {
+            accepted.put(RidesTraffic.json(answer.body()).path("rfq-id").asText(), System.nanoTime());
+            figures.accepted.incrementAndGet();
+        } else if (answer.statusCode() < 500) {
+            figures.violation("a valid request for quotes was refused: " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    @Override
+    public void observe(LocalLab lab, RunningEngines engines, SoakFigures figures) {
+        List<Message> messages;
+        do {
+            messages = engines.sqs()
+                    .receiveMessage(receive -> receive.queueUrl(completionQueue).maxNumberOfMessages(10))
+                    .messages();
+            for (Message message : messages) {
+                try {
+                    String rfqId =
+                            RidesTraffic.json(message.body()).path("rfq-id").asText();
+                    completions.merge(rfqId, 1, Integer::sum);
+                    completedAt.putIfAbsent(rfqId, System.nanoTime());
+                } catch (java.io.IOException e) {
+                    figures.violation("a completion event that is not JSON: " + message.body());
+                }
+                engines.sqs()
+                        .deleteMessage(
+                                delete -> delete.queueUrl(completionQueue).receiptHandle(message.receiptHandle()));
+            }
+        } while (!messages.isEmpty());
+    }
+
+    @Override
+    public boolean settled() {
+        return completions.keySet().containsAll(accepted.keySet());
+    }
+
+    /** The invariants, reading each request through the query API. */
+    @Override
+    public void check(LocalLab lab, RunningEngines engines, SoakFigures figures) throws Exception {
+        String base = lab.output("RideBookingApiQueryInstantRideRfqEndpoint");
+        String query = base.substring(0, base.indexOf('{'));
+        for (Map.Entry<String, Long> request : accepted.entrySet()) {
+            String rfqId = request.getKey();
+            int events = completions.getOrDefault(rfqId, 0);
+            if (events == 0) {
+                figures.lost.incrementAndGet();
+                figures.violation("request " + rfqId + " never published its completion event");
+            } else if (events > 1) {
+                figures.duplicates.addAndGet(events - 1);
+                figures.violation("request " + rfqId + " published " + events + " completion events");
+            } else {
+                figures.latency((completedAt.get(rfqId) - request.getValue()) / 1_000_000);
+            }
+            HttpResponse<String> answer = SoakClient.send(SoakClient.get(query + rfqId), figures);
+            if (answer.statusCode() != 200) {
+                figures.violation("query of " + rfqId + ": " + answer.statusCode() + " " + answer.body());
+                continue;
+            }
+            JsonNode state = RidesTraffic.json(answer.body());
+            Set<String> responders = new HashSet<>();
+            state.path("quotes")
+                    .forEach(quote -> responders.add(quote.path("responder").asText()));
+            if (responders.size() != state.path("quotes").size()
+                    || responders.size() != state.path("answered").asInt()
+                    || responders.size() > RESPONDERS) {
+                figures.violation("request " + rfqId + " recorded a quote twice or miscounted: " + state);
+            }
+            if (state.path("open").asBoolean(true) && events > 0) {
+                figures.violation("request " + rfqId + " published its completion but is open: " + state);
+            }
+        }
+    }
+
+    @Override
+    public Duration settleTime() {
+        return Duration.ofMinutes(3);
+    }
+}
