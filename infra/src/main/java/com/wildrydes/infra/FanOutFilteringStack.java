@@ -18,9 +18,9 @@ public class FanOutFilteringStack extends Stack {
 
     public FanOutFilteringStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
-        Code code = LambdaBundle.code();
         LabSettings settings = LabSettings.of(this);
-        RideCompletionSource source = RideCompletionSource.create(this, code, settings);
+        RideCompletionSource source =
+                RideCompletionSource.create(this, LambdaBundle.code(LambdaBundle.SUBMIT_RIDE_COMPLETION), settings);
         Topic topic = source.topic();
         OriginalOutputs.of(this)
                 .add(
@@ -34,6 +34,7 @@ public class FanOutFilteringStack extends Stack {
         LabAlarms alarms = LabAlarms.create(this, settings);
         LabStacks.destroyOnDelete(this);
         LabStacks.tagWorkshopResources(this, 1);
+        Code code = LambdaBundle.code(LambdaBundle.RIDE_NOTIFICATION);
         for (BackendService service : BackendService.values()) {
             alarms.notifyOn(subscribe(code, topic, service, settings).getAlarms());
         }

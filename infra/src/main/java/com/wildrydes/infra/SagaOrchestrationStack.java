@@ -12,7 +12,6 @@ import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
@@ -31,22 +30,16 @@ public class SagaOrchestrationStack extends Stack {
 
     public SagaOrchestrationStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
-        Code code = LambdaBundle.code();
         LabSettings settings = LabSettings.of(this);
         JavaFunction charge = payment(
-                "ChargeFareFunction",
-                LambdaBundle.CHARGE_FARE,
-                "Charges a fare (simulated payment gateway)",
-                code,
-                settings);
+                "ChargeFareFunction", LambdaBundle.CHARGE_FARE, "Charges a fare (simulated payment gateway)", settings);
         JavaFunction credit = payment(
                 "CreditCustomerAccountFunction",
                 LambdaBundle.CREDIT_CUSTOMER_ACCOUNT,
                 "Credits a customer's account (simulated)",
-                code,
                 settings);
         JavaFunction refund =
-                payment("RefundFareFunction", LambdaBundle.REFUND_FARE, "Refunds a charge (simulated)", code, settings);
+                payment("RefundFareFunction", LambdaBundle.REFUND_FARE, "Refunds a charge (simulated)", settings);
 
         FareCollectionSaga saga = new FareCollectionSaga(
                 this,
@@ -124,12 +117,12 @@ public class SagaOrchestrationStack extends Stack {
         FunctionLogGroups.nameAfterStackAndFunction(this);
     }
 
-    private JavaFunction payment(String id, String handler, String description, Code code, LabSettings settings) {
+    private JavaFunction payment(String id, String handler, String description, LabSettings settings) {
         return new JavaFunction(
                 this,
                 id,
                 JavaFunctionProps.builder()
-                        .code(code)
+                        .code(LambdaBundle.code(handler))
                         .handler(handler)
                         .description(description)
                         .memorySize(512)

@@ -19,7 +19,8 @@ public class ScatterGatherStack extends Stack {
                 this,
                 "RideBooking",
                 ScatterGatherRfqProps.builder()
-                        .code(LambdaBundle.code())
+                        .handlerCode(LambdaBundle.codeByClass(
+                                "com.wildrydes.lambdas.rfq", ScatterGatherRfqProps.HANDLER_CLASSES))
                         .snapStart(settings.snapStart())
                         .reserveDemoResponderConcurrency(settings.reserveResponderConcurrency())
                         .build());

@@ -22,12 +22,14 @@ public class TopicQueueChainingStack extends Stack {
 
     public TopicQueueChainingStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
-        Code code = LambdaBundle.code();
         LabSettings settings = LabSettings.of(this);
-        Topic topic = RideCompletionSource.create(this, code, settings).topic();
+        Topic topic = RideCompletionSource.create(
+                        this, LambdaBundle.code(LambdaBundle.SUBMIT_RIDE_COMPLETION), settings)
+                .topic();
         LabAlarms alarms = LabAlarms.create(this, settings);
         LabStacks.destroyOnDelete(this);
         LabStacks.tagWorkshopResources(this, 2);
+        Code code = LambdaBundle.code(LambdaBundle.RIDE_QUEUE);
         for (BackendService service : BackendService.values()) {
             TopicQueueChain chain = chain(code, topic, service, settings);
             alarms.notifyOn(List.of(chain.getDeadLetterAlarm(), chain.getOldestMessageAlarm()));

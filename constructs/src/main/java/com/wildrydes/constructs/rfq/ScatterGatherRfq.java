@@ -379,7 +379,7 @@ public class ScatterGatherRfq extends Construct {
                 this,
                 id,
                 JavaFunctionProps.builder()
-                        .code(props.getCode())
+                        .code(props.codeFor(handlerClass))
                         .handler(HANDLERS + handlerClass + "::handleRequest")
                         .description(description)
                         .timeout(ScatterGatherRfqProps.COLLECTOR_TIMEOUT)
@@ -403,7 +403,7 @@ public class ScatterGatherRfq extends Construct {
                     this,
                     name,
                     JavaFunctionProps.builder()
-                            .code(props.getCode())
+                            .code(props.codeFor("DemoResponderHandler"))
                             .handler(HANDLERS + "DemoResponderHandler::handleRequest")
                             .description("Demo responder " + name + ": answers requests for quotes at random")
                             .memorySize(512)

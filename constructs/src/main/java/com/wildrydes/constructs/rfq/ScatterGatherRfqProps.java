@@ -3,6 +3,8 @@ package com.wildrydes.constructs.rfq;
 import com.wildrydes.constructs.functions.JavaFunctionProps;
 import com.wildrydes.constructs.internal.RequiredProp;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Code;
@@ -14,6 +16,14 @@ import software.amazon.awscdk.services.lambda.IFunction;
  * {@code externalResponderCount} (subscribers you attach to the request topic yourself) instead.
  */
 public final class ScatterGatherRfqProps {
+
+    /** The handler classes (package {@code com.wildrydes.lambdas.rfq}) the construct's functions run. */
+    public static final List<String> HANDLER_CLASSES = List.of(
+            "SubmitRfqHandler",
+            "QueryRfqHandler",
+            "QuoteCollectorHandler",
+            "RfqDeadlineHandler",
+            "DemoResponderHandler");
 
     /** Demo responders created when {@code demoResponderCount} is not given. */
     public static final int DEFAULT_DEMO_RESPONDER_COUNT = 10;
@@ -57,6 +67,7 @@ public final class ScatterGatherRfqProps {
     public static final int DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY = 10;
 
     private final Code code;
+    private final Map<String, Code> handlerCode;
     private final Integer demoResponderCount;
     private final Double demoResponderAvailability;
     private final Duration demoResponderMaxDelay;
@@ -75,10 +86,21 @@ public final class ScatterGatherRfqProps {
     private final Boolean reserveDemoResponderConcurrency;
 
     private ScatterGatherRfqProps(Builder b) {
-        this.code = RequiredProp.of(
-                b.code,
-                "ScatterGatherRfqProps.code",
-                "the Code of the wild-rydes-lambdas jar, such as Code.fromAsset(jar)");
+        this.handlerCode = b.handlerCode == null ? Map.of() : Map.copyOf(new TreeMap<>(b.handlerCode));
+        for (String handler : handlerCode.keySet()) {
+            if (!HANDLER_CLASSES.contains(handler)) {
+                throw new IllegalArgumentException(
+                        "ScatterGatherRfqProps.handlerCode: no function of ScatterGatherRfq runs " + handler
+                                + "; expected handler classes among " + HANDLER_CLASSES);
+            }
+        }
+        this.code = handlerCode.keySet().containsAll(HANDLER_CLASSES)
+                ? b.code
+                : RequiredProp.of(
+                        b.code,
+                        "ScatterGatherRfqProps.code",
+                        "the Code of the wild-rydes-lambdas jar, such as Code.fromAsset(jar) (or handlerCode for every one of "
+                                + HANDLER_CLASSES + ")");
         this.demoResponderCount = b.demoResponderCount;
         this.demoResponderAvailability = b.demoResponderAvailability;
         this.demoResponderMaxDelay = b.demoResponderMaxDelay;
@@ -108,12 +130,28 @@ public final class ScatterGatherRfqProps {
 
     /**
      * The wild-rydes-lambdas jar: it holds the handlers of package {@code com.wildrydes.lambdas.rfq}.
-     * Required.
+     * Required, unless {@code handlerCode} gives a package for every handler class.
      *
      * @return the jar, never null
      */
     public Code getCode() {
         return code;
+    }
+
+    /**
+     * Each handler class's own package, by the class's simple name (such as {@code QueryRfqHandler}),
+     * for teams that deploy one package per handler instead of the whole jar. A handler not named here
+     * runs from {@code code}. Default: none, every function runs from {@code code}.
+     *
+     * @return the packages given, by handler class, never null
+     */
+    public Map<String, Code> getHandlerCode() {
+        return handlerCode;
+    }
+
+    /** The code of the functions that run {@code handlerClass}: its own package if given, else {@code code}. */
+    Code codeFor(String handlerClass) {
+        return handlerCode.getOrDefault(handlerClass, code);
     }
 
     /**
@@ -283,6 +321,7 @@ public final class ScatterGatherRfqProps {
      */
     public static final class Builder {
         private Code code;
+        private Map<String, Code> handlerCode;
         private Integer demoResponderCount;
         private Double demoResponderAvailability;
         private Duration demoResponderMaxDelay;
@@ -308,6 +347,17 @@ public final class ScatterGatherRfqProps {
          */
         public Builder code(Code code) {
             this.code = code;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getHandlerCode()}.
+         *
+         * @param handlerCode each handler class's own package, by the class's simple name
+         * @return this builder
+         */
+        public Builder handlerCode(Map<String, Code> handlerCode) {
+            this.handlerCode = handlerCode;
             return this;
         }
 

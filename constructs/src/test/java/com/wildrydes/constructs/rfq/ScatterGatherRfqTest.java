@@ -8,12 +8,16 @@ import com.wildrydes.constructs.TestStacks;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.IBucket;
 
 class ScatterGatherRfqTest {
 
@@ -335,5 +339,51 @@ class ScatterGatherRfqTest {
         refuses(
                 "responderNames must not be empty, got [A,  ]",
                 ScatterGatherRfqProps.builder().externalResponderCount(2).responderNames(List.of("A", " ")));
+    }
+
+    @Test
+    void eachHandlerRunsFromItsOwnPackageWhenOneIsGiven() {
+        Stack stack = TestStacks.newStack();
+        IBucket bucket = Bucket.fromBucketName(stack, "Packages", "packages");
+        Map<String, Code> packages = new TreeMap<>();
+        ScatterGatherRfqProps.HANDLER_CLASSES.forEach(
+                handler -> packages.put(handler, Code.fromBucket(bucket, handler + ".jar")));
+        new ScatterGatherRfq(
+                stack,
+                "Rfq",
+                ScatterGatherRfqProps.builder()
+                        .handlerCode(packages)
+                        .demoResponderCount(2)
+                        .build());
+        Template template = Template.fromStack(stack);
+        for (String handler : ScatterGatherRfqProps.HANDLER_CLASSES) {
+            template.resourcePropertiesCountIs(
+                    "AWS::Lambda::Function",
+                    Map.of(
+                            "Handler",
+                            ScatterGatherRfq.HANDLERS + handler + "::handleRequest",
+                            "Code",
+                            Map.of("S3Key", handler + ".jar")),
+                    handler.equals("DemoResponderHandler") ? 2 : 1);
+        }
+        template.resourceCountIs("AWS::Lambda::Function", 6);
+    }
+
+    @Test
+    void refusesAPackageForAHandlerItDoesNotRun() {
+        assertMessage(
+                "ScatterGatherRfqProps.handlerCode: no function of ScatterGatherRfq runs RideQueueHandler; expected handler"
+                        + " classes among [SubmitRfqHandler, QueryRfqHandler, QuoteCollectorHandler, RfqDeadlineHandler,"
+                        + " DemoResponderHandler]",
+                () -> ScatterGatherRfqProps.builder()
+                        .handlerCode(Map.of("RideQueueHandler", TestStacks.inlineCode()))
+                        .build());
+        assertMessage(
+                "ScatterGatherRfqProps.code is required: expected the Code of the wild-rydes-lambdas jar, such as"
+                        + " Code.fromAsset(jar) (or handlerCode for every one of [SubmitRfqHandler, QueryRfqHandler,"
+                        + " QuoteCollectorHandler, RfqDeadlineHandler, DemoResponderHandler]), got null",
+                () -> ScatterGatherRfqProps.builder()
+                        .handlerCode(Map.of("QueryRfqHandler", TestStacks.inlineCode()))
+                        .build());
     }
 }

@@ -42,7 +42,7 @@ public class DemoResponderHandler implements RequestHandler<SNSEvent, Void> {
                 Environment.required("RESPONDER_NAME"),
                 Environment.rate("AVAILABILITY", 0.5),
                 Long.parseLong(Environment.required("MAX_DELAY_SECONDS")) * 1000,
-                AwsClients.sqs(),
+                AwsClients.build(SqsClient.builder()),
                 DemoRandom.create(),
                 Thread::sleep);
         EventTimestamps.readWithoutTimeZoneDatabase();

@@ -33,10 +33,7 @@ public class QuoteCollectorHandler implements RequestHandler<SQSEvent, SQSBatchR
     private final ExpectedResponders expected;
 
     public QuoteCollectorHandler() {
-        this(
-                RfqHandlerEnvironment.store(),
-                RfqHandlerEnvironment.messaging(),
-                RfqHandlerEnvironment.expectedResponders());
+        this(RfqHandlerEnvironment.store(), RfqMessaging.fromEnvironment(), RfqHandlerEnvironment.expectedResponders());
         SnapStartPriming.register(QuoteCollectorHandler.class, completion.primer());
     }
 

@@ -20,7 +20,7 @@ public class RfqDeadlineHandler implements RequestHandler<SQSEvent, SQSBatchResp
     private final RfqCompletion completion;
 
     public RfqDeadlineHandler() {
-        this(RfqHandlerEnvironment.store(), RfqHandlerEnvironment.messaging());
+        this(RfqHandlerEnvironment.store(), RfqMessaging.fromEnvironment());
         SnapStartPriming.register(RfqDeadlineHandler.class, completion.primer());
     }
 

@@ -1,5 +1,6 @@
 package com.wildrydes.lambdas.rfq;
 
+import com.wildrydes.lambdas.common.AwsClients;
 import com.wildrydes.lambdas.common.Json;
 import com.wildrydes.lambdas.common.SnapStartPriming;
 import java.time.Duration;
@@ -94,5 +95,25 @@ public class RfqMessaging {
                                 .dataType("String")
                                 .stringValue(state.closedReason())
                                 .build())));
+    }
+
+    /**
+     * The clients and addresses from the Lambda environment. Each handler is given only the addresses it
+     * uses; the others stay empty and unused. (Here rather than in RfqHandlerEnvironment, so that a handler
+     * that publishes nothing reaches no SNS or SQS class and its package carries neither.)
+     */
+    static RfqMessaging fromEnvironment() {
+        return new RfqMessaging(
+                AwsClients.build(SnsClient.builder()),
+                AwsClients.build(SqsClient.builder()),
+                optional("REQUEST_TOPIC_ARN"),
+                optional("RESPONSE_QUEUE_URL"),
+                optional("DEADLINE_QUEUE_URL"),
+                optional("COMPLETION_TOPIC_ARN"));
+    }
+
+    private static String optional(String name) {
+        String value = System.getenv(name);
+        return value == null ? "" : value;
     }
 }

@@ -40,7 +40,7 @@ public class SubmitRfqHandler implements RequestHandler<APIGatewayProxyRequestEv
     public SubmitRfqHandler() {
         this(
                 RfqHandlerEnvironment.store(),
-                RfqHandlerEnvironment.messaging(),
+                RfqMessaging.fromEnvironment(),
                 Integer.parseInt(Environment.required("EXPECTED_RESPONDERS")),
                 Duration.ofSeconds(Long.parseLong(Environment.required("DEADLINE_SECONDS"))),
                 Clock.systemUTC(),

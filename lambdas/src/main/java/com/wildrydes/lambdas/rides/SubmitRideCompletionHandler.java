@@ -15,6 +15,8 @@ import com.wildrydes.lambdas.common.StructuredLog;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * {@code POST /submit-ride-completion}: validates the ride, stores it in the Rides table, publishes
@@ -42,8 +44,8 @@ public class SubmitRideCompletionHandler
      */
     public SubmitRideCompletionHandler() {
         this(
-                new RideStore(AwsClients.dynamoDb(), Environment.required("TABLE_NAME")),
-                new RidePublisher(AwsClients.sns(), Environment.required("TOPIC_ARN")),
+                new RideStore(AwsClients.build(DynamoDbClient.builder()), Environment.required("TABLE_NAME")),
+                new RidePublisher(AwsClients.build(SnsClient.builder()), Environment.required("TOPIC_ARN")),
                 () -> UUID.randomUUID().toString());
         SnapStartPriming.register(
                 SubmitRideCompletionHandler.class,

@@ -22,7 +22,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -61,6 +65,8 @@ class FunctionJarHandlersTest {
                 }
             });
         }
+        assertEquals(
+                Map.of(), otherHandlersIn(jarsByHandler), "other handlers' classes in a function's asset, by handler");
         Map<String, Run> runs = runs(LocalEngines.get());
         assertFalse(jarsByHandler.isEmpty(), "no function in the templates");
         for (String handler : jarsByHandler.keySet()) {
@@ -104,6 +110,30 @@ class FunctionJarHandlersTest {
         // Lambda writes standard error to the function's log group as it is: lines that are not in
         // Lambda's JSON log format, such as a library's stack trace on each new execution environment.
         assertEquals(Map.of(), standardError, "what handlers wrote to standard error, by handler");
+    }
+
+    /**
+     * Each function deploys its own handler's package, not the jar of every handler: the handler
+     * classes of our module in each asset other than the function's own.
+     */
+    private static Map<String, Set<String>> otherHandlersIn(Map<String, Set<Path>> jarsByHandler)
+            throws java.io.IOException {
+        Map<String, Set<String>> others = new TreeMap<>();
+        for (Map.Entry<String, Set<Path>> entry : jarsByHandler.entrySet()) {
+            String own =
+                    entry.getKey().substring(0, entry.getKey().indexOf("::")).replace('.', '/') + ".class";
+            for (Path jar : entry.getValue()) {
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    zip.stream()
+                            .map(ZipEntry::getName)
+                            .filter(name -> name.startsWith("com/wildrydes/lambdas/") && name.endsWith("Handler.class"))
+                            .filter(name -> !name.equals(own))
+                            .forEach(name -> others.computeIfAbsent(entry.getKey(), handler -> new TreeSet<>())
+                                    .add(name));
+                }
+            }
+        }
+        return others;
     }
 
     /** What every function's environment holds in local mode: the engines' addresses and credentials. */
