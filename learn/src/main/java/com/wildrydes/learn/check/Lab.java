@@ -23,7 +23,7 @@ public enum Lab {
         }
 
         @Override
-        List<StepResult> prove(
+        Proof prove(
                 LabTemplate template, List<StepResult> results, Path cdkOut, RunningEngines engines, String run)
                 throws Exception {
             return Lab1Proof.prove(template, results, cdkOut, stackName, engines, run);
@@ -68,7 +68,7 @@ public enum Lab {
     abstract List<StepResult> checkTemplate(LabTemplate template);
 
     /** The steps' behaviour in local mode, over the template's results; only where the template says they are done. */
-    abstract List<StepResult> prove(
+    abstract Proof prove(
             LabTemplate template, List<StepResult> results, Path cdkOut, RunningEngines engines, String run)
             throws Exception;
 

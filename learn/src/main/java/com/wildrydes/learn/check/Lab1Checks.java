@@ -168,6 +168,14 @@ final class Lab1Checks {
                 missing.add(service);
                 continue;
             }
+            if (subscriptions.size() > 1) {
+                return StepResult.wrong(
+                        5,
+                        title,
+                        "the " + service + " function is subscribed " + subscriptions.size()
+                                + " times: it would receive each ride " + subscriptions.size()
+                                + " times (is one of the subscriptions meant for another service?)");
+            }
             for (Map.Entry<String, JsonNode> subscription : subscriptions) {
                 JsonNode on = subscription.getValue().path("Properties").get("TopicArn");
                 if (!referencedId(on).map(topic::equals).orElse(false)) {

@@ -22,14 +22,11 @@ final class Lab1Proof {
 
     private Lab1Proof() {}
 
-    static List<StepResult> prove(
+    static Proof prove(
             LabTemplate t, List<StepResult> results, Path cdkOut, String stackName, RunningEngines engines, String run)
             throws Exception {
         List<StepResult> proven = new ArrayList<>(results);
-        if (!(results.get(0).isDone() && results.get(1).isDone() && results.get(2).isDone())) {
-            proven.set(3, StepResult.notYet(4, Lab1Checks.TITLES[3], "steps 1 to 3 first: the call publishes to that topic"));
-            return proven;
-        }
+        List<String> notes = new ArrayList<>();
         LocalSettings settings = LocalSettings.fromSystemProperties()
                 .withAsyncRetryDelay(Duration.ofMillis(200))
                 .withNamePrefix(run);
@@ -43,13 +40,23 @@ final class Lab1Proof {
         }
         try (LocalLab lab = LocalLab.start(cdkOut, stackName, engines, settings)) {
             LocalRides rides = new LocalRides(lab, engines);
+            if (!(results.get(0).isDone() && results.get(1).isDone() && results.get(2).isDone())) {
+                HttpResponse<String> answer = rides.post(LocalRides.EXTRAORDINARY);
+                notes.add("Your stack runs in local mode: the submit API answered " + answer.statusCode()
+                        + " to the workshop's ride" + (answer.statusCode() == 201 ? "." : ": " + answer.body()));
+                proven.set(
+                        3,
+                        StepResult.notYet(
+                                4, Lab1Checks.TITLES[3], "steps 1 to 3 first: the call publishes to that topic"));
+                return new Proof(proven, notes);
+            }
             String topicArn = lab.output(Synthesis.probeOutput(onlyTopic(t)));
             String probe = rides.probe(topicArn, run + "probe");
             HttpResponse<String> first = rides.post(LocalRides.EXTRAORDINARY);
             HttpResponse<String> second = rides.post(LocalRides.FARE_20);
             proven.set(3, publishCall(rides, probe, first, second));
             if (!proven.get(3).isDone()) {
-                return proven;
+                return new Proof(proven, notes);
             }
             if (results.get(4).isDone()) {
                 for (int i = 0; i < 2; i++) {
@@ -62,7 +69,7 @@ final class Lab1Proof {
                                         Lab1Checks.TITLES[4],
                                         "in local mode the " + Lab1Checks.SERVICE_NAMES[i] + " function received " + got
                                                 + " of the 2 rides posted"));
-                        return proven;
+                        return new Proof(proven, notes);
                     }
                 }
             }
@@ -92,7 +99,7 @@ final class Lab1Proof {
                 }
             }
         }
-        return proven;
+        return new Proof(proven, notes);
     }
 
     private static StepResult publishCall(

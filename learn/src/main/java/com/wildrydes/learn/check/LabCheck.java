@@ -19,9 +19,10 @@ public final class LabCheck {
     /**
      * @param lab the lab checked
      * @param steps every step, in the guide's order
+     * @param notes what local mode showed of the stack as a whole
      * @param comparison what the learner's template lacks or has different from the finished lab's; empty when not asked
      */
-    public record Report(Lab lab, List<StepResult> steps, List<String> comparison) {
+    public record Report(Lab lab, List<StepResult> steps, List<String> notes, List<String> comparison) {
 
         public boolean allDone() {
             return steps.stream().allMatch(StepResult::isDone);
@@ -33,7 +34,9 @@ public final class LabCheck {
 
         /** The report as the check prints it. */
         public String text() {
-            StringBuilder text = new StringBuilder("Lab " + lab.number + " (" + lab.stackName + "), step by step:\n");
+            StringBuilder text = new StringBuilder();
+            notes.forEach(note -> text.append(note).append('\n'));
+            text.append("Lab " + lab.number + " (" + lab.stackName + "), step by step:\n");
             for (StepResult step : steps) {
                 text.append(step.line()).append('\n');
             }
@@ -62,13 +65,16 @@ public final class LabCheck {
         Synthesis synthesis = Synthesis.of(lab.stackName, learnerStack, compare ? lab.number : null);
         LabTemplate template = new LabTemplate(synthesis.learner());
         List<StepResult> results = lab.checkTemplate(template);
+        List<String> notes = List.of();
         if (engines != null) {
-            results = lab.prove(
+            Proof proof = lab.prove(
                     template, results, synthesis.cloudAssembly(), engines, "check" + RUNS.incrementAndGet() + "-");
+            results = proof.steps();
+            notes = proof.notes();
         }
         List<String> comparison = compare
                 ? TemplateComparison.differences(synthesis.finished(), synthesis.learner())
                 : List.of();
-        return new Report(lab, results, comparison);
+        return new Report(lab, results, notes, comparison);
     }
 }
