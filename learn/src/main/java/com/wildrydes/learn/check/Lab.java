@@ -1,6 +1,7 @@
 package com.wildrydes.learn.check;
 
 import com.wildrydes.learn.lab1.Lab1Stack;
+import com.wildrydes.learn.lab2.Lab2Stack;
 import com.wildrydes.local.engines.RunningEngines;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,23 @@ public enum Lab {
                 LabTemplate template, List<StepResult> results, Path cdkOut, RunningEngines engines, String run)
                 throws Exception {
             return Lab1Proof.prove(template, results, cdkOut, stackName, engines, run);
+        }
+    },
+    LAB_2(2, Lab2Stack.STACK_NAME, Lab2Checks.TITLES) {
+        @Override
+        public Function<App, Stack> learnerStack() {
+            return app -> new Lab2Stack(app, Lab2Stack.STACK_NAME, props("lab 2, topic-queue chaining"));
+        }
+
+        @Override
+        List<StepResult> checkTemplate(LabTemplate template) {
+            return Lab2Checks.check(template);
+        }
+
+        @Override
+        Proof prove(LabTemplate template, List<StepResult> results, Path cdkOut, RunningEngines engines, String run)
+                throws Exception {
+            return Lab2Proof.prove(template, results, cdkOut, stackName, engines, run);
         }
     };
 

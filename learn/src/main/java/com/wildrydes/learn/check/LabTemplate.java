@@ -65,6 +65,16 @@ public final class LabTemplate {
     public Optional<String> functionBehind(JsonNode value) {
         Optional<String> id = referencedId(value);
         if (id.isEmpty()) {
+            // A built value, such as an alias's qualified name (Fn::Join of the alias's ARN parts): the
+            // function behind the first reference in it.
+            if (value != null && value.isContainerNode()) {
+                for (JsonNode part : value) {
+                    Optional<String> found = functionBehind(part);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
             return Optional.empty();
         }
         String type = resource(id.get()).path("Type").asText();
