@@ -2,6 +2,7 @@ package com.wildrydes.learn.check;
 
 import com.wildrydes.learn.lab1.Lab1Stack;
 import com.wildrydes.learn.lab2.Lab2Stack;
+import com.wildrydes.learn.lab4.Lab4Stack;
 import com.wildrydes.local.engines.RunningEngines;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,22 @@ public enum Lab {
         Proof prove(LabTemplate template, List<StepResult> results, Path cdkOut, RunningEngines engines, String run)
                 throws Exception {
             return Lab2Proof.prove(template, results, cdkOut, stackName, engines, run);
+        }
+    },
+    LAB_4(4, Lab4Stack.STACK_NAME, Lab4Checks.TITLES) {
+        @Override
+        public Function<App, Stack> learnerStack() {
+            return app -> new Lab4Stack(app, Lab4Stack.STACK_NAME, props("lab 4, saga orchestration"));
+        }
+
+        @Override
+        List<StepResult> checkTemplate(LabTemplate template) {
+            return Lab4Checks.check(template);
+        }
+
+        @Override
+        Proof prove(LabTemplate template, List<StepResult> results, Path cdkOut, RunningEngines engines, String run) {
+            return Lab4Proof.prove(template, results, cdkOut, stackName, engines, run);
         }
     };
 
