@@ -25,8 +25,7 @@ public enum Lab {
         }
 
         @Override
-        Proof prove(
-                LabTemplate template, List<StepResult> results, Path cdkOut, RunningEngines engines, String run)
+        Proof prove(LabTemplate template, List<StepResult> results, Path cdkOut, RunningEngines engines, String run)
                 throws Exception {
             return Lab1Proof.prove(template, results, cdkOut, stackName, engines, run);
         }

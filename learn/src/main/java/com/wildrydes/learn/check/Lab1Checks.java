@@ -79,19 +79,16 @@ final class Lab1Checks {
         String id = topics.keySet().iterator().next();
         if (!t.properties(id).has("KmsMasterKeyId")) {
             return StepResult.wrong(
-                    1,
-                    title,
-                    "the topic " + id + " is not encrypted at rest: give it a KMS key (.masterKey(key))");
+                    1, title, "the topic " + id + " is not encrypted at rest: give it a KMS key (.masterKey(key))");
         }
         boolean tlsOnly = t.resources("AWS::SNS::TopicPolicy").values().stream()
                 .anyMatch(policy -> LabTemplate.list(policy.path("Properties").get("Topics")).stream()
-                                .anyMatch(ref -> referencedId(ref).map(id::equals).orElse(false))
+                                .anyMatch(
+                                        ref -> referencedId(ref).map(id::equals).orElse(false))
                         && policy.toString().contains("aws:SecureTransport"));
         if (!tlsOnly) {
             return StepResult.wrong(
-                    1,
-                    title,
-                    "the topic " + id + " accepts requests without TLS: build it with .enforceSsl(true)");
+                    1, title, "the topic " + id + " accepts requests without TLS: build it with .enforceSsl(true)");
         }
         return StepResult.done(1, title, "topic " + id + ", encrypted with its KMS key, TLS only");
     }
@@ -126,7 +123,8 @@ final class Lab1Checks {
             boolean generate = statements.stream()
                     .anyMatch(s -> (hasAction(s, "kms:GenerateDataKey") || hasAction(s, "kms:GenerateDataKey*"))
                             && onResource(s, key.get()));
-            boolean decrypt = statements.stream().anyMatch(s -> hasAction(s, "kms:Decrypt") && onResource(s, key.get()));
+            boolean decrypt =
+                    statements.stream().anyMatch(s -> hasAction(s, "kms:Decrypt") && onResource(s, key.get()));
             if (!generate || !decrypt) {
                 return StepResult.wrong(
                         2,
@@ -141,7 +139,8 @@ final class Lab1Checks {
 
     private static StepResult topicArnVariable(LabTemplate t, String submit, String topic) {
         String title = TITLES[2];
-        JsonNode value = t.properties(submit).path("Environment").path("Variables").get("TOPIC_ARN");
+        JsonNode value =
+                t.properties(submit).path("Environment").path("Variables").get("TOPIC_ARN");
         if (value == null) {
             return StepResult.notYet(3, title, "the submit function has no TOPIC_ARN environment variable yet");
         }
@@ -182,15 +181,16 @@ final class Lab1Checks {
                     return StepResult.wrong(
                             5,
                             title,
-                            "the " + service + " subscription " + subscription.getKey() + " is on "
-                                    + t.describe(on) + ", not on the ride-completion topic " + topic);
+                            "the " + service + " subscription " + subscription.getKey() + " is on " + t.describe(on)
+                                    + ", not on the ride-completion topic " + topic);
                 }
             }
             boolean invokable = t.resources("AWS::Lambda::Permission").values().stream()
-                    .anyMatch(p -> p.path("Properties").path("Principal").asText().equals("sns.amazonaws.com")
-                            && t.functionBehind(p.path("Properties").get("FunctionName"))
-                                    .map(function.get()::equals)
-                                    .orElse(false));
+                    .anyMatch(
+                            p -> p.path("Properties").path("Principal").asText().equals("sns.amazonaws.com")
+                                    && t.functionBehind(p.path("Properties").get("FunctionName"))
+                                            .map(function.get()::equals)
+                                            .orElse(false));
             if (!invokable) {
                 return StepResult.wrong(
                         5,

@@ -40,7 +40,9 @@ final class Lab1Proof {
         }
         try (LocalLab lab = LocalLab.start(cdkOut, stackName, engines, settings)) {
             LocalRides rides = new LocalRides(lab, engines);
-            if (!(results.get(0).isDone() && results.get(1).isDone() && results.get(2).isDone())) {
+            if (!(results.get(0).isDone()
+                    && results.get(1).isDone()
+                    && results.get(2).isDone())) {
                 HttpResponse<String> answer = rides.post(LocalRides.EXTRAORDINARY);
                 notes.add("Your stack runs in local mode: the submit API answered " + answer.statusCode()
                         + " to the workshop's ride" + (answer.statusCode() == 201 ? "." : ": " + answer.body()));

@@ -50,7 +50,8 @@ final class Lab2Checks {
         for (String service : SERVICES.keySet()) {
             queueOf(t, service).ifPresent(queue -> queues.put(service, queue));
         }
-        String topic = t.resources("AWS::SNS::Topic").keySet().stream().findFirst().orElse(null);
+        String topic =
+                t.resources("AWS::SNS::Topic").keySet().stream().findFirst().orElse(null);
         results.add(queues(t, queues));
         if (!results.get(0).isDone()) {
             for (int step = 2; step <= 5; step++) {
@@ -152,7 +153,8 @@ final class Lab2Checks {
                                     + " send: only the SNS service (sns.amazonaws.com) needs to");
                 }
                 JsonNode source = send.path("Condition").path("ArnEquals").get("aws:SourceArn");
-                if (source == null || !referencedId(source).map(id -> id.equals(topic)).orElse(false)) {
+                if (source == null
+                        || !referencedId(source).map(id -> id.equals(topic)).orElse(false)) {
                     return StepResult.wrong(
                             2,
                             title,
@@ -176,7 +178,10 @@ final class Lab2Checks {
             boolean forQueue = list(policy.path("Properties").get("Queues")).stream()
                     .anyMatch(q -> referencedId(q).map(queue::equals).orElse(false));
             if (forQueue) {
-                policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statements::add);
+                policy.path("Properties")
+                        .path("PolicyDocument")
+                        .path("Statement")
+                        .forEach(statements::add);
             }
         }
         return statements;
@@ -188,14 +193,18 @@ final class Lab2Checks {
         for (Map.Entry<String, String> queue : queues.entrySet()) {
             List<JsonNode> subscriptions = t.resources("AWS::SNS::Subscription").values().stream()
                     .map(s -> s.path("Properties"))
-                    .filter(p -> referencedId(p.get("Endpoint")).map(queue.getValue()::equals).orElse(false))
+                    .filter(p -> referencedId(p.get("Endpoint"))
+                            .map(queue.getValue()::equals)
+                            .orElse(false))
                     .toList();
             if (subscriptions.isEmpty()) {
                 missing.add(queue.getValue());
                 continue;
             }
             JsonNode subscription = subscriptions.get(0);
-            if (!referencedId(subscription.get("TopicArn")).map(id -> id.equals(topic)).orElse(false)) {
+            if (!referencedId(subscription.get("TopicArn"))
+                    .map(id -> id.equals(topic))
+                    .orElse(false)) {
                 return StepResult.wrong(
                         3,
                         title,
@@ -284,8 +293,9 @@ final class Lab2Checks {
                 return StepResult.wrong(
                         4,
                         title,
-                        "the " + service + " function's role lacks " + String.join(", ", new java.util.TreeSet<>(lacking))
-                                + " on " + queue.getValue() + ": Lambda's poller needs all three");
+                        "the " + service + " function's role lacks "
+                                + String.join(", ", new java.util.TreeSet<>(lacking)) + " on " + queue.getValue()
+                                + ": Lambda's poller needs all three");
             }
             missing.add(service);
         }
@@ -305,7 +315,9 @@ final class Lab2Checks {
             String service = SERVICES.get(queue.getKey());
             List<JsonNode> mappings = t.resources("AWS::Lambda::EventSourceMapping").values().stream()
                     .map(m -> m.path("Properties"))
-                    .filter(p -> referencedId(p.get("EventSourceArn")).map(queue.getValue()::equals).orElse(false))
+                    .filter(p -> referencedId(p.get("EventSourceArn"))
+                            .map(queue.getValue()::equals)
+                            .orElse(false))
                     .toList();
             if (mappings.isEmpty()) {
                 missing.add(queue.getValue());
@@ -345,6 +357,7 @@ final class Lab2Checks {
         if (!missing.isEmpty()) {
             return StepResult.notYet(5, title, "no event source mapping yet for " + String.join(", ", missing));
         }
-        return StepResult.done(5, title, "each queue triggers its function, failures reported per ride, at most 5 at once");
+        return StepResult.done(
+                5, title, "each queue triggers its function, failures reported per ride, at most 5 at once");
     }
 }

@@ -30,7 +30,8 @@ final class Lab2Proof {
         LocalSettings settings =
                 LocalSettings.fromSystemProperties().withTimeScale(1.0 / 30).withNamePrefix(run);
         for (Map.Entry<String, String> service : Lab2Checks.SERVICES.entrySet()) {
-            String function = t.functionWithEnvironment("SERVICE_NAME", service.getValue()).orElseThrow();
+            String function = t.functionWithEnvironment("SERVICE_NAME", service.getValue())
+                    .orElseThrow();
             functions.put(service.getKey(), function);
             settings = settings.withEnvironment(
                     function, "FAILURE_RATE", service.getKey().equals("CustomerAccounting") ? "1" : "0");
@@ -61,10 +62,11 @@ final class Lab2Proof {
                     StepResult.done(
                             5,
                             Lab2Checks.TITLES[4],
-                            results.get(4).detail() + "; in local mode a failed ride was received again from its queue"));
+                            results.get(4).detail()
+                                    + "; in local mode a failed ride was received again from its queue"));
             String queue = Lab2Checks.queueOf(t, "CustomerAccounting").orElseThrow();
-            String deadLetterUrl = lab.output(Synthesis.probeOutput(
-                    Lab2Checks.deadLetterQueueOf(t, queue).orElseThrow()));
+            String deadLetterUrl = lab.output(
+                    Synthesis.probeOutput(Lab2Checks.deadLetterQueueOf(t, queue).orElseThrow()));
             boolean deadLettered = !rides.receive(deadLetterUrl, 1, 40).isEmpty();
             proven.set(
                     0,

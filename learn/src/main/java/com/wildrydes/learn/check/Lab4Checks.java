@@ -54,7 +54,10 @@ final class Lab4Checks {
             text.append(definition.asText());
         } else {
             for (JsonNode part : definition.path("Fn::Join").path(1)) {
-                text.append(part.isTextual() ? part.asText() : "${" + LabTemplate.referencedId(part).orElse("?") + "}");
+                text.append(
+                        part.isTextual()
+                                ? part.asText()
+                                : "${" + LabTemplate.referencedId(part).orElse("?") + "}");
             }
         }
         try {
@@ -68,7 +71,8 @@ final class Lab4Checks {
         String title = TITLES[0];
         JsonNode state = states.path("RegisterFare");
         if (state.isMissingNode()) {
-            return StepResult.wrong(1, title, "the state machine has no state named RegisterFare any more: keep the name");
+            return StepResult.wrong(
+                    1, title, "the state machine has no state named RegisterFare any more: keep the name");
         }
         if (state.path("Type").asText().equals("Pass")) {
             return StepResult.notYet(1, title, "RegisterFare is still the start-here Pass state");
@@ -86,7 +90,8 @@ final class Lab4Checks {
                             + " name each field with its type");
         }
         if (!parameters.path("TableName").asText().contains(faresTable(t))) {
-            return StepResult.wrong(1, title, "RegisterFare writes to " + parameters.path("TableName") + ", not the Fares table");
+            return StepResult.wrong(
+                    1, title, "RegisterFare writes to " + parameters.path("TableName") + ", not the Fares table");
         }
         for (String field : List.of("fareId", "customerId", "fareAmount")) {
             if (!parameters.path("Item").has(field)) {
@@ -113,15 +118,16 @@ final class Lab4Checks {
             return StepResult.wrong(
                     2,
                     title,
-                    "RegisterFare goes on to " + states.path("RegisterFare").path("Next").asText("nothing")
-                            + ", not to ChargeFare");
+                    "RegisterFare goes on to "
+                            + states.path("RegisterFare").path("Next").asText("nothing") + ", not to ChargeFare");
         }
         StepResult invokes = invokes(t, state, "ChargeFare", "ChargeFareHandler", 2, title);
         if (invokes != null) {
             return invokes;
         }
         JsonNode selector = state.get("ResultSelector");
-        if (selector == null || selector.toString().contains("cc") && selector.toString().contains("cvv")) {
+        if (selector == null
+                || selector.toString().contains("cc") && selector.toString().contains("cvv")) {
             return StepResult.wrong(
                     2,
                     title,
@@ -144,8 +150,22 @@ final class Lab4Checks {
         if (invokes != null) {
             return invokes;
         }
-        StepResult path = path(states, "CreditCustomerAccount", "SetFareStatusCompleted", "completed", "NotifySuccess", "true", "Succeed", 3, title);
-        return path != null ? path : StepResult.done(3, title, "CreditCustomerAccount, SetFareStatusCompleted, NotifySuccess (IsSuccessful=true), Succeed");
+        StepResult path = path(
+                states,
+                "CreditCustomerAccount",
+                "SetFareStatusCompleted",
+                "completed",
+                "NotifySuccess",
+                "true",
+                "Succeed",
+                3,
+                title);
+        return path != null
+                ? path
+                : StepResult.done(
+                        3,
+                        title,
+                        "CreditCustomerAccount, SetFareStatusCompleted, NotifySuccess (IsSuccessful=true), Succeed");
     }
 
     private static StepResult chargeErrors(JsonNode states) {
@@ -170,17 +190,23 @@ final class Lab4Checks {
                 return StepResult.wrong(
                         4,
                         title,
-                        "ChargeFare does not catch " + error + (caught.contains(simple)
-                                ? ": it names " + simple + ", as Python reports it; the Java runtime reports the class's"
-                                        + " fully qualified name"
-                                : " (it catches " + caught + ")"));
+                        "ChargeFare does not catch " + error
+                                + (caught.contains(simple)
+                                        ? ": it names " + simple
+                                                + ", as Python reports it; the Java runtime reports the class's"
+                                                + " fully qualified name"
+                                        : " (it catches " + caught + ")"));
             }
         }
         if (!"SetFareStatusFailed".equals(next)) {
             return StepResult.wrong(4, title, "the payment errors go to " + next + ", not to SetFareStatusFailed");
         }
-        StepResult path = path(states, null, "SetFareStatusFailed", "failed", "NotifyFailure", "false", "Fail", 4, title);
-        return path != null ? path : StepResult.done(4, title, "payment errors: SetFareStatusFailed, NotifyFailure (IsSuccessful=false), Fail");
+        StepResult path =
+                path(states, null, "SetFareStatusFailed", "failed", "NotifyFailure", "false", "Fail", 4, title);
+        return path != null
+                ? path
+                : StepResult.done(
+                        4, title, "payment errors: SetFareStatusFailed, NotifyFailure (IsSuccessful=false), Fail");
     }
 
     private static StepResult compensation(LabTemplate t, JsonNode states) {
@@ -203,21 +229,27 @@ final class Lab4Checks {
             return invokes;
         }
         if (!refund.path("Next").asText().equals("SetFareStatusFailed")) {
-            return StepResult.wrong(5, title, "RefundFare goes on to " + refund.path("Next").asText("nothing")
-                    + ", not to SetFareStatusFailed");
+            return StepResult.wrong(
+                    5,
+                    title,
+                    "RefundFare goes on to " + refund.path("Next").asText("nothing") + ", not to SetFareStatusFailed");
         }
         return StepResult.done(5, title, "a credit error: RefundFare, then the failure path");
     }
 
     /** Null when the state invokes the function with that handler; else what is wrong. */
-    private static StepResult invokes(LabTemplate t, JsonNode state, String name, String handler, int step, String title) {
+    private static StepResult invokes(
+            LabTemplate t, JsonNode state, String name, String handler, int step, String title) {
         if (!state.path("Resource").asText().contains(":lambda:invoke")
                 && !state.path("Resource").asText().contains("${")) {
             return StepResult.wrong(step, title, name + " is no Lambda invoke task");
         }
         Optional<String> function = t.functionWithHandler(handler);
-        String target = state.path("Parameters").path("FunctionName").asText(state.path("Resource").asText());
-        Optional<String> invoked = referenced(target).flatMap(id -> t.functionBehind(JSON.createObjectNode().put("Ref", id)));
+        String target = state.path("Parameters")
+                .path("FunctionName")
+                .asText(state.path("Resource").asText());
+        Optional<String> invoked = referenced(target)
+                .flatMap(id -> t.functionBehind(JSON.createObjectNode().put("Ref", id)));
         if (function.isEmpty() || !function.equals(invoked)) {
             return StepResult.wrong(step, title, name + " invokes " + target + ", not the " + handler + " function");
         }
@@ -230,11 +262,21 @@ final class Lab4Checks {
     }
 
     /** Null when {@code from} goes to the status update, the notification and the end state; else what is wrong. */
-    private static StepResult path(JsonNode states, String from, String update, String status, String notify,
-            String successful, String end, int step, String title) {
+    private static StepResult path(
+            JsonNode states,
+            String from,
+            String update,
+            String status,
+            String notify,
+            String successful,
+            String end,
+            int step,
+            String title) {
         if (from != null && !states.path(from).path("Next").asText().equals(update)) {
-            return StepResult.wrong(step, title, from + " goes on to " + states.path(from).path("Next").asText("nothing")
-                    + ", not to " + update);
+            return StepResult.wrong(
+                    step,
+                    title,
+                    from + " goes on to " + states.path(from).path("Next").asText("nothing") + ", not to " + update);
         }
         JsonNode set = states.path(update);
         if (set.isMissingNode()) {
@@ -244,21 +286,29 @@ final class Lab4Checks {
             return StepResult.wrong(step, title, update + " does not set the fare's status to " + status);
         }
         if (!set.path("Next").asText().equals(notify)) {
-            return StepResult.wrong(step, title, update + " goes on to " + set.path("Next").asText("nothing")
-                    + ", not to " + notify);
+            return StepResult.wrong(
+                    step, title, update + " goes on to " + set.path("Next").asText("nothing") + ", not to " + notify);
         }
         JsonNode publish = states.path(notify);
-        String attribute = publish.path("Parameters").path("MessageAttributes").path("IsSuccessful").path("StringValue")
+        String attribute = publish.path("Parameters")
+                .path("MessageAttributes")
+                .path("IsSuccessful")
+                .path("StringValue")
                 .asText("");
         if (!attribute.equals(successful)) {
-            return StepResult.wrong(step, title, notify + " publishes IsSuccessful=" + (attribute.isEmpty() ? "nothing" : attribute)
-                    + ": the " + (successful.equals("true") ? "successful" : "failed")
-                    + "-transactions queue filters on IsSuccessful=" + successful);
+            return StepResult.wrong(
+                    step,
+                    title,
+                    notify + " publishes IsSuccessful=" + (attribute.isEmpty() ? "nothing" : attribute)
+                            + ": the " + (successful.equals("true") ? "successful" : "failed")
+                            + "-transactions queue filters on IsSuccessful=" + successful);
         }
         String last = publish.path("Next").asText("");
         if (!states.path(last).path("Type").asText().equals(end)) {
-            return StepResult.wrong(step, title, notify + " goes on to " + (last.isEmpty() ? "nothing" : last)
-                    + ", not to a " + end + " state");
+            return StepResult.wrong(
+                    step,
+                    title,
+                    notify + " goes on to " + (last.isEmpty() ? "nothing" : last) + ", not to a " + end + " state");
         }
         return null;
     }

@@ -72,9 +72,8 @@ public final class LabCheck {
             results = proof.steps();
             notes = proof.notes();
         }
-        List<String> comparison = compare
-                ? TemplateComparison.differences(synthesis.finished(), synthesis.learner())
-                : List.of();
+        List<String> comparison =
+                compare ? TemplateComparison.differences(synthesis.finished(), synthesis.learner()) : List.of();
         return new Report(lab, results, notes, comparison);
     }
 }

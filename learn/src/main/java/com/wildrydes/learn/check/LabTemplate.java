@@ -104,7 +104,11 @@ public final class LabTemplate {
     /** The function whose handler contains {@code text}. */
     public Optional<String> functionWithHandler(String text) {
         return resources("AWS::Lambda::Function").entrySet().stream()
-                .filter(f -> f.getValue().path("Properties").path("Handler").asText("").contains(text))
+                .filter(f -> f.getValue()
+                        .path("Properties")
+                        .path("Handler")
+                        .asText("")
+                        .contains(text))
                 .map(Map.Entry::getKey)
                 .findFirst();
     }
@@ -122,7 +126,10 @@ public final class LabTemplate {
                 attached |= referencedId(roleRef).map(role.get()::equals).orElse(false);
             }
             if (attached) {
-                policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statements::add);
+                policy.path("Properties")
+                        .path("PolicyDocument")
+                        .path("Statement")
+                        .forEach(statements::add);
             }
         }
         for (JsonNode inline : properties(role.get()).path("Policies")) {
@@ -147,7 +154,8 @@ public final class LabTemplate {
 
     public static boolean hasAction(JsonNode statement, String action) {
         return statement.path("Effect").asText().equals("Allow")
-                && list(statement.get("Action")).stream().anyMatch(a -> a.asText().equals(action));
+                && list(statement.get("Action")).stream()
+                        .anyMatch(a -> a.asText().equals(action));
     }
 
     /** Whether a statement's resources include the resource {@code logicalId} (by Ref or GetAtt). */
@@ -163,7 +171,8 @@ public final class LabTemplate {
         }
         Optional<String> id = referencedId(value);
         if (id.isPresent()) {
-            String kind = value.has("Ref") ? "" : "." + value.get("Fn::GetAtt").get(1).asText();
+            String kind =
+                    value.has("Ref") ? "" : "." + value.get("Fn::GetAtt").get(1).asText();
             return id.get() + kind + " (" + resource(id.get()).path("Type").asText() + ")";
         }
         if (value instanceof ObjectNode) {

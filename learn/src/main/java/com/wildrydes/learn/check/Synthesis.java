@@ -61,15 +61,19 @@ public record Synthesis(Path cloudAssembly, JsonNode learner, JsonNode finished)
             String finishedName = null;
             if (finishedLab != null) {
                 WildRydesApp.addLab(app, finishedLab);
-                finishedName = app.getNode().getChildren().get(app.getNode().getChildren().size() - 1)
+                finishedName = app.getNode()
+                        .getChildren()
+                        .get(app.getNode().getChildren().size() - 1)
                         .getNode()
                         .getId();
             }
             app.synth();
-            JsonNode learner = JSON.readTree(outdir.resolve(stackName + ".template.json").toFile());
+            JsonNode learner =
+                    JSON.readTree(outdir.resolve(stackName + ".template.json").toFile());
             JsonNode finished = finishedName == null
                     ? null
-                    : JSON.readTree(outdir.resolve(finishedName + ".template.json").toFile());
+                    : JSON.readTree(
+                            outdir.resolve(finishedName + ".template.json").toFile());
             return new Synthesis(outdir, learner, finished);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,7 +89,8 @@ public record Synthesis(Path cloudAssembly, JsonNode learner, JsonNode finished)
     @SuppressWarnings("unchecked")
     static Map<String, Object> cdkJsonContext() {
         try {
-            JsonNode cdkJson = JSON.readTree(RepositoryRoot.path().resolve("cdk.json").toFile());
+            JsonNode cdkJson =
+                    JSON.readTree(RepositoryRoot.path().resolve("cdk.json").toFile());
             return JSON.convertValue(cdkJson.get("context"), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -47,29 +47,14 @@ final class TemplateComparison {
         for (Map.Entry<String, JsonNode> resource : expected.entrySet()) {
             String id = resource.getKey();
             if (!pairs.containsKey(id)) {
-                lines.add("missing  " + type(resource.getValue()) + " " + id + " (" + path(resource.getValue()) + ")");
+                String path = path(resource.getValue());
+                lines.add(
+                        "missing  " + type(resource.getValue()) + " " + id + (path.isEmpty() ? "" : " (" + path + ")"));
                 continue;
             }
             JsonNode mine = actual.get(pairs.get(id));
-            JsonNode theirs = resource.getValue().path("Properties");
-            JsonNode ours = mine.path("Properties");
-            TreeSet<String> names = new TreeSet<>();
-            theirs.fieldNames().forEachRemaining(names::add);
-            ours.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                if (ignored(name)) {
-                    continue;
-                }
-                if (!ours.has(name)) {
-                    lines.add("lacks    " + type(mine) + " " + pairs.get(id) + " ." + name + " (finished: "
-                            + brief(theirs.get(name)) + ")");
-                } else if (!theirs.has(name)) {
-                    lines.add("extra    " + type(mine) + " " + pairs.get(id) + " ." + name);
-                } else if (!same(theirs.get(name), ours.get(name))) {
-                    lines.add("differs  " + type(mine) + " " + pairs.get(id) + " ." + name + ": yours "
-                            + brief(ours.get(name)) + ", finished " + brief(theirs.get(name)));
-                }
-            }
+            String where = type(mine) + " " + pairs.get(id) + " ";
+            compare(where, "", resource.getValue().path("Properties"), mine.path("Properties"), 0, lines);
         }
         for (Map.Entry<String, JsonNode> resource : actual.entrySet()) {
             if (!pairs.containsValue(resource.getKey())) {
@@ -79,6 +64,50 @@ final class TemplateComparison {
         return lines;
     }
 
+    /**
+     * The differences under one property: objects key by key (a few levels deep, such as
+     * {@code .Environment.Variables.TOPIC_ARN}), lists of statements or other items as sets (what
+     * the finished lab has that yours lacks, and what yours has on top), anything else as a value.
+     */
+    private static void compare(
+            String where, String path, JsonNode theirs, JsonNode ours, int depth, List<String> lines) {
+        if (theirs.isObject() && ours.isObject() && depth < 3) {
+            TreeSet<String> names = new TreeSet<>();
+            theirs.fieldNames().forEachRemaining(names::add);
+            ours.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (depth == 0 && ignored(name)) {
+                    continue;
+                }
+                String at = path + "." + name;
+                if (!ours.has(name)) {
+                    lines.add("lacks    " + where + at + " (finished: " + brief(theirs.get(name)) + ")");
+                } else if (!theirs.has(name)) {
+                    lines.add("extra    " + where + at + " (yours: " + brief(ours.get(name)) + ")");
+                } else if (!same(theirs.get(name), ours.get(name))) {
+                    compare(where, at, theirs.get(name), ours.get(name), depth + 1, lines);
+                }
+            }
+        } else if (theirs.isArray() && ours.isArray()) {
+            List<String> expected = new ArrayList<>();
+            theirs.forEach(item -> expected.add(normalised(item)));
+            List<String> actual = new ArrayList<>();
+            ours.forEach(item -> actual.add(normalised(item)));
+            for (JsonNode item : theirs) {
+                if (!actual.contains(normalised(item))) {
+                    lines.add("lacks    " + where + path + " item " + brief(item));
+                }
+            }
+            for (JsonNode item : ours) {
+                if (!expected.contains(normalised(item))) {
+                    lines.add("extra    " + where + path + " item " + brief(item));
+                }
+            }
+        } else {
+            lines.add("differs  " + where + path + ": yours " + brief(ours) + ", finished " + brief(theirs));
+        }
+    }
+
     /** Properties whose values are generated per build or per stack, never the learner's doing. */
     private static boolean ignored(String property) {
         return property.equals("Code")
@@ -86,7 +115,8 @@ final class TemplateComparison {
                 || property.equals("Tags")
                 || property.equals("FunctionVersion")
                 || property.equals("Name")
-                || property.equals("RestApiId");
+                || property.equals("RestApiId")
+                || property.equals("DeploymentId");
     }
 
     /** Equal, with a reference equal to another reference to a resource of the same logical-ID stem. */
@@ -101,12 +131,14 @@ final class TemplateComparison {
 
     private static String brief(JsonNode value) {
         String text = value.toString();
-        return text.length() > 120 ? text.substring(0, 117) + "..." : text;
+        return text.length() > 160 ? text.substring(0, 157) + "..." : text;
     }
 
     private static Map<String, JsonNode> resources(JsonNode template) {
         Map<String, JsonNode> found = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        template.path("Resources").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
             String type = type(resource.getValue());
             if (!type.equals("AWS::CDK::Metadata")) {

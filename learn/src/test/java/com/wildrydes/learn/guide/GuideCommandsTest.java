@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class GuideCommandsTest {
 
     private static final Pattern BASH = Pattern.compile("```bash\\n(.*?)\\n```", Pattern.DOTALL);
-    private static final List<String> GUIDES = List.of("docs/learn-lab1.md", "docs/learn-lab2.md", "docs/learn-lab4.md");
+    private static final List<String> GUIDES =
+            List.of("docs/learn-lab1.md", "docs/learn-lab2.md", "docs/learn-lab4.md");
 
     @Test
     void everyCommandOfTheGuidesReportsEachStepOfTheStartStateAsNotYet() throws Exception {
@@ -35,13 +36,7 @@ class GuideCommandsTest {
                 block.group(1).lines().filter(line -> !line.isBlank()).forEach(commands::add);
             }
         }
-        assertEquals(
-                List.of(
-                        "learn/check 1",
-                        "learn/check 1 --compare",
-                        "learn/check 2",
-                        "learn/check 4"),
-                commands);
+        assertEquals(List.of("learn/check 1", "learn/check 1 --compare", "learn/check 2", "learn/check 4"), commands);
         for (String command : commands) {
             Result result = run(command);
             // Exit status 1: steps remain. The start state runs in local mode, and no step is done yet.

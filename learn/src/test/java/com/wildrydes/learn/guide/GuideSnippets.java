@@ -46,7 +46,9 @@ public final class GuideSnippets {
                         marker.group(3),
                         marker.group(4)));
             }
-            long markers = markdown.lines().filter(line -> line.contains("learn:snippet")).count();
+            long markers = markdown.lines()
+                    .filter(line -> line.contains("learn:snippet"))
+                    .count();
             if (markers != snippets.size()) {
                 throw new IllegalStateException(page + " has " + markers + " snippet markers but " + snippets.size()
                         + " are followed by a java block");

@@ -49,8 +49,7 @@ class Lab2GuideTest {
     }
 
     @Test
-    void afterEachStepsSnippetThatStepIsDoneAndTheLaterOnesAreNotYetAndTheEndRetriesFromTheQueue()
-            throws Exception {
+    void afterEachStepsSnippetThatStepIsDoneAndTheLaterOnesAreNotYetAndTheEndRetriesFromTheQueue() throws Exception {
         LearnerCopy copy = start();
         LabCheck.Report report = run.check(copy, true, false);
         assertTrue(report.notes().stream().anyMatch(note -> note.contains("answered 201")), report.text());
@@ -109,7 +108,10 @@ class Lab2GuideTest {
     @Test
     void step5WithoutPartialBatchResponsesIsNamed() throws Exception {
         assertWrong(
-                5, ".reportBatchItemFailures(true)", ".reportBatchItemFailures(false)", "without ReportBatchItemFailures");
+                5,
+                ".reportBatchItemFailures(true)",
+                ".reportBatchItemFailures(false)",
+                "without ReportBatchItemFailures");
     }
 
     private static void assertWrong(int step, String text, String replacement, String words) throws Exception {

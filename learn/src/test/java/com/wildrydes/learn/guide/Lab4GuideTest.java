@@ -70,7 +70,9 @@ class Lab4GuideTest {
                         StepResult.State.NOT_YET, last.step(later).state(), "after step " + step + ":\n" + last.text());
             }
         }
-        assertTrue(last.step(3).detail().contains("in local mode: RegisterFare, ChargeFare, CreditCustomerAccount"), last.text());
+        assertTrue(
+                last.step(3).detail().contains("in local mode: RegisterFare, ChargeFare, CreditCustomerAccount"),
+                last.text());
         assertTrue(last.step(5).detail().contains("RefundFare, SetFareStatusFailed, NotifyFailure"), last.text());
     }
 
@@ -82,13 +84,17 @@ class Lab4GuideTest {
     @Test
     void step2WithoutTheResultSelectorKeepsTheCard() throws Exception {
         String selector = snippets.get(1).code();
-        String kept = selector.substring(selector.indexOf("        .resultSelector"), selector.indexOf("        .taskTimeout"));
+        String kept = selector.substring(
+                selector.indexOf("        .resultSelector"), selector.indexOf("        .taskTimeout"));
         assertWrong(2, kept, "", "card number and CVV");
     }
 
     @Test
     void step3PublishingSuccessAsFalseIsNamed() throws Exception {
-        assertWrong(3, "notify(\"NotifySuccess\", \"completed\", true)", "notify(\"NotifySuccess\", \"completed\", false)",
+        assertWrong(
+                3,
+                "notify(\"NotifySuccess\", \"completed\", true)",
+                "notify(\"NotifySuccess\", \"completed\", false)",
                 "NotifySuccess publishes IsSuccessful=false");
     }
 

@@ -40,12 +40,14 @@ final class LearnerRun implements AutoCloseable {
         try {
             if (handlerFile != null) {
                 String source = Files.readString(copy.file(handlerFile));
-                Path jar = jars.computeIfAbsent(
-                        source, s -> CompiledLearner.lambdasJar(copy, handlerFile, handlerClass));
+                Path jar =
+                        jars.computeIfAbsent(source, s -> CompiledLearner.lambdasJar(copy, handlerFile, handlerClass));
                 System.setProperty(LambdaBundle.JAR_PROPERTY, jar.toString());
             }
             return LabCheck.run(
-                    lab, CompiledLearner.stack(copy, stackFile, stackClass, lab.stackName()), local ? engines() : null,
+                    lab,
+                    CompiledLearner.stack(copy, stackFile, stackClass, lab.stackName()),
+                    local ? engines() : null,
                     compare);
         } finally {
             if (previous == null) {
