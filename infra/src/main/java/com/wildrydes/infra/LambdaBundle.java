@@ -34,6 +34,20 @@ public final class LambdaBundle {
     private LambdaBundle() {}
 
     /**
+     * The jar of every handler as one Lambda code asset. The learner start states (learn/) deploy it:
+     * the learner's own handlers change from step to step and have no package of their own.
+     */
+    public static Code code() {
+        Path jar = jarPath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The Lambda jar " + jar + " does not exist. Build it first with "
+                    + "`mvn -B -DskipTests -pl lambdas,infra -am package` from the repository root "
+                    + "(`npx cdk synth` runs that build for you).");
+        }
+        return Code.fromAsset(jar.toString());
+    }
+
+    /**
      * The package of {@code handler}'s class as a Lambda code asset; stops synthesis with how to build
      * it when it is missing.
      *

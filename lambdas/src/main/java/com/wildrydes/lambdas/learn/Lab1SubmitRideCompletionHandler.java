@@ -13,6 +13,7 @@ import com.wildrydes.lambdas.rides.RideCompletion;
 import com.wildrydes.lambdas.rides.RideStore;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -26,9 +27,9 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 public class Lab1SubmitRideCompletionHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
-    private static final SnsClient SNS = AwsClients.sns();
+    private static final SnsClient SNS = AwsClients.build(SnsClient.builder());
 
-    private final RideStore store = new RideStore(AwsClients.dynamoDb(), Environment.required("TABLE_NAME"));
+    private final RideStore store = new RideStore(AwsClients.build(DynamoDbClient.builder()), Environment.required("TABLE_NAME"));
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
