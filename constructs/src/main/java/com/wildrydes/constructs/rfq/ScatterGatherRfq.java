@@ -200,9 +200,11 @@ public class ScatterGatherRfq extends Construct {
         }
         for (int i = 0; i < props.getResponders().size(); i++) {
             IFunction responder = props.getResponders().get(i);
+            // Named after the responder, never its place in the list: a logical ID that changed with
+            // the order would replace the subscription and its queues, losing their messages.
             alarms.addAll(new FilteredSubscription(
                             this,
-                            "Responder" + (i + 1) + "Subscription",
+                            responderNames.get(i) + "Subscription",
                             FilteredSubscriptionProps.builder()
                                     .topic(requestTopic)
                                     .function(responder)

@@ -174,7 +174,11 @@ public final class ScatterGatherRfqProps {
     /**
      * The names your responders put in their quotes, one per responder (supplied and external): only a
      * quote from one of these counts. Required with {@code responders} or {@code externalResponderCount};
-     * the demo responders are named UnicornManagementResource1 to N.
+     * the demo responders are named UnicornManagementResource1 to N. The first names belong to the
+     * {@code responders}, in their order, the rest to the external ones. Each supplied responder's
+     * subscription (with its queues) takes its construct ID from its name ({@code <name>Subscription}),
+     * so reordering, adding or removing a responder replaces no other responder's resources; renaming
+     * one replaces its own.
      *
      * @return an unmodifiable copy of the names given, or null for the demo responders
      */
