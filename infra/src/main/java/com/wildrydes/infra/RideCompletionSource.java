@@ -1,7 +1,5 @@
 package com.wildrydes.infra;
 
-import com.wildrydes.constructs.workshop.UnicornManagementService;
-import com.wildrydes.constructs.workshop.UnicornManagementServiceProps;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnOutputProps;
 import software.amazon.awscdk.services.lambda.Code;

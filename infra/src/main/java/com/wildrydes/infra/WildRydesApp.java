@@ -1,5 +1,6 @@
 package com.wildrydes.infra;
 
+import com.wildrydes.constructs.WildRydesChecks;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
@@ -77,8 +78,13 @@ public final class WildRydesApp {
         }
     }
 
-    /** Checks every stack of the app with cdk-nag's AwsSolutions pack. */
+    /**
+     * Checks every stack of the app with the construct library's app-wide checks (nothing invokes a
+     * JavaFunction's unpublished version; state machine names do not collide) and cdk-nag's
+     * AwsSolutions pack.
+     */
     public static void addChecks(App app) {
+        Aspects.of(app).add(new WildRydesChecks());
         Aspects.of(app)
                 .add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     }

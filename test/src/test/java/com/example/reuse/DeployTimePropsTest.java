@@ -43,6 +43,7 @@ class DeployTimePropsTest {
                 ScatterGatherRfqProps.builder()
                         .code(jar(stack, "Quotes"))
                         .deadline(Duration.seconds(seconds(stack, "DeadlineSeconds")))
+                        .demoResponders(true)
                         .demoResponderCount(1)
                         .build());
 
@@ -67,6 +68,7 @@ class DeployTimePropsTest {
                 "Quotes",
                 ScatterGatherRfqProps.builder()
                         .code(jar(stack, "Quotes"))
+                        .demoResponders(true)
                         .demoResponderCount(1)
                         .demoResponderTimeout(Duration.seconds(seconds(stack, "ResponderTimeout")))
                         .demoResponderMaxDelay(Duration.seconds(seconds(stack, "ResponderMaxDelay")))

@@ -24,18 +24,17 @@ import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
- * The README's "Reusing the constructs" snippets, compiled and synthesized exactly as printed:
+ * docs/reuse.md's snippets (the README links there), compiled and synthesized exactly as printed,
+ * in an app that applies {@code WildRydesChecks} as the page says:
  * one stack whose constructor runs them in order, after declaring the few things each snippet
  * says the reader already has (an operators' role, an ops topic, their own functions and queue).
  */
 class ReadmeReuseSnippetsTest {
 
-    /** The reuse page the README links (it was the README's "Reusing the constructs" section). */
-    private static final Path README = Path.of("..", "docs", "reuse.md");
-
+    private static final Path REUSE_PAGE = Path.of("..", "docs", "reuse.md");
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL);
 
-    /** What the snippets take as given, named as the README names them. */
+    /** What the snippets take as given, named as docs/reuse.md names them. */
     private static final String READER_ALREADY_HAS = """
             IRole operatorsRole = Role.fromRoleArn(this, "Operators", "arn:aws:iam::123456789012:role/operators");
             IRole partnerRole = Role.fromRoleArn(this, "Partner", "arn:aws:iam::123456789012:role/partner");
@@ -83,11 +82,11 @@ class ReadmeReuseSnippetsTest {
                         null,
                         compiler.getStandardFileManager(null, null, null).getJavaFileObjects(source.toFile()))
                 .call();
-        assertTrue(compiled, "the README's snippets do not compile:\n" + diagnostics);
+        assertTrue(compiled, "docs/reuse.md's snippets do not compile:\n" + diagnostics);
 
         try (URLClassLoader loader = new URLClassLoader(
                 new URL[] {sources.toUri().toURL()}, getClass().getClassLoader())) {
-            App app = new App();
+            App app = ReusingApp.newApp();
             Stack stack = (Stack) loader.loadClass("readme.ReadmeStack")
                     .getConstructor(software.constructs.Construct.class)
                     .newInstance(app);
@@ -102,14 +101,14 @@ class ReadmeReuseSnippetsTest {
         }
     }
 
-    /** The imports the README lists for its snippets. */
+    /** The imports docs/reuse.md lists for its snippets. */
     static String readmeImports() throws IOException {
         Matcher imports = IMPORTS_BLOCK.matcher(reuseSection());
-        assertTrue(imports.find(), "README's reuse section lists no imports");
+        assertTrue(imports.find(), REUSE_PAGE + " lists no imports");
         return imports.group(1);
     }
 
-    /** The java blocks of the "Reusing the constructs" page. */
+    /** The page's java blocks, in order. */
     static List<String> reuseSnippets() throws IOException {
         Matcher blocks = JAVA_BLOCK.matcher(reuseSection());
         List<String> snippets = new ArrayList<>();
@@ -120,12 +119,10 @@ class ReadmeReuseSnippetsTest {
     }
 
     private static String reuseSection() throws IOException {
-        String page = Files.readString(README);
-        assertTrue(page.startsWith("# Reusing the constructs"), README + " is not the 'Reusing the constructs' page");
-        return page;
+        return Files.readString(REUSE_PAGE);
     }
 
-    /** The README copies the handlers jar to target/lambda/ (maven-dependency-plugin); so does this test. */
+    /** The page copies the handlers jar to target/lambda/ (maven-dependency-plugin); so does this test. */
     private static void placeTheHandlersJarWhereTheReadmePutsIt() throws IOException {
         Path built = Path.of("..", "lambdas", "target", "wild-rydes-lambdas.jar");
         assertTrue(Files.isRegularFile(built), "build the lambdas module first: " + built.toAbsolutePath());

@@ -1,8 +1,10 @@
 package com.example.reuse;
 
+import com.wildrydes.constructs.WildRydesChecks;
 import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -32,10 +34,17 @@ final class ReusingApp {
 
     private ReusingApp() {}
 
+    /** The team's app, with the library's app-wide checks applied as its documentation says. */
+    static App newApp() {
+        App app = new App();
+        Aspects.of(app).add(new WildRydesChecks());
+        return app;
+    }
+
     /** A stack deployed to one known account and region. */
     static Stack pinnedStack() {
         return new Stack(
-                new App(),
+                newApp(),
                 "TeamStack",
                 StackProps.builder()
                         .env(Environment.builder()
@@ -47,7 +56,7 @@ final class ReusingApp {
 
     /** A stack that takes its account and region from the CLI at deploy time. */
     static Stack agnosticStack() {
-        return new Stack(new App(), "PortableStack");
+        return new Stack(newApp(), "PortableStack");
     }
 
     static ITopic orders(Stack stack) {

@@ -83,7 +83,7 @@ class TwoInstancesTest {
 
     @Test
     void twoOfEachInTwoStacksOfTwoStagesSynthesizeApart() {
-        App app = new App();
+        App app = ReusingApp.newApp();
         List<Stack> stacks = new java.util.ArrayList<>();
         for (String stageName : List.of("Beta", "Prod")) {
             Stage stage = new Stage(app, stageName, StageProps.builder().env(EU).build());
@@ -104,7 +104,7 @@ class TwoInstancesTest {
     }
 
     private static RuntimeException synthesisOf(BiConsumer<App, Environment[]> body, Environment... envs) {
-        App app = new App();
+        App app = ReusingApp.newApp();
         try {
             body.accept(app, envs);
             app.synth();

@@ -34,8 +34,9 @@ import software.constructs.Construct;
  * </ul>
  * A {@code JavaFunction} is an {@link IFunction}: handed to anything that takes one (an API
  * integration, an event source, a subscription, a saga task), it is invoked, granted and
- * configured through its {@code live} alias. Synthesis stops if anything invokes the unpublished
- * function instead (from {@link #getFunction()}), since that would bypass SnapStart and the alias.
+ * configured through its {@code live} alias. With {@link com.wildrydes.constructs.WildRydesChecks}
+ * applied to the app, synthesis stops if anything invokes the unpublished function instead (from
+ * {@link #getFunction()}), since that would bypass SnapStart and the alias.
  */
 public class JavaFunction extends LiveAliasFunction {
 
@@ -123,12 +124,12 @@ public class JavaFunction extends LiveAliasFunction {
                 .aliasName(ALIAS_NAME)
                 .version(function.getCurrentVersion())
                 .build();
-        InvokedThroughAlias.check(this);
     }
 
     /**
      * The unpublished function itself: to add environment variables or read its settings. Do not wire
-     * callers to it: synthesis stops on anything that invokes it instead of the alias.
+     * callers to it: with {@link com.wildrydes.constructs.WildRydesChecks} applied, synthesis stops on
+     * anything that invokes it instead of the alias.
      *
      * @return the function
      */

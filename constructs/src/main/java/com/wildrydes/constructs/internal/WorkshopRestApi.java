@@ -1,6 +1,5 @@
 package com.wildrydes.constructs.internal;
 
-import com.wildrydes.constructs.workshop.UnicornManagementServiceProps;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -25,6 +24,10 @@ import software.constructs.Construct;
  * {@code BodyValidator} in the given scope.
  */
 public final class WorkshopRestApi {
+
+    public static final String DEFAULT_STAGE_NAME = "prod";
+    public static final int DEFAULT_THROTTLING_RATE_LIMIT = 10;
+    public static final int DEFAULT_THROTTLING_BURST_LIMIT = 20;
 
     /** A single entry, so Map.of's order cannot vary. */
     private static final Map<String, String> JSON_CONTENT_TYPE = Map.of("Content-Type", "'application/json'");
@@ -52,15 +55,9 @@ public final class WorkshopRestApi {
                 .endpointTypes(List.of(EndpointType.REGIONAL))
                 .cloudWatchRole(false)
                 .deployOptions(StageOptions.builder()
-                        .stageName(stageName != null ? stageName : UnicornManagementServiceProps.DEFAULT_STAGE_NAME)
-                        .throttlingRateLimit(
-                                rateLimit != null
-                                        ? rateLimit
-                                        : UnicornManagementServiceProps.DEFAULT_THROTTLING_RATE_LIMIT)
-                        .throttlingBurstLimit(
-                                burstLimit != null
-                                        ? burstLimit
-                                        : UnicornManagementServiceProps.DEFAULT_THROTTLING_BURST_LIMIT)
+                        .stageName(stageName != null ? stageName : DEFAULT_STAGE_NAME)
+                        .throttlingRateLimit(rateLimit != null ? rateLimit : DEFAULT_THROTTLING_RATE_LIMIT)
+                        .throttlingBurstLimit(burstLimit != null ? burstLimit : DEFAULT_THROTTLING_BURST_LIMIT)
                         .accessLogDestination(new LogGroupLogDestination(accessLogs))
                         .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
                         .tracingEnabled(true)

@@ -3,6 +3,8 @@ package com.wildrydes.constructs.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,7 +43,10 @@ public final class FilterPolicy {
 
     static final int MAX_NUMERIC_SCALE = 5;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Immutable reader and writer (an ObjectMapper can be reconfigured): the library keeps no mutable static state. */
+    private static final ObjectReader JSON_READER = new ObjectMapper().reader();
+
+    private static final ObjectWriter JSON_WRITER = new ObjectMapper().writer();
     private static final Set<String> OPERATORS =
             Set.of("prefix", "suffix", "anything-but", "numeric", "exists", "equals-ignore-case", "cidr");
     private static final String OR = "$or";
@@ -49,7 +54,6 @@ public final class FilterPolicy {
 
     private final FilterPolicyScope scope;
     private final String json;
-    private final Map<String, Object> document;
 
     private FilterPolicy(FilterPolicyScope scope, String json) {
         this(scope, json, true);
@@ -62,7 +66,12 @@ public final class FilterPolicy {
         }
         this.scope = scope;
         this.json = json;
-        this.document = checked ? parseAndValidate(scope, json) : parseObject(json);
+        // Checked here, so that a bad policy is refused where it is written; toMap() parses it anew.
+        if (checked) {
+            parseAndValidate(scope, json);
+        } else {
+            parseObject(json);
+        }
     }
 
     private static Map<String, Object> bodyDocument(Map<String, FilterOrPolicy> policy) {
@@ -78,7 +87,7 @@ public final class FilterPolicy {
 
     private static String toJson(Map<String, Object> document) {
         try {
-            return JSON.writeValueAsString(document);
+            return JSON_WRITER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     "FilterPolicy: expected filters that render as JSON, got " + document, e);
@@ -173,10 +182,11 @@ public final class FilterPolicy {
     /**
      * The policy as the ordered map that renders into the template's {@code FilterPolicy}.
      *
-     * @return the parsed policy, its keys in the order of {@link #getJson()}
+     * @return a new copy of the parsed policy on each call (changing it changes nothing here), its keys
+     * in the order of {@link #getJson()}
      */
     public Map<String, Object> toMap() {
-        return document;
+        return parseObject(json);
     }
 
     private static Map<String, Object> parseAndValidate(FilterPolicyScope scope, String json) {
@@ -214,7 +224,7 @@ public final class FilterPolicy {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JSON_READER.readTree(json);
         } catch (JsonProcessingException e) {
             throw invalid(json, "well-formed JSON, but it does not parse: " + e.getOriginalMessage());
         }
@@ -226,7 +236,11 @@ public final class FilterPolicy {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> toMap(JsonNode root) {
-        return JSON.convertValue(root, LinkedHashMap.class);
+        try {
+            return JSON_READER.forType(LinkedHashMap.class).readValue(root);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a parsed JSON object converts to a map", e);
+        }
     }
 
     /** Checks one object of the policy; returns its alternatives (one unless it holds "$or"). */

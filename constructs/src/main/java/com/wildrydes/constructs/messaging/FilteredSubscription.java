@@ -54,6 +54,8 @@ public class FilteredSubscription extends Construct {
     private final ITopic topic;
     private final Subscription subscription;
     private final IQueue deadLetterQueue;
+    private static final String FAILED_INVOCATIONS_QUEUE_ID = "FailedInvocationsQueue";
+
     private final IQueue failedInvocationsQueue;
     private final Alarm deadLetterAlarm;
     private final Alarm failedInvocationsAlarm;
@@ -125,7 +127,8 @@ public class FilteredSubscription extends Construct {
                         metricDeadLetters(DeadLetterAlarms.ALARM_METRIC),
                         "SNS could not deliver a message to this subscriber: inspect the subscription's dead-letter queue, "
                                 + "fix the cause, redrive it");
-        this.failedInvocationsAlarm = failedInvocationsQueue == null || props.getFailedInvocationsQueue() != null
+        // Only on the queue created here: a given one is its owner's to watch, a reused one has its alarm.
+        this.failedInvocationsAlarm = getNode().tryFindChild(FAILED_INVOCATIONS_QUEUE_ID) == null
                 ? null
                 : DeadLetterAlarms.anyMessage(
                         this,
@@ -228,15 +231,23 @@ public class FilteredSubscription extends Construct {
             return props.getFailedInvocationsQueue();
         }
         if (AsyncInvokeConfigs.isConfigured(function)) {
+            IQueue used = ValidatedProps.check(
+                    this,
+                    () -> AsyncInvokeConfigs.reuse(
+                            this,
+                            function,
+                            props.getRetryAttempts(),
+                            props.getMaxEventAge(),
+                            props.getFailedInvocationsQueue()));
             Annotations.of(this)
                     .addInfo(function.getNode().getPath() + " already has its asynchronous invocation "
                             + "configured (another subscription or request for quotes): its retries and on-failure "
                             + "destination apply to this subscription too.");
-            return props.getFailedInvocationsQueue();
+            return used;
         }
         IQueue failed = props.getFailedInvocationsQueue() != null
                 ? props.getFailedInvocationsQueue()
-                : SecureQueues.deadLetterQueue(this, "FailedInvocationsQueue", fifo);
+                : SecureQueues.deadLetterQueue(this, FAILED_INVOCATIONS_QUEUE_ID, fifo);
         AsyncInvokeConfigs.configure(
                 this,
                 function,
@@ -386,12 +397,18 @@ public class FilteredSubscription extends Construct {
      * failed-invocations queue (SQS's {@code ApproximateNumberOfMessagesVisible}).
      *
      * @param props the period, statistic and label to read the metric with
-     * @return the metric; null when {@link #getFailedInvocationsQueue()} is null
+     * @return the metric, never null
+     * @throws IllegalStateException when {@link #getFailedInvocationsQueue()} is null (a queue subscriber, or
+     * a function whose asynchronous invocation is configured outside this library): there is no queue to
+     * measure
      */
     public Metric metricFailedInvocations(MetricOptions props) {
-        return failedInvocationsQueue == null
-                ? null
-                : failedInvocationsQueue.metricApproximateNumberOfMessagesVisible(props);
+        if (failedInvocationsQueue == null) {
+            throw new IllegalStateException(getNode().getPath() + ": FilteredSubscription has no failed-invocations "
+                    + "queue to measure (a queue subscriber, or a function whose asynchronous invocation is configured "
+                    + "outside this library): check getFailedInvocationsQueue() first");
+        }
+        return failedInvocationsQueue.metricApproximateNumberOfMessagesVisible(props);
     }
 
     /**
@@ -433,8 +450,9 @@ public class FilteredSubscription extends Construct {
      * For a function subscriber: where Lambda sends an asynchronous invocation that still failed after its
      * retries.
      *
-     * @return the queue given or created; null for a queue subscriber, or when the function's asynchronous
-     * invocation is configured elsewhere and no queue was given
+     * @return the queue Lambda sends to: given, created, or the one of the construct of this library that
+     * configured the function's asynchronous invocation first; null for a queue subscriber, or when that
+     * configuration is not this library's (made by your own code, or kept in another account or region)
      */
     public IQueue getFailedInvocationsQueue() {
         return failedInvocationsQueue;

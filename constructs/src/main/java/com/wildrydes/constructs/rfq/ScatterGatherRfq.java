@@ -2,7 +2,6 @@ package com.wildrydes.constructs.rfq;
 
 import com.wildrydes.constructs.functions.JavaFunction;
 import com.wildrydes.constructs.functions.JavaFunctionProps;
-import com.wildrydes.constructs.internal.ApiNagSuppressions;
 import com.wildrydes.constructs.internal.DeadLetterAlarms;
 import com.wildrydes.constructs.internal.DeadLetterRedrive;
 import com.wildrydes.constructs.internal.FunctionTargets;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.IResource;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.Method;
@@ -36,6 +36,7 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -60,7 +61,9 @@ import software.constructs.Construct;
  *   <li>{@code GET /query-instant-ride-rfq/{id}} answers with the quotes so far, whether the
  *       request is open, and how many of how many responders answered.</li>
  * </ul>
- * The handlers come from the {@code wild-rydes-lambdas} jar given as {@code code}.
+ * The handlers come from the {@code wild-rydes-lambdas} jar given as {@code code}. The API's methods
+ * take IAM authorization unless the props choose otherwise ({@link #grantInvokeApi} lets a caller
+ * in); the construct suppresses no cdk-nag finding about the API. The demo responders are opt-in.
  */
 public class ScatterGatherRfq extends Construct {
 
@@ -81,14 +84,15 @@ public class ScatterGatherRfq extends Construct {
     private final IQueue deadlineDeadLetterQueue;
     private final RestApi api;
     private final List<JavaFunction> demoResponders = new ArrayList<>();
+    private final List<Method> apiMethods;
     private final List<Alarm> alarms = new ArrayList<>();
     private final int expectedResponders;
     private final List<String> responderNames;
 
     /**
      * Creates the table, the request and completion topics, the response and deadline queues, the submit,
-     * query, collector and deadline functions, the REST API and, unless responders are given, the demo
-     * responders.
+     * query, collector and deadline functions, the REST API and, with {@code demoResponders(true)}, the
+     * demo responders.
      *
      * @param scope the parent construct
      * @param id the construct's ID, unique within {@code scope}
@@ -203,9 +207,11 @@ public class ScatterGatherRfq extends Construct {
         }
         for (int i = 0; i < props.getResponders().size(); i++) {
             IFunction responder = props.getResponders().get(i);
+            // Named after the responder, never its place in the list: a logical ID that changed with
+            // the order would replace the subscription and its queues, losing their messages.
             alarms.addAll(new FilteredSubscription(
                             this,
-                            "Responder" + (i + 1) + "Subscription",
+                            responderNames.get(i) + "Subscription",
                             FilteredSubscriptionProps.builder()
                                     .topic(requestTopic)
                                     .function(responder)
@@ -251,7 +257,7 @@ public class ScatterGatherRfq extends Construct {
                 .addMethod(
                         "POST",
                         new LambdaIntegration(submit.getAlias()),
-                        MethodOptions.builder()
+                        authorized(MethodOptions.builder(), props)
                                 .requestValidator(validator)
                                 .requestModels(Map.of("application/json", rfqRequest))
                                 .build());
@@ -259,11 +265,52 @@ public class ScatterGatherRfq extends Construct {
         Method queryMethod = queryResource.addMethod(
                 "GET",
                 new LambdaIntegration(query.getAlias()),
-                MethodOptions.builder()
+                authorized(MethodOptions.builder(), props)
                         .requestValidator(validator)
                         .requestParameters(Map.of("method.request.path.id", true))
                         .build());
-        ApiNagSuppressions.suppressPublicWorkshopApi(api, submitMethod, queryMethod);
+        this.apiMethods = List.of(submitMethod, queryMethod);
+    }
+
+    /**
+     * The reuser's authorization choice, IAM unless told otherwise (as AWS Solutions Constructs do);
+     * with an authorizer and no type, CDK takes the authorizer's type. The construct suppresses no
+     * cdk-nag finding for the choice: a public API is reported to its owner.
+     */
+    private static MethodOptions.Builder authorized(MethodOptions.Builder options, ScatterGatherRfqProps props) {
+        AuthorizationType type = props.getApiAuthorizationType();
+        if (type == null && props.getApiAuthorizer() == null) {
+            type = AuthorizationType.IAM;
+        }
+        return options.authorizationType(type).authorizer(props.getApiAuthorizer());
+    }
+
+    /**
+     * Lets a principal call the API's submit and query methods ({@code execute-api:Invoke} on those two
+     * methods of the deployed stage), for the default IAM authorization.
+     *
+     * @param grantee the principal that calls the API
+     * @return the grant
+     */
+    public Grant grantInvokeApi(IGrantable grantee) {
+        String stage = api.getDeploymentStage().getStageName();
+        return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(grantee)
+                .actions(List.of("execute-api:Invoke"))
+                .resourceArns(List.of(
+                        api.arnForExecuteApi("POST", "/" + SUBMIT_PATH, stage),
+                        api.arnForExecuteApi("GET", "/" + QUERY_PATH + "/*", stage)))
+                .build());
+    }
+
+    /**
+     * The API's methods: submit ({@code POST}) and query ({@code GET /{id}}), to configure or to record
+     * your own cdk-nag decisions on.
+     *
+     * @return the two methods, submit first
+     */
+    public List<Method> getApiMethods() {
+        return apiMethods;
     }
 
     private static int validate(ScatterGatherRfqProps props) {
@@ -285,10 +332,15 @@ public class ScatterGatherRfq extends Construct {
                     + "collector's timeout (10 seconds, and AWS advises six times it), got "
                     + visibility.toHumanString());
         }
+        if (props.usesDemoResponders()
+                && (!props.getResponders().isEmpty() || props.getExternalResponderCount() != null)) {
+            throw new IllegalArgumentException("ScatterGatherRfq: demoResponders(true) creates the construct's own "
+                    + "responders, got it together with responders or externalResponderCount");
+        }
         if (props.usesDemoResponders() && props.getResponderNames() != null) {
             throw new IllegalArgumentException(
                     "ScatterGatherRfq: responderNames names the responders you supply, got it "
-                            + "without responders or externalResponderCount (the demo responders are named "
+                            + "with demoResponders(true) (the demo responders are named "
                             + DEMO_RESPONDER_PREFIX + "1 to N)");
         }
         Integer rate = props.getSubmitRateLimit();
@@ -302,18 +354,19 @@ public class ScatterGatherRfq extends Construct {
             if (props.getDemoResponderReservedConcurrency() != null) {
                 throw new IllegalArgumentException(
                         "ScatterGatherRfq: demoResponderReservedConcurrency configures the demo "
-                                + "responders, got it together with responders or externalResponderCount");
+                                + "responders, got it without demoResponders(true)");
             }
             if (props.getDemoResponderCount() != null
                     || props.getDemoResponderAvailability() != null
                     || props.getDemoResponderMaxDelay() != null
                     || props.getDemoResponderTimeout() != null) {
                 throw new IllegalArgumentException("ScatterGatherRfq: the demoResponder* props configure the demo "
-                        + "responders, got them together with responders or externalResponderCount");
+                        + "responders, got them without demoResponders(true)");
             }
             int external = props.getExternalResponderCount() != null ? props.getExternalResponderCount() : 0;
             if (external < 0 || props.getResponders().size() + external < 1) {
-                throw new IllegalArgumentException("ScatterGatherRfq: expected at least one responder, got "
+                throw new IllegalArgumentException("ScatterGatherRfq: expected at least one responder (responders, "
+                        + "externalResponderCount, or demoResponders(true) for the demo ones), got "
                         + props.getResponders().size() + " responder functions and externalResponderCount " + external);
             }
             int responders = props.getResponders().size() + external;

@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.IAuthorizer;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
 
 /**
- * Props of {@link ScatterGatherRfq}. By default the construct answers with its own demo
- * responders; give {@code responders} (functions to subscribe) and/or
- * {@code externalResponderCount} (subscribers you attach to the request topic yourself) instead.
+ * Props of {@link ScatterGatherRfq}. Give {@code responders} (functions to subscribe) and/or
+ * {@code externalResponderCount} (subscribers you attach to the request topic yourself), or opt in
+ * to the construct's own demo responders with {@code demoResponders(true)}. The API takes IAM
+ * authorization unless {@code apiAuthorizationType} or {@code apiAuthorizer} says otherwise.
  */
 public final class ScatterGatherRfqProps {
 
@@ -84,6 +87,9 @@ public final class ScatterGatherRfqProps {
     private final Integer submitBurstLimit;
     private final Integer demoResponderReservedConcurrency;
     private final Boolean reserveDemoResponderConcurrency;
+    private final Boolean demoResponders;
+    private final AuthorizationType apiAuthorizationType;
+    private final IAuthorizer apiAuthorizer;
 
     private ScatterGatherRfqProps(Builder b) {
         this.handlerCode = b.handlerCode == null ? Map.of() : Map.copyOf(new TreeMap<>(b.handlerCode));
@@ -117,6 +123,9 @@ public final class ScatterGatherRfqProps {
         this.submitBurstLimit = b.submitBurstLimit;
         this.demoResponderReservedConcurrency = b.demoResponderReservedConcurrency;
         this.reserveDemoResponderConcurrency = b.reserveDemoResponderConcurrency;
+        this.demoResponders = b.demoResponders;
+        this.apiAuthorizationType = b.apiAuthorizationType;
+        this.apiAuthorizer = b.apiAuthorizer;
     }
 
     /**
@@ -156,7 +165,7 @@ public final class ScatterGatherRfqProps {
 
     /**
      * How many demo responders to create, 1 to 100, named UnicornManagementResource1 to N. Default: 10
-     * (when no responders are given).
+     * (with {@code demoResponders(true)}).
      *
      * @return the count given, or null for 10
      */
@@ -212,7 +221,11 @@ public final class ScatterGatherRfqProps {
     /**
      * The names your responders put in their quotes, one per responder (supplied and external): only a
      * quote from one of these counts. Required with {@code responders} or {@code externalResponderCount};
-     * the demo responders are named UnicornManagementResource1 to N.
+     * the demo responders are named UnicornManagementResource1 to N. The first names belong to the
+     * {@code responders}, in their order, the rest to the external ones. Each supplied responder's
+     * subscription (with its queues) takes its construct ID from its name ({@code <name>Subscription}),
+     * so reordering, adding or removing a responder replaces no other responder's resources; renaming
+     * one replaces its own.
      *
      * @return an unmodifiable copy of the names given, or null for the demo responders
      */
@@ -311,13 +324,45 @@ public final class ScatterGatherRfqProps {
         return reserveDemoResponderConcurrency;
     }
 
-    boolean usesDemoResponders() {
-        return responders.isEmpty() && externalResponderCount == null;
+    /**
+     * Whether the construct creates its demo responders (random quotes, for trying the pattern out):
+     * opt-in, and only without {@code responders} and {@code externalResponderCount}. Default: false.
+     *
+     * @return the setting given, or null for false
+     */
+    public Boolean getDemoResponders() {
+        return demoResponders;
     }
 
     /**
-     * Builds {@link ScatterGatherRfqProps}: set the required props; leave the responders unset for the demo
-     * responders; any prop not set takes its default.
+     * How callers of the API's submit and query methods are authorized. Default: {@link
+     * AuthorizationType#IAM} (a caller needs {@code execute-api:Invoke}, given with
+     * {@code ScatterGatherRfq.grantInvokeApi}), or the type of {@code apiAuthorizer} when one is given.
+     * {@link AuthorizationType#NONE} makes the API public: your choice, which your own cdk-nag checks
+     * will report (the construct suppresses nothing for it).
+     *
+     * @return the type given, or null for the default
+     */
+    public AuthorizationType getApiAuthorizationType() {
+        return apiAuthorizationType;
+    }
+
+    /**
+     * The authorizer of the API's methods (a Cognito user pool or Lambda authorizer). Default: none.
+     *
+     * @return the authorizer given, or null
+     */
+    public IAuthorizer getApiAuthorizer() {
+        return apiAuthorizer;
+    }
+
+    boolean usesDemoResponders() {
+        return Boolean.TRUE.equals(demoResponders);
+    }
+
+    /**
+     * Builds {@link ScatterGatherRfqProps}: set the required props and the responders (or
+     * {@code demoResponders(true)}); any prop not set takes its default.
      */
     public static final class Builder {
         private Code code;
@@ -338,6 +383,42 @@ public final class ScatterGatherRfqProps {
         private Integer submitBurstLimit;
         private Integer demoResponderReservedConcurrency;
         private Boolean reserveDemoResponderConcurrency;
+        private Boolean demoResponders;
+        private AuthorizationType apiAuthorizationType;
+        private IAuthorizer apiAuthorizer;
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getDemoResponders()}.
+         *
+         * @param demoResponders true for the construct's demo responders
+         * @return this builder
+         */
+        public Builder demoResponders(Boolean demoResponders) {
+            this.demoResponders = demoResponders;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getApiAuthorizationType()}.
+         *
+         * @param apiAuthorizationType how the API's callers are authorized
+         * @return this builder
+         */
+        public Builder apiAuthorizationType(AuthorizationType apiAuthorizationType) {
+            this.apiAuthorizationType = apiAuthorizationType;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getApiAuthorizer()}.
+         *
+         * @param apiAuthorizer the authorizer of the API's methods
+         * @return this builder
+         */
+        public Builder apiAuthorizer(IAuthorizer apiAuthorizer) {
+            this.apiAuthorizer = apiAuthorizer;
+            return this;
+        }
 
         /**
          * Sets {@link ScatterGatherRfqProps#getCode()}.

@@ -92,7 +92,6 @@ public class FareCollectionSaga extends Construct {
     public FareCollectionSaga(Construct scope, String id, FareCollectionSagaProps props) {
         super(scope, id);
         ValidatedProps.check(this, () -> validate(props));
-        ValidatedProps.check(this, () -> StateMachineNames.claim(this, props.getStateMachineName()));
         this.faresTable = SecureResources.table(this, "FaresTable", "fareId", null, props.getTableRemovalPolicy());
         Key topicKey = SecureResources.rotatingKey(
                 this, "FareProcessingTopicKey", "Encrypts the fare-processing topic at rest");

@@ -16,6 +16,18 @@ class FilterPolicyTest {
             "{\"fare\": [{\"numeric\": [\">=\", 50]}], \"distance\": [{\"numeric\": [\">=\", 20]}]}";
 
     @Test
+    void changingTheReturnedMapLeavesThePolicyAsItWas() {
+        FilterPolicy policy = FilterPolicy.onMessageAttributes(WORKSHOP);
+        Map<String, Object> handedOut = policy.toMap();
+        try {
+            handedOut.remove("fare");
+        } catch (UnsupportedOperationException refused) {
+            // an unmodifiable view would do as well
+        }
+        assertEquals(List.of("fare", "distance"), List.copyOf(policy.toMap().keySet()), "the policy is unchanged");
+    }
+
+    @Test
     void rendersTheWorkshopPolicyAsWritten() {
         FilterPolicy policy = FilterPolicy.onMessageAttributes(WORKSHOP);
         assertEquals(

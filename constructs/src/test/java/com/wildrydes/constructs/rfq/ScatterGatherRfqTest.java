@@ -34,7 +34,7 @@ class ScatterGatherRfqTest {
     @Test
     void byDefaultTenDemoRespondersAnswerWithinTheWorkshopsTimes() {
         Stack stack = TestStacks.newStack();
-        ScatterGatherRfq rfq = rfq(stack, ScatterGatherRfqProps.builder());
+        ScatterGatherRfq rfq = rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true));
         Template template = Template.fromStack(stack);
 
         assertEquals(10, rfq.getDemoResponders().size());
@@ -72,7 +72,8 @@ class ScatterGatherRfqTest {
     @Test
     void theCollectorCountsQuotesOnlyFromTheRespondersNames() {
         Stack stack = TestStacks.newStack();
-        ScatterGatherRfq rfq = rfq(stack, ScatterGatherRfqProps.builder().demoResponderCount(2));
+        ScatterGatherRfq rfq =
+                rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true).demoResponderCount(2));
         assertEquals(List.of("UnicornManagementResource1", "UnicornManagementResource2"), rfq.getResponderNames());
         Template template = Template.fromStack(stack);
         template.hasResourceProperties(
@@ -98,7 +99,7 @@ class ScatterGatherRfqTest {
     @Test
     void theTableHoldsRequestsAndQuotesByIdAndResponder() {
         Stack stack = TestStacks.newStack();
-        rfq(stack, ScatterGatherRfqProps.builder());
+        rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true));
         Template.fromStack(stack)
                 .hasResourceProperties(
                         "AWS::DynamoDB::Table",
@@ -114,7 +115,7 @@ class ScatterGatherRfqTest {
     @Test
     void theResponseQueueOutlastsTheCollectorAndDeadLettersAfterThreeReceives() {
         Stack stack = TestStacks.newStack();
-        rfq(stack, ScatterGatherRfqProps.builder());
+        rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true));
         Template template = Template.fromStack(stack);
         template.hasResourceProperties(
                 "AWS::SQS::Queue",
@@ -140,7 +141,7 @@ class ScatterGatherRfqTest {
     @Test
     void theApiValidatesTheRequestBodyAndTheQueryId() {
         Stack stack = TestStacks.newStack();
-        rfq(stack, ScatterGatherRfqProps.builder());
+        rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true));
         Template template = Template.fromStack(stack);
         template.hasResourceProperties(
                 "AWS::ApiGateway::Method",
@@ -158,7 +159,7 @@ class ScatterGatherRfqTest {
     /** The default construct with one demo responder, as a template to read grants from. */
     private static Template oneResponder() {
         Stack stack = TestStacks.newStack();
-        rfq(stack, ScatterGatherRfqProps.builder().demoResponderCount(1));
+        rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true).demoResponderCount(1));
         return Template.fromStack(stack);
     }
 
@@ -272,36 +273,45 @@ class ScatterGatherRfqTest {
                 ScatterGatherRfqProps.builder().responseQueueVisibilityTimeout(Duration.seconds(5)));
         refuses(
                 "demoResponderTimeout must exceed demoResponderMaxDelay (1 minute) to leave time to answer, got 1 minute",
-                ScatterGatherRfqProps.builder().demoResponderTimeout(Duration.seconds(60)));
+                ScatterGatherRfqProps.builder().demoResponders(true).demoResponderTimeout(Duration.seconds(60)));
     }
 
     @Test
     void refusesResponderSettingsThatContradictEachOther() {
         refuses(
-                "the demoResponder* props configure the demo responders, got them together with responders",
+                "the demoResponder* props configure the demo responders, got them without demoResponders(true)",
                 ScatterGatherRfqProps.builder().externalResponderCount(2).demoResponderCount(3));
         refuses(
-                "expected at least one responder, got 0 responder functions and externalResponderCount 0",
+                "demoResponders(true) creates the construct's own responders, got it together with responders or "
+                        + "externalResponderCount",
+                ScatterGatherRfqProps.builder().externalResponderCount(2).demoResponders(true));
+        refuses(
+                "expected at least one responder (responders, externalResponderCount, or demoResponders(true) for the "
+                        + "demo ones), got 0 responder functions and externalResponderCount 0",
+                ScatterGatherRfqProps.builder());
+        refuses(
+                "expected at least one responder (responders, externalResponderCount, or demoResponders(true) for the "
+                        + "demo ones), got 0 responder functions and externalResponderCount 0",
                 ScatterGatherRfqProps.builder().externalResponderCount(0));
         refuses(
                 "responderNames must name each responder once, the name its quotes carry: expected 2 names "
                         + "(0 responder functions and externalResponderCount 2), got 0",
                 ScatterGatherRfqProps.builder().externalResponderCount(2));
         refuses(
-                "responderNames names the responders you supply, got it without responders or externalResponderCount "
+                "responderNames names the responders you supply, got it with demoResponders(true) "
                         + "(the demo responders are named UnicornManagementResource1 to N)",
-                ScatterGatherRfqProps.builder().responderNames(List.of("A")));
+                ScatterGatherRfqProps.builder().demoResponders(true).responderNames(List.of("A")));
         refuses(
                 "demoResponderCount must be from 1 to 100, got 0",
-                ScatterGatherRfqProps.builder().demoResponderCount(0));
+                ScatterGatherRfqProps.builder().demoResponders(true).demoResponderCount(0));
         refuses(
                 "demoResponderAvailability must be from 0 to 1, got 1.5",
-                ScatterGatherRfqProps.builder().demoResponderAvailability(1.5));
+                ScatterGatherRfqProps.builder().demoResponders(true).demoResponderAvailability(1.5));
         refuses(
                 "demoResponderReservedConcurrency must be at least 1 (0 would stop the responders), got 0",
-                ScatterGatherRfqProps.builder().demoResponderReservedConcurrency(0));
+                ScatterGatherRfqProps.builder().demoResponders(true).demoResponderReservedConcurrency(0));
         refuses(
-                "demoResponderReservedConcurrency configures the demo responders, got it together with responders",
+                "demoResponderReservedConcurrency configures the demo responders, got it without demoResponders(true)",
                 ScatterGatherRfqProps.builder().externalResponderCount(1).demoResponderReservedConcurrency(5));
         refuses(
                 "submitRateLimit and submitBurstLimit must be at least 1, got 0 and null",
@@ -312,7 +322,11 @@ class ScatterGatherRfqTest {
     void theLargestDemoFitsTheCollectorsEnvironment() {
         assertEquals(
                 100,
-                rfq(TestStacks.newStack(), ScatterGatherRfqProps.builder().demoResponderCount(100))
+                rfq(
+                                TestStacks.newStack(),
+                                ScatterGatherRfqProps.builder()
+                                        .demoResponders(true)
+                                        .demoResponderCount(100))
                         .getResponderNames()
                         .size());
     }

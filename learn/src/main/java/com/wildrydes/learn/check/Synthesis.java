@@ -50,6 +50,8 @@ public record Synthesis(Path cloudAssembly, JsonNode learner, JsonNode finished)
                     .context(cdkJsonContext())
                     .outdir(outdir.toString())
                     .build());
+            // The library's app-wide checks, as every app using the constructs applies them.
+            software.amazon.awscdk.Aspects.of(app).add(new com.wildrydes.constructs.WildRydesChecks());
             Stack stack = learnerStack.apply(app);
             for (IConstruct construct : stack.getNode().findAll()) {
                 if (construct instanceof CfnTopic topic) {

@@ -2,8 +2,8 @@ package com.wildrydes.learn.lab2;
 
 import com.wildrydes.constructs.functions.JavaFunction;
 import com.wildrydes.constructs.functions.JavaFunctionProps;
-import com.wildrydes.constructs.workshop.UnicornManagementService;
-import com.wildrydes.constructs.workshop.UnicornManagementServiceProps;
+import com.wildrydes.infra.UnicornManagementService;
+import com.wildrydes.infra.UnicornManagementServiceProps;
 import com.wildrydes.infra.LambdaBundle;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,9 @@ import com.wildrydes.constructs.rfq.ScatterGatherRfqProps;
 import com.wildrydes.constructs.messaging.TopicQueueChain;
 import com.wildrydes.constructs.messaging.TopicQueueChainProps;
 import java.util.List;
+import com.wildrydes.constructs.WildRydesChecks;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
@@ -28,6 +30,7 @@ public final class OrdersApp {
 
     public static void main(String[] args) {
         App app = new App(AppProps.builder().outdir(args[0]).build());
+        Aspects.of(app).add(new WildRydesChecks());
         Stack stack = new Stack(app, "OrdersStack", StackProps.builder()
                 .env(Environment.builder().account("123456789012").region("eu-west-1").build())
                 .build());

@@ -1,8 +1,7 @@
-package com.wildrydes.constructs.workshop;
+package com.wildrydes.infra;
 
 import com.wildrydes.constructs.functions.JavaFunction;
 import com.wildrydes.constructs.functions.JavaFunctionProps;
-import com.wildrydes.constructs.internal.ApiNagSuppressions;
 import com.wildrydes.constructs.internal.RequestSchemas;
 import com.wildrydes.constructs.internal.SecureResources;
 import com.wildrydes.constructs.internal.WorkshopRestApi;
@@ -102,7 +101,7 @@ public class UnicornManagementService extends Construct {
                                                 .statusCode("400")
                                                 .build()))
                                 .build());
-        ApiNagSuppressions.suppressPublicWorkshopApi(api, submitMethod);
+        PublicWorkshopApi.suppressNagFindings(api, submitMethod);
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.wildrydes.constructs.workshop;
+package com.wildrydes.infra;
 
 import com.wildrydes.constructs.functions.JavaFunctionProps;
 import com.wildrydes.constructs.internal.RequiredProp;

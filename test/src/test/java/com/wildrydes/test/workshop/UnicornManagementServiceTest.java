@@ -1,17 +1,23 @@
-package com.wildrydes.constructs.workshop;
+package com.wildrydes.test.workshop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.wildrydes.constructs.TestStacks;
 import com.wildrydes.constructs.internal.RequestSchemas;
+import com.wildrydes.infra.UnicornManagementService;
+import com.wildrydes.infra.UnicornManagementServiceProps;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.sns.Topic;
 
+/** Labs 1 and 2's own service, which lives in the labs' app (infra), not in the construct library. */
 class UnicornManagementServiceTest {
 
     static Template template;
@@ -19,13 +25,14 @@ class UnicornManagementServiceTest {
 
     @BeforeAll
     static void synthesize() {
-        Stack stack = TestStacks.newStack();
+        Stack stack = new Stack(new App(), "TestStack");
         service = new UnicornManagementService(
                 stack,
                 "Service",
                 UnicornManagementServiceProps.builder()
-                        .rideCompletionTopic(TestStacks.topic(stack))
-                        .code(TestStacks.jarCode(stack))
+                        .rideCompletionTopic(new Topic(stack, "Topic"))
+                        .code(Code.fromBucket(
+                                Bucket.fromBucketName(stack, "CodeBucket", "code-bucket"), "handlers.jar"))
                         .handler("com.example.Submit::handleRequest")
                         .build());
         template = Template.fromStack(stack);
