@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Each function's log lines, kept apart as its log group keeps them: a line a function writes to
- * {@code System.out} goes to that function's {@link LogGroup} and, when printing is on (the
+ * {@code System.out} or {@code System.err} goes to that function's {@link LogGroup} and, when printing is on (the
  * command), to this JVM's standard output prefixed with the function's name. Functions write from
  * threads local mode starts for them; those threads carry the function's log group.
  */
@@ -16,6 +16,7 @@ public final class FunctionLogs {
 
     private static final InheritableThreadLocal<LogGroup> GROUP = new InheritableThreadLocal<>();
     private static PrintStream original;
+    private static PrintStream originalError;
     private static volatile boolean printing;
 
     private FunctionLogs() {}
@@ -24,15 +25,24 @@ public final class FunctionLogs {
         GROUP.set(group);
     }
 
-    /** Starts keeping functions' lines (idempotent); nothing is printed until {@link #print()}. */
+    /**
+     * Starts keeping functions' lines (idempotent); nothing is printed until {@link #print()}. Both
+     * standard output and standard error, as Lambda's Java runtime sends both to the log group.
+     */
     public static synchronized void capture() {
         if (original != null) {
             return;
         }
         original = System.out;
-        PrintStream target = original;
+        originalError = System.err;
+        System.setOut(keeping(original));
+        System.setErr(keeping(originalError));
+    }
+
+    /** A stream that keeps a function thread's lines in its log group, and passes anything else to {@code target}. */
+    private static PrintStream keeping(PrintStream target) {
         ThreadLocal<ByteArrayOutputStream> lines = ThreadLocal.withInitial(ByteArrayOutputStream::new);
-        System.setOut(new PrintStream(
+        return new PrintStream(
                 new OutputStream() {
                     @Override
                     public void write(int b) {
@@ -58,7 +68,7 @@ public final class FunctionLogs {
                     }
                 },
                 true,
-                StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8);
     }
 
     /** Keeps and prints every function's lines, prefixed with {@code [name] }. */
@@ -70,6 +80,7 @@ public final class FunctionLogs {
     public static synchronized void uninstall() {
         if (original != null) {
             System.setOut(original);
+            System.setErr(originalError);
             original = null;
             printing = false;
         }

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
  * attempt, the SDK's retries too) fails at the given rate with one of the errors AWS answers for
  * that service under load (throttling, a server error, a write conflict), and each invocation of the
  * chosen functions is throttled, or reported timed out after its handler ran, at the same rate.
+ * DynamoDB: throttling ({@code ProvisionedThroughputExceededException}, {@code ThrottlingException}),
+ * {@code InternalServerError}, and for a transaction its cancellation by a conflicting writer.
  * Counted by kind, so that a soak can print what it injected. Installed per lab, by caller key, like
  * {@link FaultPlan}: a lab beside it in the JVM never meets these faults.
  */
@@ -98,10 +100,12 @@ public final class RandomFaults {
                         operation.equals("TransactWriteItems")
                                 // Positional reasons for the two-item transactions of this project (lab 3's quote).
                                 ? AwsFault.transactionCanceled("None", "TransactionConflict")
+                                // A single-item write meets TransactionConflictException only beside
+                                // transactions on its item, which no other table of the labs has.
                                 : new AwsFault(
                                         400,
-                                        "TransactionConflictException",
-                                        "Transaction is ongoing for the item" + " (injected by the soak)",
+                                        "ThrottlingException",
+                                        "Throughput exceeds the current capacity of your table (injected by the soak)",
                                         null);
                 };
             case "sns" ->

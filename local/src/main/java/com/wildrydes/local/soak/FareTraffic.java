@@ -162,8 +162,9 @@ final class FareTraffic implements LabTraffic {
             if (good + bad > 1) {
                 figures.duplicates.addAndGet(good + bad - 1);
             }
-            boolean matches =
-                    "completed".equals(status) ? good == 1 && bad == 0 : status != null && good == 0 && bad == 1;
+            // A fare RegisterFare could not store (an error it does not retry) fails before any charge:
+            // no status, one failed notification.
+            boolean matches = "completed".equals(status) ? good == 1 && bad == 0 : good == 0 && bad == 1;
             if (!matches) {
                 figures.violation("fare " + fareId + " (" + customers.get(fareId) + ", " + execution.status() + " "
                         + execution.error() + ", states " + execution.states() + ") has status " + status + " and "
