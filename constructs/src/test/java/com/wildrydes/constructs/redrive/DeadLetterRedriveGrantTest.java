@@ -58,6 +58,7 @@ class DeadLetterRedriveGrantTest {
                 "Rfq",
                 ScatterGatherRfqProps.builder()
                         .code(TestStacks.jarCode(stack))
+                        .demoResponders(true)
                         .demoResponderCount(1)
                         .build());
         Role operator = operator(stack);

@@ -367,6 +367,7 @@ class ScatterGatherRfqTest {
                 "Rfq",
                 ScatterGatherRfqProps.builder()
                         .handlerCode(packages)
+                        .demoResponders(true)
                         .demoResponderCount(2)
                         .build());
         Template template = Template.fromStack(stack);
