@@ -62,6 +62,12 @@ public final class LocalLab implements AutoCloseable {
     private final Map<String, String> integrations = new LinkedHashMap<>();
     private StepFunctionsApi stepFunctionsApi;
     private TaskCallGate taskCalls;
+    /** Whoever watches this lab live (the local console); each component reports here. */
+    private final List<com.wildrydes.local.console.LabEventListener> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final com.wildrydes.local.console.LabEventListener events =
+            event -> listeners.forEach(listener -> listener.onEvent(event));
 
     private LocalLab(CloudAssembly assembly, RunningEngines engines, LocalSettings settings) {
         this.assembly = assembly;
@@ -252,6 +258,13 @@ public final class LocalLab implements AutoCloseable {
         rolesByFunction.put(name, role);
         com.wildrydes.local.iam.SdkCalls sdkCalls = new com.wildrydes.local.iam.SdkCalls(this::queueArn);
         com.wildrydes.local.lambda.SdkCallLog.register(function.callerKey(), (service, operation, fields) -> {
+            events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                    com.wildrydes.local.console.LabEvent.Kind.SDK_CALL,
+                    name,
+                    service + " " + operation,
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                            .valueToTree(fields)
+                            .toString()));
             for (String[] needed : sdkCalls.actions(service, operation, fields)) {
                 iamCalls.byRole(
                         role, name, needed[0], needed[1], "SDK call " + service + " " + operation + " of " + name);
@@ -262,6 +275,7 @@ public final class LocalLab implements AutoCloseable {
                 .equals(properties.path("SnapStart").path("ApplyOn").asText())) {
             snapStart.add(name);
         }
+        function.listen(events);
         functionsByName.put(name, function);
         functionsByLogicalId.put(logicalId, function);
         functionsByReference.put(name, function);
@@ -301,6 +315,7 @@ public final class LocalLab implements AutoCloseable {
                                 "sqs:SendMessage",
                                 onFailure,
                                 "Lambda sending a failed asynchronous invocation to its on-failure destination"));
+                invoker.listen(events);
                 started.add(new TopicToFunction(
                         engines.sqs(),
                         deliveryQueue,
@@ -351,13 +366,20 @@ public final class LocalLab implements AutoCloseable {
         LocalRestApi api = new LocalRestApi();
         started.add(api);
         String id = Integer.toString(Math.abs((settings.namePrefix() + logicalId).hashCode()), 36);
-        api.onInvoke((stage, httpMethod, resourcePath, requestPath) -> iamCalls.byService(
-                "apigateway.amazonaws.com",
-                "lambda:InvokeFunction",
-                integrations.get(id + " " + httpMethod + " " + resourcePath),
-                "arn:aws:execute-api:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":" + id + "/" + stage + "/"
-                        + httpMethod + requestPath,
-                "API Gateway invoking the method's function"));
+        api.onInvoke((stage, httpMethod, resourcePath, requestPath) -> {
+            events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                    com.wildrydes.local.console.LabEvent.Kind.API_REQUEST,
+                    id,
+                    httpMethod + " " + resourcePath,
+                    requestPath));
+            iamCalls.byService(
+                    "apigateway.amazonaws.com",
+                    "lambda:InvokeFunction",
+                    integrations.get(id + " " + httpMethod + " " + resourcePath),
+                    "arn:aws:execute-api:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":" + id + "/" + stage + "/"
+                            + httpMethod + requestPath,
+                    "API Gateway invoking the method's function");
+        });
         apisById.put(id, api);
         ids.put(logicalId, id, Map.of("RootResourceId", "root-" + id, "RestApiId", id));
         resourcePaths.put("root-" + id, "");
@@ -534,6 +556,7 @@ public final class LocalLab implements AutoCloseable {
         LocalStateMachine machine = new LocalStateMachine(name, arn, definition, endpoints);
         String role = intrinsics.text(properties.get("RoleArn"));
         machine.onServiceCall(call -> stateMachineCall(role, name, call));
+        machine.listen(events);
         stateMachinesByReference.put(logicalId, machine);
         stateMachinesByReference.put(name, machine);
         stateMachinesByReference.put(arn, machine);
@@ -615,6 +638,29 @@ public final class LocalLab implements AutoCloseable {
      */
     public StateMachineExecution startExecution(String stateMachine, String inputJson) {
         return stateMachine(stateMachine).execute(inputJson);
+    }
+
+    /** Reports this lab's events (invocations, retries, executions...) to that listener from now on. */
+    public void listen(com.wildrydes.local.console.LabEventListener listener) {
+        listeners.add(listener);
+    }
+
+    public void unlisten(com.wildrydes.local.console.LabEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    public String stackName() {
+        return assembly.stackName();
+    }
+
+    /** The synthesized template this lab runs (a copy). */
+    public JsonNode template() {
+        return assembly.template().deepCopy();
+    }
+
+    /** A template value (Ref, Fn::GetAtt, Fn::Join...) with this lab's local names, ARNs and URLs. */
+    public JsonNode resolve(JsonNode value) {
+        return intrinsics.resolve(value);
     }
 
     /** The stack's outputs under the template's keys, with their local values. */

@@ -54,10 +54,23 @@ public final class Main {
             return;
         }
         RunningEngines started = engines;
+        com.wildrydes.local.console.ConsoleServer console;
+        try {
+            console =
+                    new com.wildrydes.local.console.ConsoleServer(Integer.getInteger("wildrydes.local.consolePort", 0));
+            console.add(lab, started);
+        } catch (RuntimeException e) {
+            lab.close();
+            started.close();
+            System.err.println("local mode: the console could not start: " + messages(e));
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            console.close();
                             lab.close();
                             started.close();
                             FunctionLogs.uninstall();
@@ -77,6 +90,7 @@ public final class Main {
             System.out.println("  stepfunctions  " + lab.stepFunctionsEndpoint()
                     + "  (start-execution and describe-execution only)");
         }
+        System.out.println("Console (the lab's topology and its messages, live): " + console.pageUrl(args[0]));
         System.out.println("Not emulated (no local meaning):");
         lab.notEmulated().forEach(resource -> System.out.println("  " + resource));
         System.out.println(

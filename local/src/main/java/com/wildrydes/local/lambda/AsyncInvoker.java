@@ -27,6 +27,8 @@ public final class AsyncInvoker implements AutoCloseable {
     private final Duration retryDelay;
     private final SqsClient sqs;
     private final Runnable sendingToDestination;
+    private volatile com.wildrydes.local.console.LabEventListener events =
+            com.wildrydes.local.console.LabEventListener.NONE;
     private final ExecutorService accepted = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "async-invoke");
         thread.setDaemon(true);
@@ -52,6 +54,11 @@ public final class AsyncInvoker implements AutoCloseable {
         this.sqs = sqs;
     }
 
+    /** Where this invoker reports its retries and what it sends to the on-failure destination (the local console). */
+    public void listen(com.wildrydes.local.console.LabEventListener listener) {
+        this.events = listener;
+    }
+
     /** Accepts the event, as Lambda answers 202 to an asynchronous invocation. */
     public void invokeAsync(String eventJson) {
         accepted.submit(() -> run(eventJson));
@@ -65,6 +72,13 @@ public final class AsyncInvoker implements AutoCloseable {
                 return;
             }
             attempts++;
+            if (attempt > 0) {
+                events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                        com.wildrydes.local.console.LabEvent.Kind.RETRIED,
+                        function.name(),
+                        "retry " + attempt + " of " + maximumRetryAttempts,
+                        eventJson));
+            }
             last = function.invoke(eventJson);
             if (!last.failed()) {
                 return;
@@ -74,6 +88,11 @@ public final class AsyncInvoker implements AutoCloseable {
             String record = invocationRecord(eventJson, last, attempts);
             sendingToDestination.run();
             sqs.sendMessage(send -> send.queueUrl(onFailureQueueUrl).messageBody(record));
+            events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                    com.wildrydes.local.console.LabEvent.Kind.DEAD_LETTERED,
+                    onFailureQueueUrl,
+                    "from " + function.name() + " after " + attempts + " attempts",
+                    record));
         }
     }
 
