@@ -45,7 +45,8 @@
     if (data.snapStart) badges.push('SnapStart');
     if (data.fifo) badges.push('FIFO');
     if (data.deadLetter) badges.push('DLQ');
-    const lines = [data.label];
+    // Words of a logical ID apart, so a long name wraps under its node instead of overlapping.
+    const lines = [data.kind === 'route' ? data.label : data.label.replace(/([a-z0-9])([A-Z])/g, '$1 $2')];
     if (badges.length) lines.push(badges.join(' · '));
     const counters = summary(data.id);
     if (counters) lines.push(counters);
@@ -54,8 +55,9 @@
 
   const style = [
     { selector: 'node', style: {
-      'label': 'data(display)', 'text-wrap': 'wrap', 'text-max-width': 190, 'font-size': 10,
+      'label': 'data(display)', 'text-wrap': 'wrap', 'text-max-width': 150, 'font-size': 10,
       'text-valign': 'bottom', 'text-margin-y': 4, 'width': 26, 'height': 26, 'color': '#16191f',
+      'text-background-color': '#fff', 'text-background-opacity': 0.7,
       'border-width': 0 } },
     { selector: 'node[kind = "route"]', style: { 'shape': 'round-tag', 'background-color': '#8c4fff' } },
     { selector: 'node[kind = "function"]', style: { 'shape': 'round-rectangle', 'background-color': '#ed7100' } },
@@ -82,7 +84,7 @@
       'curve-style': 'bezier', 'label': 'data(label)', 'font-size': 8, 'color': '#545b64', 'text-rotation': 'autorotate',
       'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
     { selector: 'edge[kind = "uses"], edge[kind = "task"]', style: { 'line-style': 'dotted', 'line-color': '#aab7b8' } },
-    { selector: 'edge[kind = "redrive"], edge[kind = "onFailure"]', style: {
+    { selector: 'edge[kind = "redrive"], edge[kind = "onFailure"], edge[kind = "undeliverable"]', style: {
       'line-style': 'dashed', 'line-color': '#d13212', 'target-arrow-color': '#d13212' } },
     { selector: 'edge[kind = "catch"]', style: { 'line-style': 'dashed', 'line-color': '#ff9900', 'target-arrow-color': '#ff9900' } },
     { selector: 'edge[filterPolicy]', style: { 'line-style': 'dashed' } },
@@ -111,10 +113,10 @@
     state.samples = topology.samples;
     state.counters = topology.counters;
     const elements = topology.elements.nodes.concat(topology.elements.edges);
-    elements.forEach((element) => { if (element.data.kind !== 'state') element.data.display = displayLabel(element.data); });
+    topology.elements.nodes.forEach((node) => { if (node.data.kind !== 'state') node.data.display = displayLabel(node.data); });
     cy = cytoscape({
       container: document.getElementById('graph'), elements, style,
-      layout: { name: 'dagre', rankDir: 'LR', nodeSep: 14, rankSep: 90, edgeSep: 8 },
+      layout: { name: 'dagre', rankDir: 'LR', nodeSep: 10, rankSep: 70, edgeSep: 6, nodeDimensionsIncludeLabels: true },
       wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3
     });
     state.cy = cy;

@@ -11,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code Main <stack name> [cdk.out]}: starts the engines, brings the stack up from the cloud
- * assembly, prints its outputs with their local values and the engines' endpoints, prints each
- * function's log lines prefixed with its name, and serves until Ctrl-C, then stops everything.
+ * assembly, prints its outputs with their local values, the engines' endpoints and the URL of the
+ * lab's console page, prints each function's log lines prefixed with its name, and serves until
+ * Ctrl-C, then stops everything.
  */
 public final class Main {
 
@@ -29,8 +30,10 @@ public final class Main {
         // What the command was given is checked before any engine starts: a wrong setting or stack
         // name costs nothing and leaves nothing running.
         LocalSettings settings;
+        int consolePort;
         try {
             settings = LocalSettings.fromSystemProperties();
+            consolePort = com.wildrydes.local.console.ConsoleServer.portFromSystemProperties();
             CloudAssembly.read(cdkOut, args[0]);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("local mode: " + messages(e));
@@ -56,8 +59,7 @@ public final class Main {
         RunningEngines started = engines;
         com.wildrydes.local.console.ConsoleServer console;
         try {
-            console =
-                    new com.wildrydes.local.console.ConsoleServer(Integer.getInteger("wildrydes.local.consolePort", 0));
+            console = new com.wildrydes.local.console.ConsoleServer(consolePort);
             console.add(lab, started);
         } catch (RuntimeException e) {
             lab.close();

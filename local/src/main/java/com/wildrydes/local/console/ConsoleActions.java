@@ -149,12 +149,21 @@ final class ConsoleActions implements AutoCloseable {
                     + " destination of the template sends to it)");
         }
         String url = console.lab().resolve(LabConsole.ref(id)).asText();
+        // What the queue holds now, no more: a record that fails again comes back, and must wait
+        // for the next redrive rather than loop.
+        int holding = Integer.parseInt(console.engines()
+                .sqs()
+                .getQueueAttributes(get -> get.queueUrl(url).attributeNamesWithStrings("ApproximateNumberOfMessages"))
+                .attributesAsStrings()
+                .getOrDefault("ApproximateNumberOfMessages", "0"));
+        int limit = Math.min(holding, REDRIVE_LIMIT);
         int moved = 0;
-        while (moved < REDRIVE_LIMIT) {
+        while (moved < limit) {
+            int wanted = Math.min(10, limit - moved);
             List<Message> messages = console.engines()
                     .sqs()
                     .receiveMessage(receive -> receive.queueUrl(url)
-                            .maxNumberOfMessages(10)
+                            .maxNumberOfMessages(wanted)
                             .waitTimeSeconds(0)
                             .messageAttributeNames("All")
                             .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
@@ -162,7 +171,7 @@ final class ConsoleActions implements AutoCloseable {
             if (messages.isEmpty()) {
                 break;
             }
-            for (Message message : messages) {
+            for (Message message : messages.subList(0, Math.min(messages.size(), wanted))) {
                 if (origin.path("kind").asText().equals("redrive")) {
                     moveBack(origin.path("source").asText(), message);
                 } else {

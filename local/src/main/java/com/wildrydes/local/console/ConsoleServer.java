@@ -50,6 +50,31 @@ public final class ConsoleServer implements AutoCloseable {
     private final JsonNode samples;
     private volatile boolean open = true;
 
+    /** The system property that sets the console's port; without it, any free port. */
+    public static final String PORT_PROPERTY = "wildrydes.local.consolePort";
+
+    /**
+     * The port {@link #PORT_PROPERTY} sets (0 when unset: any free port).
+     *
+     * @throws IllegalArgumentException naming the property and the value, when it is no port
+     */
+    public static int portFromSystemProperties() {
+        String value = System.getProperty(PORT_PROPERTY);
+        if (value == null) {
+            return 0;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(
+                PORT_PROPERTY + " is '" + value + "'; expected a TCP port from 1 to 65535, or 0 for any free port");
+    }
+
     /** Starts serving on 127.0.0.1 at that port (0: any free port). */
     public ConsoleServer(int port) {
         try {

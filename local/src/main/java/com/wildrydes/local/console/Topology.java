@@ -112,6 +112,18 @@ public final class Topology {
                         edge.set("filterPolicy", policy);
                         edge.put("label", "filter " + abbreviate(policy.toString(), 48));
                     }
+                    // SNS's own dead-letter queue for what it cannot deliver to this subscription.
+                    String undeliverable =
+                            referenced(properties.path("RedrivePolicy").get("deadLetterTargetArn"));
+                    if (undeliverable != null && nodes.containsKey(undeliverable)) {
+                        edge(
+                                        "Undeliverable" + id,
+                                        "undeliverable",
+                                        referenced(properties.get("TopicArn")),
+                                        undeliverable)
+                                .put("label", "undeliverable to " + shortName(id));
+                        nodes.get(undeliverable).put("deadLetter", true);
+                    }
                 }
                 case "AWS::SQS::Queue" -> {
                     JsonNode redrive = properties.get("RedrivePolicy");

@@ -71,6 +71,12 @@ final class Chromium implements AutoCloseable {
                 .toList();
     }
 
+    /** Leaves the page (closing its connections) and forgets its console log. */
+    void leave() {
+        driver.get("about:blank");
+        driver.manage().logs().get(LogType.BROWSER);
+    }
+
     void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.copy(

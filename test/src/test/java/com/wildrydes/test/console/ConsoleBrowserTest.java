@@ -194,14 +194,17 @@ class ConsoleBrowserTest {
                 ConsoleServer console = new ConsoleServer(0)) {
             console.add(lab, LocalEngines.get());
             ConsolePage page = new ConsolePage(chromium.driver(), console.pageUrl(stack));
-            ConsolePage.assertDrawsTheTemplate(page, TemplateGraph.of(lab.template(), lab));
             try {
+                ConsolePage.assertDrawsTheTemplate(page, TemplateGraph.of(lab.template(), lab));
                 scenario.run(lab, page);
-            } finally {
                 chromium.screenshot(SCREENSHOTS.resolve(stack + ".png"));
+                assertEquals(List.of(), chromium.consoleErrors(), "errors in the browser's console");
+            } finally {
                 logLatencies(stack, page.latencies());
+                // Leaves the page before its server stops: its live connection would fail, loudly, in
+                // the next lab's console log.
+                chromium.leave();
             }
-            assertEquals(List.of(), chromium.consoleErrors(), "errors in the browser's console");
         }
     }
 

@@ -179,7 +179,11 @@ final class ConsolePage {
 
     private void waitFor(String what, Supplier<Boolean> condition) {
         new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100))
-                .withMessage(() -> what)
+                .withMessage(() -> what + "; the browser's console: "
+                        + driver.manage()
+                                .logs()
+                                .get(org.openqa.selenium.logging.LogType.BROWSER)
+                                .getAll())
                 .until(ignored -> condition.get());
     }
 

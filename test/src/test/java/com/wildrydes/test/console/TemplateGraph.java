@@ -104,12 +104,20 @@ record TemplateGraph(Set<String> nodes, Map<String, String> edges) {
         return aliases.getOrDefault(logicalId, logicalId);
     }
 
+    /** The resource a value names: its Ref or Fn::GetAtt, or the first one inside it (an alias ARN's Fn::Join). */
     private static String refOrGetAtt(JsonNode value) {
-        if (value.has("Ref")) {
+        if (value.has("Ref") && !value.get("Ref").asText().startsWith("AWS::")) {
             return value.get("Ref").asText();
         }
         if (value.has("Fn::GetAtt")) {
             return value.get("Fn::GetAtt").get(0).asText();
+        }
+        for (JsonNode element : value) {
+            try {
+                return refOrGetAtt(element);
+            } catch (IllegalArgumentException e) {
+                // not in this part
+            }
         }
         throw new IllegalArgumentException("Not a reference: " + value);
     }
