@@ -69,7 +69,7 @@
       'shape': 'round-rectangle', 'background-color': '#fce4ef', 'background-opacity': 0.6, 'border-width': 1,
       'border-color': '#e7157b', 'text-valign': 'top', 'text-margin-y': -4, 'padding': 24 } },
     { selector: 'node[kind = "state"]', style: {
-      'shape': 'round-rectangle', 'width': 'label', 'height': 22, 'padding': 6, 'background-color': '#eaeded',
+      'shape': 'round-rectangle', 'width': 'data(width)', 'height': 22, 'background-color': '#eaeded',
       'border-width': 1, 'border-color': '#879596', 'text-valign': 'center', 'text-margin-y': 0, 'label': 'data(label)' } },
     { selector: 'node.state-succeeded', style: { 'background-color': '#2ea043', 'color': '#fff' } },
     { selector: 'node.state-caught', style: { 'background-color': '#ff9900' } },
@@ -81,7 +81,9 @@
     { selector: 'node.token', style: { 'width': 9, 'height': 9, 'background-color': '#0972d3', 'label': '', 'events': 'no' } },
     { selector: 'edge', style: {
       'width': 1.5, 'line-color': '#879596', 'target-arrow-color': '#879596', 'target-arrow-shape': 'triangle',
-      'curve-style': 'bezier', 'label': 'data(label)', 'font-size': 8, 'color': '#545b64', 'text-rotation': 'autorotate',
+      'curve-style': 'bezier' } },
+    { selector: 'edge[label]', style: {
+      'label': 'data(label)', 'font-size': 8, 'color': '#545b64', 'text-rotation': 'autorotate',
       'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
     { selector: 'edge[kind = "uses"], edge[kind = "task"]', style: { 'line-style': 'dotted', 'line-color': '#aab7b8' } },
     { selector: 'edge[kind = "redrive"], edge[kind = "onFailure"], edge[kind = "undeliverable"]', style: {
@@ -113,11 +115,14 @@
     state.samples = topology.samples;
     state.counters = topology.counters;
     const elements = topology.elements.nodes.concat(topology.elements.edges);
-    topology.elements.nodes.forEach((node) => { if (node.data.kind !== 'state') node.data.display = displayLabel(node.data); });
+    topology.elements.nodes.forEach((node) => {
+      if (node.data.kind === 'state') node.data.width = 14 + 6.2 * node.data.label.length;
+      else node.data.display = displayLabel(node.data);
+    });
     cy = cytoscape({
       container: document.getElementById('graph'), elements, style,
       layout: { name: 'dagre', rankDir: 'LR', nodeSep: 10, rankSep: 70, edgeSep: 6, nodeDimensionsIncludeLabels: true },
-      wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3
+      minZoom: 0.2, maxZoom: 3
     });
     state.cy = cy;
     cy.on('tap', 'node', (event) => { if (!event.target.hasClass('token')) select(event.target.id()); });

@@ -151,11 +151,14 @@ final class ConsoleActions implements AutoCloseable {
         String url = console.lab().resolve(LabConsole.ref(id)).asText();
         // What the queue holds now, no more: a record that fails again comes back, and must wait
         // for the next redrive rather than loop.
-        int holding = Integer.parseInt(console.engines()
+        Map<String, String> counts = console.engines()
                 .sqs()
-                .getQueueAttributes(get -> get.queueUrl(url).attributeNamesWithStrings("ApproximateNumberOfMessages"))
-                .attributesAsStrings()
-                .getOrDefault("ApproximateNumberOfMessages", "0"));
+                .getQueueAttributes(get -> get.queueUrl(url)
+                        .attributeNamesWithStrings(
+                                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
+                .attributesAsStrings();
+        int holding = Integer.parseInt(counts.getOrDefault("ApproximateNumberOfMessages", "0"))
+                + Integer.parseInt(counts.getOrDefault("ApproximateNumberOfMessagesNotVisible", "0"));
         int limit = Math.min(holding, REDRIVE_LIMIT);
         int moved = 0;
         while (moved < limit) {
@@ -164,7 +167,7 @@ final class ConsoleActions implements AutoCloseable {
                     .sqs()
                     .receiveMessage(receive -> receive.queueUrl(url)
                             .maxNumberOfMessages(wanted)
-                            .waitTimeSeconds(0)
+                            .waitTimeSeconds(1)
                             .messageAttributeNames("All")
                             .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
                     .messages();

@@ -18,7 +18,7 @@ final class DeadLetters {
     static ArrayNode peek(LabConsole console, String queue) {
         String url = console.lab().resolve(LabConsole.ref(queue)).asText();
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        for (Message message : console.engines()
+        java.util.List<Message> messages = console.engines()
                 .sqs()
                 .receiveMessage(receive -> receive.queueUrl(url)
                         .maxNumberOfMessages(10)
@@ -26,7 +26,21 @@ final class DeadLetters {
                         .waitTimeSeconds(0)
                         .messageSystemAttributeNamesWithStrings("All")
                         .messageAttributeNames("All"))
-                .messages()) {
+                .messages();
+        // Visible again at once, said twice: an engine that reads a visibility timeout of 0 in a
+        // receive as "the queue's default" would otherwise hide them from a redrive for 30 s.
+        for (Message message : messages) {
+            try {
+                console.engines()
+                        .sqs()
+                        .changeMessageVisibility(change -> change.queueUrl(url)
+                                .receiptHandle(message.receiptHandle())
+                                .visibilityTimeout(0));
+            } catch (RuntimeException e) {
+                // Deleted meanwhile (redriven): nothing to show again.
+            }
+        }
+        for (Message message : messages) {
             ObjectNode shown = list.addObject();
             shown.put("messageId", message.messageId());
             shown.put("body", Redaction.ofCardData(message.body()));

@@ -50,23 +50,12 @@ class ConsoleBrowserTest {
 
     @Test
     void lab1FansOutTheRideFiltersTheOrdinaryOneAndDeadLettersTheFailingService() throws Exception {
-        LocalSettings settings = LocalSettings.fromSystemProperties()
-                .withNamePrefix("console-")
-                .withAsyncRetryDelay(Duration.ofMillis(200))
-                .withEnvironment(ACCOUNTING, "FAILURE_RATE", "1")
-                .withEnvironment(NOTIFICATION, "FAILURE_RATE", "0")
-                .withEnvironment(EXTRAORDINARY, "FAILURE_RATE", "0");
+        LocalSettings settings = accountingFails().withAsyncRetryDelay(Duration.ofMillis(200));
         withConsole("wild-rydes-async-msg-1", settings, (lab, page) -> {
             String filtered = "ExtraordinaryRidesSubscription689B6D9F";
-            assertTrue(page.sendSample(SUBMIT_RIDE_ROUTE, "ordinary ride").contains("\"status\": 201"));
-            page.awaitCounter(NOTIFICATION, "invocations", 1);
-            page.awaitCounter(ACCOUNTING, "invocations", 1);
-            page.awaitCounter(filtered, "filteredOut", 1);
-            Thread.sleep(1000);
-            assertEquals(0, page.counter(EXTRAORDINARY, "invocations"), "the filtered-out service is not invoked");
-            assertEquals(0, page.counter(filtered, "delivered"));
+            anOrdinaryRideSkipsTheFilteredService(page, filtered);
 
-            assertTrue(page.sendSample(SUBMIT_RIDE_ROUTE, "extraordinary ride").contains("\"status\": 201"));
+            assertShows(page.sendSample(SUBMIT_RIDE_ROUTE, "extraordinary ride"), "\"status\": 201");
             page.awaitCounter(EXTRAORDINARY, "invocations", 1);
             page.awaitCounter(NOTIFICATION, "invocations", 2);
             page.awaitCounter(filtered, "delivered", 1);
@@ -78,27 +67,19 @@ class ConsoleBrowserTest {
             page.awaitCounter(deadLetters, "deadLettered", 1);
             page.click(deadLetters);
             assertTrue(page.awaitDetails("RetriesExhausted").contains("SimulatedFailureException"));
-            assertTrue(page.redrive(deadLetters).contains("\"moved\""));
-            page.awaitCounter(ACCOUNTING, "invocations", 7);
+            long before = page.counter(ACCOUNTING, "invocations");
+            String redriven = page.redrive(deadLetters);
+            assertTrue(redriven.matches("(?s)200 .*\"moved\": [1-9].*"), redriven);
+            page.awaitCounter(ACCOUNTING, "invocations", before + 1);
         });
     }
 
     @Test
     void lab2ChainsTheRideThroughQueuesAndMovesThePoisonedMessageToTheDeadLetterQueue() throws Exception {
-        LocalSettings settings = LocalSettings.fromSystemProperties()
-                .withNamePrefix("console-")
-                .withTimeScale(1.0 / 30)
-                .withEnvironment(ACCOUNTING, "FAILURE_RATE", "1")
-                .withEnvironment(NOTIFICATION, "FAILURE_RATE", "0")
-                .withEnvironment(EXTRAORDINARY, "FAILURE_RATE", "0");
+        // On local mode's time scale the queues' 60 s visibility timeout becomes 2 s (template unchanged).
+        LocalSettings settings = accountingFails().withTimeScale(1.0 / 30);
         withConsole("wild-rydes-async-msg-2", settings, (lab, page) -> {
-            String filtered = "ExtraordinaryRidesChainSubscription80C024D2";
-            assertTrue(page.sendSample(SUBMIT_RIDE_ROUTE, "ordinary ride").contains("\"status\": 201"));
-            page.awaitCounter(NOTIFICATION, "invocations", 1);
-            page.awaitCounter(ACCOUNTING, "invocations", 1);
-            page.awaitCounter(filtered, "filteredOut", 1);
-            Thread.sleep(1000);
-            assertEquals(0, page.counter(EXTRAORDINARY, "invocations"), "the filtered-out service is not invoked");
+            anOrdinaryRideSkipsTheFilteredService(page, "ExtraordinaryRidesChainSubscription80C024D2");
 
             // Each receive fails; after the redrive policy's maxReceiveCount the queue moves it to its DLQ.
             String queue = queueFeeding(page, ACCOUNTING);
@@ -107,7 +88,8 @@ class ConsoleBrowserTest {
             page.awaitCounter(deadLetters, "deadLettered", 1);
             page.click(deadLetters);
             page.awaitDetails("Potsdam");
-            assertTrue(page.redrive(deadLetters).contains("\"moved\": 1"));
+            String redriven = page.redrive(deadLetters);
+            assertTrue(redriven.contains("\"moved\": 1"), redriven);
             page.awaitCounter(queue, "received", 6);
         });
     }
@@ -143,7 +125,7 @@ class ConsoleBrowserTest {
             String deadLetters = onFailureDestinationOf(page, failing);
             page.awaitCounter(deadLetters, "deadLettered", 1);
             page.click(deadLetters);
-            page.awaitDetails("InvalidParameterValue");
+            page.awaitDetails("SqsException");
         });
     }
 
@@ -168,7 +150,7 @@ class ConsoleBrowserTest {
                             "a state the execution never entered stays grey");
                     assertTrue(page.click(saga).contains("CreditCustomerAccount"));
 
-                    assertTrue(page.startExecution(saga, "fare collected").startsWith("202"));
+                    assertShows(page.startExecution(saga, "fare collected"), "202");
                     page.awaitCounter(saga, "succeeded", 1);
                     assertTrue(page.classes(saga + "/FareCollected").contains("state-succeeded"));
                     assertEquals("", page.classes(saga + "/NotifyFailure"));
@@ -182,6 +164,31 @@ class ConsoleBrowserTest {
                             page.edges().get("subscription " + successful).split(">")[1];
                     page.awaitCounter(queue, "depth", 1);
                 });
+    }
+
+    /** Labs 1 and 2: accounting always fails (the demo's FAILURE_RATE), the other services never. */
+    private static LocalSettings accountingFails() {
+        return LocalSettings.fromSystemProperties()
+                .withNamePrefix("console-")
+                .withEnvironment(ACCOUNTING, "FAILURE_RATE", "1")
+                .withEnvironment(NOTIFICATION, "FAILURE_RATE", "0")
+                .withEnvironment(EXTRAORDINARY, "FAILURE_RATE", "0");
+    }
+
+    /** The workshop's ordinary ride reaches the two unfiltered services; the extraordinary-rides filter drops it. */
+    private static void anOrdinaryRideSkipsTheFilteredService(ConsolePage page, String filtered) throws Exception {
+        assertShows(page.sendSample(SUBMIT_RIDE_ROUTE, "ordinary ride"), "\"status\": 201");
+        page.awaitCounter(NOTIFICATION, "invocations", 1);
+        page.awaitCounter(ACCOUNTING, "invocations", 1);
+        page.awaitCounter(filtered, "filteredOut", 1);
+        Thread.sleep(1000);
+        assertEquals(0, page.counter(EXTRAORDINARY, "invocations"), "the filtered-out service is not invoked");
+        assertEquals(0, page.counter(filtered, "delivered"));
+    }
+
+    /** The action's answer (its HTTP status first) shows that, or the test fails with the whole answer. */
+    private static void assertShows(String answer, String expected) {
+        assertTrue(answer.contains(expected), answer);
     }
 
     @FunctionalInterface

@@ -40,6 +40,7 @@ class ConsoleHttpTest {
 
     private static LocalLab lab;
     private static ConsoleServer console;
+    private static com.wildrydes.local.console.LabConsole labConsole;
 
     @BeforeAll
     static void start() {
@@ -49,7 +50,7 @@ class ConsoleHttpTest {
                 LocalEngines.get(),
                 LocalSettings.fromSystemProperties().withNamePrefix("console-http-"));
         console = new ConsoleServer(0);
-        console.add(lab, LocalEngines.get());
+        labConsole = console.add(lab, LocalEngines.get());
     }
 
     @AfterAll
@@ -160,6 +161,45 @@ class ConsoleHttpTest {
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
             assertTrue(answer.contains("is not this console"), answer);
+        }
+    }
+
+    @Test
+    void aMessagePublishedFromTheConsoleIsDeliveredOrFilteredOutByEachSubscriptionsPolicy() throws Exception {
+        String extraordinary = "ExtraordinaryRidesSubscription689B6D9F";
+        String ride = "{\\\"from\\\": \\\"Berlin\\\", \\\"to\\\": \\\"Frankfurt\\\"}";
+        HttpResponse<String> big = post(
+                "publish",
+                "{\"topic\": \"RideCompletionTopicD66583BD\", \"message\": \"" + ride
+                        + "\", \"attributes\": {\"fare\": 256.5, \"distance\": 600}}");
+        assertEquals(200, big.statusCode(), big.body());
+        assertTrue(JSON.readTree(big.body()).path("messageId").asText().length() > 0, big.body());
+        awaitCounter(extraordinary, "delivered", 1);
+        awaitCounter("ExtraordinaryRidesFunctionAD498A44", "invocations", 1);
+
+        HttpResponse<String> small = post(
+                "publish",
+                "{\"topic\": \"RideCompletionTopicD66583BD\", \"message\": \"" + ride
+                        + "\", \"attributes\": {\"fare\": 12, \"distance\": 3}}");
+        assertEquals(200, small.statusCode(), small.body());
+        awaitCounter(extraordinary, "filteredOut", 1);
+        awaitCounter("CustomerNotificationSubscriptionE6D25841", "delivered", 2);
+        assertError(
+                post(
+                        "publish",
+                        "{\"topic\": \"RideCompletionTopicD66583BD\", \"message\": \"x\","
+                                + " \"attributes\": {\"fare\": [1]}}"),
+                400,
+                "attributes.fare is ARRAY");
+    }
+
+    private static void awaitCounter(String id, String counter, long atLeast) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (labConsole.counters().path(id).path(counter).asLong() < atLeast) {
+            assertTrue(
+                    System.currentTimeMillis() < deadline,
+                    id + " " + counter + " >= " + atLeast + ": " + labConsole.counters());
+            Thread.sleep(100);
         }
     }
 
