@@ -55,7 +55,7 @@
 
   const style = [
     { selector: 'node', style: {
-      'label': 'data(display)', 'text-wrap': 'wrap', 'text-max-width': 150, 'font-size': 10,
+      'label': 'data(display)', 'text-wrap': 'wrap', 'text-max-width': 120, 'font-size': 10,
       'text-valign': 'bottom', 'text-margin-y': 4, 'width': 26, 'height': 26, 'color': '#16191f',
       'text-background-color': '#fff', 'text-background-opacity': 0.7,
       'border-width': 0 } },
@@ -78,6 +78,7 @@
     { selector: 'node.flash', style: { 'overlay-color': '#0972d3', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
     { selector: 'node.flash-fail', style: { 'overlay-color': '#d13212', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#0972d3' } },
+    { selector: 'node[kind = "statemachine"]:selected', style: { 'background-color': '#fce4ef' } },
     { selector: 'node.token', style: { 'width': 9, 'height': 9, 'background-color': '#0972d3', 'label': '', 'events': 'no' } },
     { selector: 'edge', style: {
       'width': 1.5, 'line-color': '#879596', 'target-arrow-color': '#879596', 'target-arrow-shape': 'triangle',
@@ -121,7 +122,10 @@
     });
     cy = cytoscape({
       container: document.getElementById('graph'), elements, style,
-      layout: { name: 'dagre', rankDir: 'LR', nodeSep: 10, rankSep: 70, edgeSep: 6, nodeDimensionsIncludeLabels: true },
+      // Left to right reads best; a lab with many parallel paths (lab 3's ten responders, each with
+      // two dead-letter queues) is laid out top to bottom, so its wide ranks use the screen's width.
+      layout: { name: 'dagre', rankDir: topology.elements.nodes.length > 40 ? 'TB' : 'LR', nodeSep: 10, rankSep: 60,
+        edgeSep: 6, nodeDimensionsIncludeLabels: true },
       minZoom: 0.2, maxZoom: 3
     });
     state.cy = cy;

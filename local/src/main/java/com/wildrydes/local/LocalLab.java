@@ -258,13 +258,16 @@ public final class LocalLab implements AutoCloseable {
         rolesByFunction.put(name, role);
         com.wildrydes.local.iam.SdkCalls sdkCalls = new com.wildrydes.local.iam.SdkCalls(this::queueArn);
         com.wildrydes.local.lambda.SdkCallLog.register(function.callerKey(), (service, operation, fields) -> {
-            events.onEvent(com.wildrydes.local.console.LabEvent.of(
-                    com.wildrydes.local.console.LabEvent.Kind.SDK_CALL,
-                    name,
-                    service + " " + operation,
-                    new com.fasterxml.jackson.databind.ObjectMapper()
-                            .valueToTree(fields)
-                            .toString()));
+            if (!listeners.isEmpty()) {
+                com.fasterxml.jackson.databind.node.ObjectNode named =
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                fields.forEach(named::put);
+                events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                        com.wildrydes.local.console.LabEvent.Kind.SDK_CALL,
+                        name,
+                        service + " " + operation,
+                        named.toString()));
+            }
             for (String[] needed : sdkCalls.actions(service, operation, fields)) {
                 iamCalls.byRole(
                         role, name, needed[0], needed[1], "SDK call " + service + " " + operation + " of " + name);
