@@ -67,7 +67,17 @@ public final class LocalLab implements AutoCloseable {
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final com.wildrydes.local.console.LabEventListener events =
-            event -> listeners.forEach(listener -> listener.onEvent(event));
+            new com.wildrydes.local.console.LabEventListener() {
+                @Override
+                public void onEvent(com.wildrydes.local.console.LabEvent event) {
+                    listeners.forEach(listener -> listener.onEvent(event));
+                }
+
+                @Override
+                public boolean listening() {
+                    return !listeners.isEmpty();
+                }
+            };
 
     private LocalLab(CloudAssembly assembly, RunningEngines engines, LocalSettings settings) {
         this.assembly = assembly;
@@ -258,7 +268,7 @@ public final class LocalLab implements AutoCloseable {
         rolesByFunction.put(name, role);
         com.wildrydes.local.iam.SdkCalls sdkCalls = new com.wildrydes.local.iam.SdkCalls(this::queueArn);
         com.wildrydes.local.lambda.SdkCallLog.register(function.callerKey(), (service, operation, fields) -> {
-            if (!listeners.isEmpty()) {
+            if (events.listening()) {
                 com.fasterxml.jackson.databind.node.ObjectNode named =
                         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
                 fields.forEach(named::put);
@@ -370,11 +380,13 @@ public final class LocalLab implements AutoCloseable {
         started.add(api);
         String id = Integer.toString(Math.abs((settings.namePrefix() + logicalId).hashCode()), 36);
         api.onInvoke((stage, httpMethod, resourcePath, requestPath) -> {
-            events.onEvent(com.wildrydes.local.console.LabEvent.of(
-                    com.wildrydes.local.console.LabEvent.Kind.API_REQUEST,
-                    id,
-                    httpMethod + " " + resourcePath,
-                    requestPath));
+            if (events.listening()) {
+                events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                        com.wildrydes.local.console.LabEvent.Kind.API_REQUEST,
+                        id,
+                        httpMethod + " " + resourcePath,
+                        requestPath));
+            }
             iamCalls.byService(
                     "apigateway.amazonaws.com",
                     "lambda:InvokeFunction",

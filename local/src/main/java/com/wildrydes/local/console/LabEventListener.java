@@ -9,7 +9,20 @@ package com.wildrydes.local.console;
 public interface LabEventListener {
 
     /** Listens to nothing: what a component reports before anyone listens. */
-    LabEventListener NONE = event -> {};
+    LabEventListener NONE = new LabEventListener() {
+        @Override
+        public void onEvent(LabEvent event) {}
+
+        @Override
+        public boolean listening() {
+            return false;
+        }
+    };
 
     void onEvent(LabEvent event);
+
+    /** Whether anyone listens now: a component builds an event's payload only then, so unwatched labs pay nothing. */
+    default boolean listening() {
+        return true;
+    }
 }

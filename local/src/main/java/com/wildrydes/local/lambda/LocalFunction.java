@@ -102,6 +102,10 @@ public final class LocalFunction implements AutoCloseable {
 
     /** Invokes the function with a JSON event and waits for its answer (a JSON payload or the runtime's error). */
     public Invocation invoke(String eventJson) {
+        com.wildrydes.local.console.LabEventListener events = this.events;
+        if (!events.listening()) {
+            return invokeOnce(eventJson);
+        }
         events.onEvent(com.wildrydes.local.console.LabEvent.of(
                 com.wildrydes.local.console.LabEvent.Kind.INVOCATION_STARTED, name, null, eventJson));
         Invocation answer = invokeOnce(eventJson);

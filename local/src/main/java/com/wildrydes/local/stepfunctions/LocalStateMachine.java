@@ -80,6 +80,10 @@ public final class LocalStateMachine {
 
     /** Runs the execution with that ARN and input (JSON text) to its end. */
     public StateMachineExecution execute(String executionArn, String inputJson) {
+        com.wildrydes.local.console.LabEventListener events = this.events;
+        if (!events.listening()) {
+            return executeOnce(executionArn, inputJson);
+        }
         events.onEvent(com.wildrydes.local.console.LabEvent.of(
                 com.wildrydes.local.console.LabEvent.Kind.EXECUTION_STARTED, arn, executionArn, inputJson));
         StateMachineExecution execution = executeOnce(executionArn, inputJson);
