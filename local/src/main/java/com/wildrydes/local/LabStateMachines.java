@@ -73,6 +73,7 @@ final class LabStateMachines {
         String role = lab.text(properties.get("RoleArn"));
         LocalStateMachine machine = new LocalStateMachine(name, arn, definition, endpoints, role);
         machine.onServiceCall(call -> serviceCall(role, name, call));
+        machine.listen(lab.events);
         byReference.put(logicalId, machine);
         byReference.put(name, machine);
         byReference.put(arn, machine);

@@ -246,6 +246,20 @@ public final class LocalLab implements AutoCloseable {
         return lab.assembly.template().deepCopy();
     }
 
+    /** A template value (Ref, Fn::GetAtt, Fn::Join...) with this lab's local names, ARNs and URLs. */
+    public JsonNode resolve(JsonNode value) {
+        return lab.intrinsics.resolve(value);
+    }
+
+    /** Reports this lab's events (invocations, retries, executions...) to that listener from now on. */
+    public void listen(com.wildrydes.local.console.LabEventListener listener) {
+        lab.events.add(listener);
+    }
+
+    public void unlisten(com.wildrydes.local.console.LabEventListener listener) {
+        lab.events.remove(listener);
+    }
+
     /** The local physical ID of the resource with that logical ID (what its {@code Ref} gives), or null. */
     public String physicalId(String logicalId) {
         return lab.ids.physicalId(logicalId);

@@ -38,6 +38,8 @@ class LocalCommandTest {
             "{\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"cmr\", \"fare\": 256.50}";
     private static final Pattern SUBMIT_ENDPOINT = Pattern.compile(
             "^  UnicornManagementServiceApiSubmitRideCompletionEndpoint = (http://127\\.0\\.0\\.1:\\d+/\\S+)$");
+    private static final Pattern CONSOLE_PAGE =
+            Pattern.compile("^Console .*: (http://127\\.0\\.0\\.1:\\d+/labs/wild-rydes-async-msg-1)$");
     private static final Pattern FUNCTION_LINE = Pattern.compile("^\\[([^\\]]+)\\] .*\"ride-message\".*");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -90,6 +92,16 @@ class LocalCommandTest {
             assertTrue(
                     lines.stream().anyMatch(line -> line.matches("^  sns, sqs  http://127\\.0\\.0\\.1:\\d+.*")),
                     lines::toString);
+            String page = lines.stream()
+                    .map(CONSOLE_PAGE::matcher)
+                    .filter(Matcher::matches)
+                    .map(matcher -> matcher.group(1))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("the console's URL: " + lines));
+            HttpResponse<String> console = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(page)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, console.statusCode(), console.body());
+            assertTrue(console.body().contains("Wild Rydes local console"), console.body());
 
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
@@ -148,6 +160,8 @@ class LocalCommandTest {
         }
         assertRefused(
                 List.of("-Dwildrydes.local.iamDenials=maybe", lab1, assembly), "wildrydes.local.iamDenials", "'maybe'");
+        assertRefused(
+                List.of("-Dwildrydes.local.consolePort=http", lab1, assembly), "wildrydes.local.consolePort", "'http'");
         assertRefused(List.of("wild-rydes-async-msg-9", assembly), "wild-rydes-async-msg-9", lab1);
         assertRefused(List.of(lab1, "wild-rydes-async-msg-9", assembly), "wild-rydes-async-msg-9", lab1);
         for (String port : List.of("http", "-1", "65536", "")) {
