@@ -214,6 +214,15 @@ final class LabFunctions {
         return invokeConfigsByFunction.get(functionName);
     }
 
+    /** The template's properties of the function with that name, resolved to local values. */
+    JsonNode properties(String functionName) {
+        return lab.intrinsics.resolve(lab.assembly
+                .template()
+                .path("Resources")
+                .path(logicalId(functionName))
+                .path("Properties"));
+    }
+
     /** The logical ID of the function with that name. */
     String logicalId(String functionName) {
         return logicalIdsByFunction.get(functionName);

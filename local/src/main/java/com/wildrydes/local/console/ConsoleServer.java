@@ -1,5 +1,12 @@
 package com.wildrydes.local.console;
 
+import static com.wildrydes.local.console.ConsoleHttp.body;
+import static com.wildrydes.local.console.ConsoleHttp.error;
+import static com.wildrydes.local.console.ConsoleHttp.json;
+import static com.wildrydes.local.console.ConsoleHttp.requireGet;
+import static com.wildrydes.local.console.ConsoleHttp.resource;
+import static com.wildrydes.local.console.ConsoleHttp.send;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,7 +39,6 @@ import java.util.concurrent.TimeUnit;
 public final class ConsoleServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Map<String, String> STATIC = Map.of(
             "console.js", "text/javascript",
             "console.css", "text/css",
@@ -229,7 +235,7 @@ public final class ConsoleServer implements AutoCloseable {
                 case "route" -> ofLab.path("requests").path(node.path("label").asText());
                 case "statemachine" ->
                     ofLab.path("executions")
-                            .path(Topology.shortName(node.path("id").asText()));
+                            .path(TemplateValues.shortName(node.path("id").asText()));
                 default -> com.fasterxml.jackson.databind.node.MissingNode.getInstance();
             };
             if (list.isArray()) {
@@ -273,12 +279,6 @@ public final class ConsoleServer implements AutoCloseable {
         return console;
     }
 
-    private static void requireGet(String method) {
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            throw new BadRequestException("This is read with GET, not " + method);
-        }
-    }
-
     /** An action must come from this console's page: JSON, and from its origin when the browser names one. */
     private void requireOwnPage(HttpExchange exchange) {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
@@ -294,58 +294,9 @@ public final class ConsoleServer implements AutoCloseable {
         }
     }
 
-    private static JsonNode body(HttpExchange exchange) throws IOException {
-        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new BadRequestException("The body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        JsonNode body = JSON.readTree(bytes);
-        if (body == null || !body.isObject()) {
-            throw new BadRequestException(
-                    "The body is " + (body == null ? "empty" : body.getNodeType()) + "; expected a JSON object");
-        }
-        return body;
-    }
-
     private void page(HttpExchange exchange) throws IOException {
         try (InputStream in = resource("index.html")) {
             send(exchange, 200, "text/html; charset=utf-8", in.readAllBytes());
-        }
-    }
-
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = ConsoleServer.class.getResourceAsStream("/console/" + name);
-        if (in == null) {
-            throw new IOException(
-                    "The console's file " + name + " is not on the classpath: was the web build (npm ci) run?");
-        }
-        return in;
-    }
-
-    private static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
-    }
-
-    private static void error(HttpExchange exchange, int status, String message) {
-        try {
-            json(exchange, status, JSON.createObjectNode().put("error", message).put("status", status));
-        } catch (IOException e) {
-            // The page went away.
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders()
-                .set(
-                        "Content-Security-Policy",
-                        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
-            exchange.getResponseBody().write(body);
         }
     }
 

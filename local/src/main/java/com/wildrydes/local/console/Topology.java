@@ -1,5 +1,13 @@
 package com.wildrydes.local.console;
 
+import static com.wildrydes.local.console.TemplateValues.abbreviate;
+import static com.wildrydes.local.console.TemplateValues.collectReferenced;
+import static com.wildrydes.local.console.TemplateValues.ref;
+import static com.wildrydes.local.console.TemplateValues.referenced;
+import static com.wildrydes.local.console.TemplateValues.shortName;
+import static com.wildrydes.local.console.TemplateValues.stageUrl;
+import static com.wildrydes.local.console.TemplateValues.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -171,7 +179,10 @@ public final class Topology {
                 uses(resource.getKey(), resource.getValue().path("Properties").path("Environment"));
             } else if ("AWS::StepFunctions::StateMachine"
                     .equals(resource.getValue().path("Type").asText())) {
-                states(resource.getKey(), lab.stateMachine(resource.getKey()).definition());
+                StateGraph.draw(
+                        this,
+                        resource.getKey(),
+                        lab.stateMachine(resource.getKey()).definition());
             }
         }
     }
@@ -204,30 +215,6 @@ public final class Topology {
         }
     }
 
-    /** The local URL of the API's stage (the first stage the template declares for it). */
-    private static String stageUrl(LocalLab lab, String api, JsonNode resources) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-            JsonNode resource = it.next().getValue();
-            if ("AWS::ApiGateway::Stage".equals(resource.path("Type").asText())
-                    && api.equals(referenced(resource.path("Properties").get("RestApiId")))) {
-                ArrayNode join = FACTORY.arrayNode();
-                ArrayNode parts = join.add("").addArray();
-                parts.add("https://")
-                        .add(ref(api))
-                        .add(".execute-api.")
-                        .add(ref("AWS::Region"))
-                        .add(".")
-                        .add(ref("AWS::URLSuffix"))
-                        .add("/")
-                        .add(resource.path("Properties").get("StageName"));
-                ObjectNode value = FACTORY.objectNode();
-                value.set("Fn::Join", join);
-                return text(lab, value);
-            }
-        }
-        throw new IllegalArgumentException("API " + api + " has no stage in the template");
-    }
-
     /** An edge from the function to each table, topic, queue or state machine its environment names. */
     private void uses(String function, JsonNode environment) {
         java.util.List<String> named = new java.util.ArrayList<>();
@@ -244,69 +231,14 @@ public final class Topology {
         }
     }
 
-    /** Each state a child node of its machine, with its transitions and the resources its task names. */
-    private void states(String machine, JsonNode definition) {
-        String startAt = definition.path("StartAt").asText();
-        for (Iterator<Map.Entry<String, JsonNode>> it =
-                        definition.path("States").fields();
-                it.hasNext(); ) {
-            Map.Entry<String, JsonNode> state = it.next();
-            String type = state.getValue().path("Type").asText();
-            ObjectNode node = node(machine + "/" + state.getKey(), "state", state.getKey());
-            node.put("parent", machine)
-                    .put("stateType", type)
-                    .put("start", state.getKey().equals(startAt));
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it =
-                        definition.path("States").fields();
-                it.hasNext(); ) {
-            Map.Entry<String, JsonNode> state = it.next();
-            String from = machine + "/" + state.getKey();
-            JsonNode body = state.getValue();
-            transition(from, machine, body.path("Next").asText(null), "next", null);
-            transition(from, machine, body.path("Default").asText(null), "next", "default");
-            for (JsonNode choice : body.path("Choices")) {
-                transition(from, machine, choice.path("Next").asText(null), "next", "choice");
-            }
-            for (JsonNode caught : body.path("Catch")) {
-                transition(
-                        from,
-                        machine,
-                        caught.path("Next").asText(null),
-                        "catch",
-                        "catch " + abbreviate(caught.path("ErrorEquals").toString(), 40));
-            }
-            if ("Task".equals(body.path("Type").asText())) {
-                java.util.List<String> strings = new java.util.ArrayList<>();
-                collectStrings(body.path("Parameters"), strings);
-                collectStrings(body.path("Arguments"), strings);
-                for (String value : strings) {
-                    String target = nodesByReference.get(value);
-                    if (target != null) {
-                        edge("Task" + from + target, "task", from, target);
-                    }
-                }
-            }
-        }
-    }
-
-    private void transition(String from, String machine, String to, String kind, String label) {
-        if (to != null) {
-            ObjectNode edge = edge(kind + ":" + from + ">" + to, kind, from, machine + "/" + to);
-            if (label != null) {
-                edge.put("label", label);
-            }
-        }
-    }
-
-    private ObjectNode node(String id, String kind, String label) {
+    ObjectNode node(String id, String kind, String label) {
         ObjectNode node = FACTORY.objectNode();
         node.put("id", id).put("kind", kind).put("label", label);
         nodes.put(id, node);
         return node;
     }
 
-    private ObjectNode edge(String id, String kind, String source, String target) {
+    ObjectNode edge(String id, String kind, String source, String target) {
         if (!nodes.containsKey(source) || !nodes.containsKey(target)) {
             throw new IllegalArgumentException(
                     "Edge " + id + " (" + kind + ") joins " + source + " and " + target + ", not both drawn");
@@ -333,61 +265,8 @@ public final class Topology {
         }
     }
 
-    private static String text(LocalLab lab, JsonNode value) {
-        try {
-            JsonNode resolved = lab.resolve(value);
-            return resolved == null ? null : resolved.asText();
-        } catch (RuntimeException e) {
-            return null; // not brought up locally (a resource of no local meaning)
-        }
-    }
-
     private static String function(String logicalId, Map<String, String> aliasFunctions) {
         return aliasFunctions.getOrDefault(logicalId, logicalId);
-    }
-
-    /** The logical ID a template value refers to (its first Ref or Fn::GetAtt, at any depth), or null. */
-    static String referenced(JsonNode value) {
-        java.util.List<String> found = new java.util.ArrayList<>();
-        collectReferenced(value, found);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static void collectReferenced(JsonNode value, java.util.List<String> found) {
-        if (value == null) {
-            return;
-        }
-        if (value.isObject() && value.has("Ref") && !value.get("Ref").asText().startsWith("AWS::")) {
-            found.add(value.get("Ref").asText());
-        } else if (value.isObject() && value.has("Fn::GetAtt")) {
-            JsonNode getAtt = value.get("Fn::GetAtt");
-            found.add(
-                    getAtt.isArray() ? getAtt.get(0).asText() : getAtt.asText().split("\\.")[0]);
-        } else {
-            value.elements().forEachRemaining(element -> collectReferenced(element, found));
-        }
-    }
-
-    private static void collectStrings(JsonNode value, java.util.List<String> found) {
-        if (value.isTextual()) {
-            found.add(value.asText());
-            found.add(value.asText().replaceAll(":\\$LATEST$", ""));
-        } else {
-            value.elements().forEachRemaining(element -> collectStrings(element, found));
-        }
-    }
-
-    private static JsonNode ref(String logicalId) {
-        return FACTORY.objectNode().put("Ref", logicalId);
-    }
-
-    /** A logical ID without the hash CDK appends ({@code RidesTable3A2F6E1B} reads {@code RidesTable}). */
-    static String shortName(String logicalId) {
-        return logicalId.replaceAll("[0-9A-F]{8}$", "");
-    }
-
-    private static String abbreviate(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     /** The node standing for that local name, ARN or URL, or null. */

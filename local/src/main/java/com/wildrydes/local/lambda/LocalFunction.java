@@ -122,26 +122,7 @@ public final class LocalFunction implements AutoCloseable {
         if (InvocationFaults.throttles(callerKey)) {
             return Invocation.error(InvocationFaults.THROTTLED, "Rate Exceeded.");
         }
-        com.wildrydes.local.console.LabEventListener events = this.events;
-        if (!events.listening()) {
-            return invokeOnce(eventJson);
-        }
-        events.onEvent(com.wildrydes.local.console.LabEvent.of(
-                com.wildrydes.local.console.LabEvent.Kind.INVOCATION_STARTED, name, null, eventJson));
-        Invocation answer = invokeOnce(eventJson);
-        events.onEvent(
-                answer.failed()
-                        ? com.wildrydes.local.console.LabEvent.of(
-                                com.wildrydes.local.console.LabEvent.Kind.INVOCATION_FAILED,
-                                name,
-                                answer.errorType() + ": " + answer.errorMessage(),
-                                answer.errorJson())
-                        : com.wildrydes.local.console.LabEvent.of(
-                                com.wildrydes.local.console.LabEvent.Kind.INVOCATION_SUCCEEDED,
-                                name,
-                                null,
-                                answer.payload()));
-        return answer;
+        return ReportedInvocation.invoke(events, name, eventJson, this::invokeOnce);
     }
 
     private Invocation invokeOnce(String eventJson) {

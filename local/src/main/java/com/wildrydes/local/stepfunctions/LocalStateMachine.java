@@ -53,12 +53,12 @@ public final class LocalStateMachine {
         this.endpoints = endpoints.deepCopy();
     }
 
-    /** Told of each service call a task made ({@code integration} and the resource it names), for the IAM check. */
     /** Where this state machine reports each execution's start and end (the local console). */
     public void listen(com.wildrydes.local.console.LabEventListener listener) {
         this.events = listener;
     }
 
+    /** Told of each service call a task made ({@code integration} and the resource it names), for the IAM check. */
     public void onServiceCall(java.util.function.Consumer<JsonNode> listener) {
         this.serviceCalls = listener;
     }
