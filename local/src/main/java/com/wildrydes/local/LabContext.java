@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * What every part of one lab's bring-up shares: the stack's template and settings, the engines,
- * the local IDs that references resolve to, the calls recorded for the IAM check, and the list of
- * what was started, stopped in reverse order when the lab closes.
+ * the local IDs that references resolve to, the calls recorded for the IAM check, the listeners
+ * watching the lab live, and the list of what was started, stopped in reverse order when the lab
+ * closes.
  */
 final class LabContext {
 
@@ -27,6 +28,9 @@ final class LabContext {
     final Intrinsics intrinsics = new Intrinsics(ids);
     final EngineResources resources;
     final CallRecorder iamCalls = new CallRecorder();
+    /** Whoever watches this lab live (the local console); each part reports here. */
+    final LabEvents events = new LabEvents();
+
     private final List<AutoCloseable> started = new ArrayList<>();
 
     LabContext(CloudAssembly assembly, RunningEngines engines, LocalSettings settings) {

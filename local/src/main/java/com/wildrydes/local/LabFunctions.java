@@ -101,6 +101,16 @@ final class LabFunctions {
         rolesByFunction.put(name, role);
         SdkCalls sdkCalls = new SdkCalls(queueArnOfUrl::apply);
         SdkCallLog.register(function.callerKey(), (service, operation, fields) -> {
+            if (lab.events.listening()) {
+                com.fasterxml.jackson.databind.node.ObjectNode named =
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                fields.forEach(named::put);
+                lab.events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                        com.wildrydes.local.console.LabEvent.Kind.SDK_CALL,
+                        name,
+                        service + " " + operation,
+                        named.toString()));
+            }
             for (String[] needed : sdkCalls.actions(service, operation, fields)) {
                 lab.iamCalls.byRole(
                         role, name, needed[0], needed[1], "SDK call " + service + " " + operation + " of " + name);
@@ -111,6 +121,7 @@ final class LabFunctions {
                 .equals(properties.path("SnapStart").path("ApplyOn").asText())) {
             snapStart.add(name);
         }
+        function.listen(lab.events);
         byName.put(name, function);
         byLogicalId.put(logicalId, function);
         logicalIdsByFunction.put(name, logicalId);
@@ -201,6 +212,15 @@ final class LabFunctions {
     /** The function's EventInvokeConfig as the template resolves it, or null. */
     JsonNode invokeConfig(String functionName) {
         return invokeConfigsByFunction.get(functionName);
+    }
+
+    /** The template's properties of the function with that name, resolved to local values. */
+    JsonNode properties(String functionName) {
+        return lab.intrinsics.resolve(lab.assembly
+                .template()
+                .path("Resources")
+                .path(logicalId(functionName))
+                .path("Properties"));
     }
 
     /** The logical ID of the function with that name. */

@@ -78,7 +78,11 @@ final class LabMessaging {
                         "sqs:SendMessage",
                         onFailure,
                         "Lambda sending a failed asynchronous invocation to its on-failure destination"),
-                Duration.ofSeconds(config == null ? 21600 : config.path("MaximumEventAgeInSeconds").asInt(21600)));
+                Duration.ofSeconds(
+                        config == null
+                                ? 21600
+                                : config.path("MaximumEventAgeInSeconds").asInt(21600)));
+        invoker.listen(lab.events);
         lab.own(new TopicToFunction(
                 lab.engines.sqs(),
                 deliveryQueue,

@@ -61,13 +61,22 @@ final class LabRestApis {
     private void restApi(String logicalId) {
         LocalRestApi api = lab.own(new LocalRestApi());
         String id = Integer.toString(Math.abs((lab.settings.namePrefix() + logicalId).hashCode()), 36);
-        api.onInvoke((stage, httpMethod, resourcePath, requestPath) -> lab.iamCalls.byService(
-                "apigateway.amazonaws.com",
-                "lambda:InvokeFunction",
-                integrations.get(id + " " + httpMethod + " " + resourcePath),
-                "arn:aws:execute-api:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":" + id + "/" + stage + "/"
-                        + httpMethod + requestPath,
-                "API Gateway invoking the method's function"));
+        api.onInvoke((stage, httpMethod, resourcePath, requestPath) -> {
+            if (lab.events.listening()) {
+                lab.events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                        com.wildrydes.local.console.LabEvent.Kind.API_REQUEST,
+                        id,
+                        httpMethod + " " + resourcePath,
+                        requestPath));
+            }
+            lab.iamCalls.byService(
+                    "apigateway.amazonaws.com",
+                    "lambda:InvokeFunction",
+                    integrations.get(id + " " + httpMethod + " " + resourcePath),
+                    "arn:aws:execute-api:" + LocalIds.REGION + ":" + LocalIds.ACCOUNT + ":" + id + "/" + stage + "/"
+                            + httpMethod + requestPath,
+                    "API Gateway invoking the method's function");
+        });
         apisById.put(id, api);
         lab.ids.put(logicalId, id, Map.of("RootResourceId", "root-" + id, "RestApiId", id));
         resourcePaths.put("root-" + id, "");

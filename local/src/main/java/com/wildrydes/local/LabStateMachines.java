@@ -73,6 +73,7 @@ final class LabStateMachines {
         String role = lab.text(properties.get("RoleArn"));
         LocalStateMachine machine = new LocalStateMachine(name, arn, definition, endpoints, role);
         machine.onServiceCall(call -> serviceCall(role, name, call));
+        machine.listen(lab.events);
         byReference.put(logicalId, machine);
         byReference.put(name, machine);
         byReference.put(arn, machine);
@@ -117,8 +118,21 @@ final class LabStateMachines {
         return byReference.get(reference);
     }
 
-    Iterable<String> references() {
-        return byReference.keySet();
+    /**
+     * The machine with that logical ID, name or ARN, or the output key whose value is its ARN.
+     *
+     * @throws IllegalArgumentException naming the reference and the machines there are
+     */
+    LocalStateMachine require(String reference, Map<String, String> outputs) {
+        LocalStateMachine machine = byReference.get(reference);
+        if (machine == null && outputs.containsKey(reference)) {
+            machine = byReference.get(outputs.get(reference));
+        }
+        if (machine == null) {
+            throw new IllegalArgumentException("No state machine " + reference + " (state machines: "
+                    + new java.util.ArrayList<>(byReference.keySet()) + ")");
+        }
+        return machine;
     }
 
     /** The key faults on demand use for the machine's own service tasks. */

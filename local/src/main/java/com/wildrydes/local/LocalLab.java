@@ -185,16 +185,7 @@ public final class LocalLab implements AutoCloseable {
      * (for example lab 4's {@code CompleteStateMachineArn}).
      */
     public LocalStateMachine stateMachine(String reference) {
-        LocalStateMachine machine = stateMachines.find(reference);
-        if (machine == null && outputs.containsKey(reference)) {
-            machine = stateMachines.find(outputs.get(reference));
-        }
-        if (machine == null) {
-            List<String> known = new ArrayList<>();
-            stateMachines.references().forEach(known::add);
-            throw new IllegalArgumentException("No state machine " + reference + " (state machines: " + known + ")");
-        }
-        return machine;
+        return stateMachines.require(reference, outputs);
     }
 
     /**
@@ -246,6 +237,20 @@ public final class LocalLab implements AutoCloseable {
         return lab.assembly.template().deepCopy();
     }
 
+    /** A template value (Ref, Fn::GetAtt, Fn::Join...) with this lab's local names, ARNs and URLs. */
+    public JsonNode resolve(JsonNode value) {
+        return lab.intrinsics.resolve(value);
+    }
+
+    /** Reports this lab's events (invocations, retries, executions...) to that listener until {@link #unlisten}. */
+    public void listen(com.wildrydes.local.console.LabEventListener listener) {
+        lab.events.add(listener);
+    }
+
+    public void unlisten(com.wildrydes.local.console.LabEventListener listener) {
+        lab.events.remove(listener);
+    }
+
     /** The local physical ID of the resource with that logical ID (what its {@code Ref} gives), or null. */
     public String physicalId(String logicalId) {
         return lab.ids.physicalId(logicalId);
@@ -263,10 +268,7 @@ public final class LocalLab implements AutoCloseable {
 
     /** The template's properties of the function with that name, resolved to local values. */
     public JsonNode functionProperties(String functionName) {
-        String logicalId = functions.logicalId(functionName);
-        JsonNode properties =
-                lab.assembly.template().path("Resources").path(logicalId).path("Properties");
-        return lab.intrinsics.resolve(properties);
+        return functions.properties(functionName);
     }
 
     /** The lab's state machines, each once. */

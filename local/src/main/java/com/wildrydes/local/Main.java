@@ -1,5 +1,6 @@
 package com.wildrydes.local;
 
+import com.wildrydes.local.console.ConsoleServer;
 import com.wildrydes.local.endpoint.LocalEndpoint;
 import com.wildrydes.local.endpoint.ServedServices;
 import com.wildrydes.local.engines.EngineInstall;
@@ -19,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  * port, starts the engines, brings each stack up from the cloud assembly, serves every AWS API
  * the labs use on that one port, prints the lines to paste (the endpoint, dummy credentials, the
  * region) and each stack's outputs with their local values, prints each function's log lines
- * prefixed with its name, and serves until Ctrl-C, then stops everything.
+ * prefixed with its name, the URL of each lab's console page, and serves until Ctrl-C, then stops
+ * everything.
  */
 public final class Main {
 
@@ -32,10 +34,18 @@ public final class Main {
         LocalSettings settings;
         CommandLine command;
         LocalEndpoint endpoint;
+        ConsoleServer console;
         try {
             settings = LocalSettings.fromSystemProperties();
             command = CommandLine.parse(args, root);
+            int consolePort = ConsoleServer.portFromSystemProperties();
             endpoint = LocalEndpoint.bind(CommandLine.port());
+            try {
+                console = new ConsoleServer(consolePort);
+            } catch (RuntimeException e) {
+                endpoint.close();
+                throw e;
+            }
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("local mode: " + messages(e));
             System.exit(2);
@@ -55,11 +65,13 @@ public final class Main {
                 // SnapStart's init runs at publish, as on Lambda: part of start-up, and said so.
                 System.out.println("Started " + stack + " up in " + (System.nanoTime() - begun) / 1_000_000 + " ms, "
                         + lab.snapStartInits() + " SnapStart init phases run at publish");
+                console.add(lab, engines);
             }
             endpoint.serve(ServedServices.of(engines, labs));
         } catch (RuntimeException e) {
             // Stopped here, not left to shutdown hooks: under `mvn exec:java` the hooks run after
             // Maven has closed the class loader they need, and an engine outlived the command.
+            console.close();
             endpoint.close();
             labs.forEach(LocalLab::close);
             if (engines != null) {
@@ -74,6 +86,7 @@ public final class Main {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            console.close();
                             endpoint.close();
                             labs.forEach(LocalLab::close);
                             started.close();
@@ -81,13 +94,14 @@ public final class Main {
                             stopped.countDown();
                         },
                         "stop-local-mode"));
-        printBanner(endpoint, started, labs);
+        printBanner(endpoint, console, started, labs);
         FunctionLogs.print();
         labs.forEach(lab -> IamWatch.start(lab, settings.failOnIamDenial()));
         stopped.await();
     }
 
-    private static void printBanner(LocalEndpoint endpoint, RunningEngines engines, List<LocalLab> labs) {
+    private static void printBanner(
+            LocalEndpoint endpoint, ConsoleServer console, RunningEngines engines, List<LocalLab> labs) {
         System.out.println("Every AWS API of the lab" + (labs.size() > 1 ? "s" : "") + " on " + endpoint.url()
                 + "; paste these lines into your shell, then use the AWS CLI and SDKs as usual:");
         System.out.println("  export AWS_ENDPOINT_URL=" + endpoint.url());
@@ -106,6 +120,10 @@ public final class Main {
             if (lab.stepFunctionsEndpoint() != null) {
                 System.out.println("  stepfunctions  " + lab.stepFunctionsEndpoint() + "  (" + lab.stackName() + ")");
             }
+        }
+        for (LocalLab lab : labs) {
+            System.out.println(
+                    "Console (the lab's topology and its messages, live): " + console.pageUrl(lab.stackName()));
         }
         System.out.println("Not emulated (no local meaning):");
         for (LocalLab lab : labs) {

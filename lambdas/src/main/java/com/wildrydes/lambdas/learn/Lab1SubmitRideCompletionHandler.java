@@ -29,7 +29,8 @@ public class Lab1SubmitRideCompletionHandler
 
     private static final SnsClient SNS = AwsClients.build(SnsClient.builder());
 
-    private final RideStore store = new RideStore(AwsClients.build(DynamoDbClient.builder()), Environment.required("TABLE_NAME"));
+    private final RideStore store =
+            new RideStore(AwsClients.build(DynamoDbClient.builder()), Environment.required("TABLE_NAME"));
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {

@@ -33,6 +33,8 @@ public final class AsyncInvoker implements AutoCloseable {
     private final Duration maximumEventAge;
     private static final Duration FIRST_THROTTLE_WAIT = Duration.ofSeconds(1);
     private static final Duration LONGEST_THROTTLE_WAIT = Duration.ofMinutes(5);
+    private volatile com.wildrydes.local.console.LabEventListener events =
+            com.wildrydes.local.console.LabEventListener.NONE;
     private final ExecutorService accepted = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "async-invoke");
         thread.setDaemon(true);
@@ -78,6 +80,11 @@ public final class AsyncInvoker implements AutoCloseable {
         this.sqs = sqs;
     }
 
+    /** Where this invoker reports its retries and what it sends to the on-failure destination (the local console). */
+    public void listen(com.wildrydes.local.console.LabEventListener listener) {
+        this.events = listener;
+    }
+
     /** Accepts the event, as Lambda answers 202 to an asynchronous invocation. */
     public void invokeAsync(String eventJson) {
         accepted.submit(() -> run(eventJson));
@@ -92,6 +99,16 @@ public final class AsyncInvoker implements AutoCloseable {
         String condition = "RetriesExhausted";
         while (true) {
             attempts++;
+            if (attempts > 1) {
+                // A throttled event is tried again without spending a retry, so the console says which it was.
+                events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                        com.wildrydes.local.console.LabEvent.Kind.RETRIED,
+                        function.name(),
+                        last.throttled()
+                                ? "tried again after a throttle"
+                                : "retry " + failures + " of " + maximumRetryAttempts,
+                        eventJson));
+            }
             last = function.invoke(eventJson);
             if (!last.failed()) {
                 return;
@@ -119,6 +136,11 @@ public final class AsyncInvoker implements AutoCloseable {
             String record = invocationRecord(eventJson, last, attempts, condition);
             sendingToDestination.run();
             sqs.sendMessage(send -> send.queueUrl(onFailureQueueUrl).messageBody(record));
+            events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                    com.wildrydes.local.console.LabEvent.Kind.DEAD_LETTERED,
+                    onFailureQueueUrl,
+                    "from " + function.name() + " after " + attempts + " attempts (" + condition + ")",
+                    record));
         }
     }
 

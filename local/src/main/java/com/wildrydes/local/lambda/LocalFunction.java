@@ -43,6 +43,8 @@ public final class LocalFunction implements AutoCloseable {
     private final AtomicInteger invocations = new AtomicInteger();
     private final FunctionLogs.LogGroup logs;
     private final Path code;
+    private volatile com.wildrydes.local.console.LabEventListener events =
+            com.wildrydes.local.console.LabEventListener.NONE;
     private Object instance;
     private Method handleRequest;
     private Serializer input;
@@ -109,11 +111,21 @@ public final class LocalFunction implements AutoCloseable {
         return callerKey;
     }
 
+    /** Where this function reports each invocation's start and end (the local console). */
+    public void listen(com.wildrydes.local.console.LabEventListener listener) {
+        this.events = listener;
+    }
+
     /** Invokes the function with a JSON event and waits for its answer (a JSON payload or the runtime's error). */
     public Invocation invoke(String eventJson) {
+        // A throttled request never runs the function: no invocation to count or to report.
         if (InvocationFaults.throttles(callerKey)) {
             return Invocation.error(InvocationFaults.THROTTLED, "Rate Exceeded.");
         }
+        return ReportedInvocation.invoke(events, name, eventJson, this::invokeOnce);
+    }
+
+    private Invocation invokeOnce(String eventJson) {
         invocations.incrementAndGet();
         int now = running.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);

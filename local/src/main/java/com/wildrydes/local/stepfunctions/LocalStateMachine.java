@@ -30,6 +30,8 @@ public final class LocalStateMachine {
     private final String roleArn;
     private final double createdAt = System.currentTimeMillis() / 1000.0;
     private volatile java.util.function.Consumer<JsonNode> serviceCalls = call -> {};
+    private volatile com.wildrydes.local.console.LabEventListener events =
+            com.wildrydes.local.console.LabEventListener.NONE;
 
     /**
      * @param endpoints the runner's {@code dynamoDbEndpoint}, {@code snsEndpoint} and {@code lambdaBridge}
@@ -49,6 +51,11 @@ public final class LocalStateMachine {
             throw new IllegalArgumentException("State machine " + name + " has a definition that is not JSON", e);
         }
         this.endpoints = endpoints.deepCopy();
+    }
+
+    /** Where this state machine reports each execution's start and end (the local console). */
+    public void listen(com.wildrydes.local.console.LabEventListener listener) {
+        this.events = listener;
     }
 
     /** Told of each service call a task made ({@code integration} and the resource it names), for the IAM check. */
@@ -90,6 +97,22 @@ public final class LocalStateMachine {
 
     /** Runs the execution with that ARN and input (JSON text) to its end. */
     public StateMachineExecution execute(String executionArn, String inputJson) {
+        com.wildrydes.local.console.LabEventListener events = this.events;
+        if (!events.listening()) {
+            return executeOnce(executionArn, inputJson);
+        }
+        events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                com.wildrydes.local.console.LabEvent.Kind.EXECUTION_STARTED, arn, executionArn, inputJson));
+        StateMachineExecution execution = executeOnce(executionArn, inputJson);
+        events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                com.wildrydes.local.console.LabEvent.Kind.EXECUTION_ENDED,
+                arn,
+                executionArn,
+                JSON.valueToTree(execution).toString()));
+        return execution;
+    }
+
+    private StateMachineExecution executeOnce(String executionArn, String inputJson) {
         try {
             ObjectNode request = endpoints.deepCopy();
             request.set("definition", definition);

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -38,34 +39,15 @@ class LocalCommandTest {
             "{\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"cmr\", \"fare\": 256.50}";
     private static final Pattern SUBMIT_ENDPOINT = Pattern.compile(
             "^  UnicornManagementServiceApiSubmitRideCompletionEndpoint = (http://127\\.0\\.0\\.1:\\d+/\\S+)$");
+    private static final Pattern CONSOLE_PAGE =
+            Pattern.compile("^Console .*: (http://127\\.0\\.0\\.1:\\d+/labs/wild-rydes-async-msg-1)$");
     private static final Pattern FUNCTION_LINE = Pattern.compile("^\\[([^\\]]+)\\] .*\"ride-message\".*");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
     @Test
     void servesLabOneUntilCtrlCThenStopsEverythingItStarted() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process command = new ProcessBuilder(
-                        java.toString(),
-                        "-Dwildrydes.local.asyncRetryDelay=PT0.2S",
-                        // Any free port: 4566 may be held by another run on the same machine.
-                        "-Dwildrydes.local.port=0",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "com.wildrydes.local.Main",
-                        "wild-rydes-async-msg-1",
-                        SynthesizedApp.cloudAssembly().toString())
-                .redirectErrorStream(true)
-                .start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8))) {
-                out.lines().forEach(lines::add);
-            } catch (java.io.IOException e) {
-                // the command's output ended
-            }
-        });
-        reader.start();
+        Process command = start("-Dwildrydes.local.asyncRetryDelay=PT0.2S", "wild-rydes-async-msg-1");
         try {
             awaitLine(line -> line.startsWith("Serving;"), Duration.ofSeconds(90));
             String endpoint = lines.stream()
@@ -90,6 +72,16 @@ class LocalCommandTest {
             assertTrue(
                     lines.stream().anyMatch(line -> line.matches("^  sns, sqs  http://127\\.0\\.0\\.1:\\d+.*")),
                     lines::toString);
+            String page = lines.stream()
+                    .map(CONSOLE_PAGE::matcher)
+                    .filter(Matcher::matches)
+                    .map(matcher -> matcher.group(1))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("the console's URL: " + lines));
+            HttpResponse<String> console = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(page)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, console.statusCode(), console.body());
+            assertTrue(console.body().contains("Wild Rydes local console"), console.body());
 
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
@@ -126,6 +118,67 @@ class LocalCommandTest {
     }
 
     /**
+     * Starts the local command on any free port with those settings ({@code -D...}) and stacks, on
+     * the synthesized app; its output lines are collected in {@link #lines}.
+     */
+    private Process start(String... arguments) throws java.io.IOException {
+        List<String> commandLine = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Any free port: 4566 may be held by another run on the same machine.
+                "-Dwildrydes.local.port=0"));
+        List.of(arguments).stream()
+                .filter(argument -> argument.startsWith("-D"))
+                .forEach(commandLine::add);
+        commandLine.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.wildrydes.local.Main"));
+        List.of(arguments).stream()
+                .filter(argument -> !argument.startsWith("-D"))
+                .forEach(commandLine::add);
+        commandLine.add(SynthesizedApp.cloudAssembly().toString());
+        Process command =
+                new ProcessBuilder(commandLine).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8))) {
+                out.lines().forEach(lines::add);
+            } catch (java.io.IOException e) {
+                // the command's output ended
+            }
+        });
+        reader.start();
+        return command;
+    }
+
+    /** Several labs in one command: each gets its own console page, on the one console server. */
+    @Test
+    void eachLabOfOneCommandHasItsConsolePage() throws Exception {
+        Process command = start("wild-rydes-async-msg-1", "wild-rydes-async-msg-2");
+        try {
+            awaitLine(line -> line.startsWith("Serving;"), Duration.ofSeconds(120));
+            Pattern consolePage = Pattern.compile("^Console .*: (http://127\\.0\\.0\\.1:\\d+/labs/(\\S+))$");
+            Map<String, String> pages = new java.util.TreeMap<>();
+            lines.stream()
+                    .map(consolePage::matcher)
+                    .filter(Matcher::matches)
+                    .forEach(matcher -> pages.put(matcher.group(2), matcher.group(1)));
+            assertEquals(
+                    List.of("wild-rydes-async-msg-1", "wild-rydes-async-msg-2"),
+                    List.copyOf(pages.keySet()),
+                    "a console line per lab: " + lines);
+            for (String page : pages.values()) {
+                HttpResponse<String> console = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(page)).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, console.statusCode(), page + ": " + console.body());
+                assertTrue(console.body().contains("Wild Rydes local console"), console.body());
+            }
+        } finally {
+            command.destroyForcibly();
+            command.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
      * A setting, stack or cloud assembly the command cannot use stops it at once, before it starts
      * any engine, with exit status 2 and one message that names what was given and what was
      * expected: never a stack trace, never a hang.
@@ -148,6 +201,8 @@ class LocalCommandTest {
         }
         assertRefused(
                 List.of("-Dwildrydes.local.iamDenials=maybe", lab1, assembly), "wildrydes.local.iamDenials", "'maybe'");
+        assertRefused(
+                List.of("-Dwildrydes.local.consolePort=http", lab1, assembly), "wildrydes.local.consolePort", "'http'");
         assertRefused(List.of("wild-rydes-async-msg-9", assembly), "wild-rydes-async-msg-9", lab1);
         assertRefused(List.of(lab1, "wild-rydes-async-msg-9", assembly), "wild-rydes-async-msg-9", lab1);
         for (String port : List.of("http", "-1", "65536", "")) {
@@ -164,6 +219,14 @@ class LocalCommandTest {
                     "port " + port,
                     "already in use",
                     "-Dwildrydes.local.port=");
+        }
+        // The console's port taken: refused before any engine starts, naming it.
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(taken.getLocalPort());
+            assertRefused(
+                    List.of("-Dwildrydes.local.port=0", "-Dwildrydes.local.consolePort=" + port, lab1, assembly),
+                    "console",
+                    "127.0.0.1:" + port);
         }
         Path nowhere = Files.createTempDirectory("no-cloud-assembly");
         assertRefused(List.of(lab1, nowhere.toString()), nowhere.toString(), "npx cdk synth");
