@@ -58,7 +58,11 @@ public final class CompiledLearner {
         Path classes = compile(copy.file(file), jar.toString());
         String entryPrefix = className.replace('.', '/');
         try {
-            Path built = Files.createTempFile("wild-rydes-lambdas-learner", ".jar");
+            // The finished lab synthesized beside the learner's takes each function's own package
+            // from functions/ beside the jar of every handler: that folder goes beside the copy too.
+            Path folder = Files.createTempDirectory("wild-rydes-lambdas-learner");
+            Files.createSymbolicLink(folder.resolve("functions"), jar.resolveSibling("functions"));
+            Path built = folder.resolve(jar.getFileName());
             try (JarFile original = new JarFile(jar.toFile());
                     JarOutputStream out = new JarOutputStream(Files.newOutputStream(built))) {
                 for (Enumeration<JarEntry> entries = original.entries(); entries.hasMoreElements(); ) {
