@@ -1,29 +1,35 @@
 package com.wildrydes.local;
 
 import com.wildrydes.local.iam.Denial;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Every few seconds, checks a lab's AWS calls so far against the template's policies and warns of
- * each newly denied one; with {@code -Dwildrydes.local.iamDenials=fail} it stops local mode on the
- * first (exit status 3).
+ * Every few seconds, checks the running labs' AWS calls so far against their templates' policies
+ * and warns of each newly denied one; with {@code -Dwildrydes.local.iamDenials=fail} it stops
+ * local mode on the first (exit status 3). The local command watches its labs, the local account
+ * of {@code cdk deploy} whatever is deployed at the time.
  */
-final class IamWatch {
+public final class IamWatch {
 
     private IamWatch() {}
 
-    static void start(LocalLab lab, boolean fail) {
+    public static void start(Supplier<? extends Collection<LocalLab>> labs, boolean fail) {
         Thread watcher = new Thread(
                 () -> {
                     Set<String> warned = new HashSet<>();
                     while (true) {
                         try {
                             Thread.sleep(5000);
-                            for (Denial denial : lab.iamReport().denials()) {
-                                if (warned.add(denial.toString())) {
-                                    System.err.println("local mode: IAM " + (fail ? "ERROR" : "WARNING")
-                                            + ", AWS would refuse this call: " + denial);
+                            for (LocalLab lab : labs.get()) {
+                                for (Denial denial : lab.iamReport().denials()) {
+                                    if (warned.add(lab.stackName() + " " + denial)) {
+                                        System.err.println("local mode: IAM " + (fail ? "ERROR" : "WARNING")
+                                                + ", AWS would refuse this call of " + lab.stackName() + ": "
+                                                + denial);
+                                    }
                                 }
                             }
                             if (fail && !warned.isEmpty()) {

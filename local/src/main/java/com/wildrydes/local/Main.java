@@ -96,7 +96,7 @@ public final class Main {
                         "stop-local-mode"));
         printBanner(endpoint, console, started, labs);
         FunctionLogs.print();
-        labs.forEach(lab -> IamWatch.start(lab, settings.failOnIamDenial()));
+        IamWatch.start(() -> labs, settings.failOnIamDenial());
         stopped.await();
     }
 

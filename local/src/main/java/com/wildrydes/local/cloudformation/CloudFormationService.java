@@ -1,14 +1,16 @@
 package com.wildrydes.local.cloudformation;
 
-import static com.wildrydes.local.deploy.QueryXml.element;
+import static com.wildrydes.local.endpoint.Xml.element;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.wildrydes.local.deploy.AwsRequest;
-import com.wildrydes.local.deploy.AwsResponse;
-import com.wildrydes.local.deploy.AwsService;
-import com.wildrydes.local.deploy.QueryXml;
+import com.wildrydes.local.endpoint.AwsError;
+import com.wildrydes.local.endpoint.AwsRequest;
+import com.wildrydes.local.endpoint.AwsResponse;
+import com.wildrydes.local.endpoint.AwsService;
+import com.wildrydes.local.endpoint.Protocol;
+import com.wildrydes.local.endpoint.Xml;
 import com.wildrydes.local.s3.ObjectStore;
 import java.io.IOException;
 import java.net.URI;
@@ -47,6 +49,16 @@ public final class CloudFormationService implements AwsService {
     CloudFormationService(Stacks stacks, ObjectStore s3) {
         this.stacks = stacks;
         this.s3 = s3;
+    }
+
+    @Override
+    public String signingName() {
+        return "cloudformation";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.QUERY;
     }
 
     @Override
@@ -105,20 +117,20 @@ public final class CloudFormationService implements AwsService {
                     yield result(action, "");
                 }
                 default ->
-                    QueryXml.error(
+                    throw new AwsError(
                             400,
                             "InvalidAction",
                             "Local CloudFormation does not serve " + action + "; it serves "
                                     + String.join(", ", SERVED));
             };
         } catch (StackParameters.ValidationError e) {
-            return QueryXml.error(400, "ValidationError", e.getMessage());
+            throw new AwsError(400, "ValidationError", e.getMessage());
         } catch (Stacks.AlreadyExists e) {
-            return QueryXml.error(400, "AlreadyExistsException", e.getMessage());
+            throw new AwsError(400, "AlreadyExistsException", e.getMessage());
         } catch (Stacks.ChangeSetNotFound e) {
-            return QueryXml.error(404, "ChangeSetNotFound", e.getMessage());
+            throw new AwsError(404, "ChangeSetNotFound", e.getMessage());
         } catch (Stacks.InvalidChangeSetStatus e) {
-            return QueryXml.error(400, "InvalidChangeSetStatus", e.getMessage());
+            throw new AwsError(400, "InvalidChangeSetStatus", e.getMessage());
         }
     }
 
@@ -214,6 +226,6 @@ public final class CloudFormationService implements AwsService {
     }
 
     private static AwsResponse result(String action, String xml) {
-        return QueryXml.result(action, NAMESPACE, xml);
+        return Xml.queryResult(action, NAMESPACE, xml);
     }
 }

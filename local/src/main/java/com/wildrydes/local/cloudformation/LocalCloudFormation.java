@@ -2,7 +2,7 @@ package com.wildrydes.local.cloudformation;
 
 import com.wildrydes.local.LocalLab;
 import com.wildrydes.local.LocalSettings;
-import com.wildrydes.local.deploy.AwsService;
+import com.wildrydes.local.endpoint.AwsService;
 import com.wildrydes.local.engines.RunningEngines;
 import com.wildrydes.local.s3.ObjectStore;
 import com.wildrydes.local.ssm.ParameterStore;

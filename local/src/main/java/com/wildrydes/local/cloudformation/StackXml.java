@@ -1,6 +1,6 @@
 package com.wildrydes.local.cloudformation;
 
-import static com.wildrydes.local.deploy.QueryXml.element;
+import static com.wildrydes.local.endpoint.Xml.element;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

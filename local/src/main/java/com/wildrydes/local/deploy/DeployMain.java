@@ -1,5 +1,6 @@
 package com.wildrydes.local.deploy;
 
+import com.wildrydes.local.IamWatch;
 import com.wildrydes.local.LocalSettings;
 import com.wildrydes.local.RepositoryRoot;
 import com.wildrydes.local.endpoint.LocalEndpoint;
@@ -20,40 +21,6 @@ import java.util.concurrent.CountDownLatch;
 public final class DeployMain {
 
     private DeployMain() {}
-
-    /**
-     * Every few seconds, checks each deployed lab's AWS calls so far against its template's
-     * policies, as the local command does for its lab, and warns of each newly denied call.
-     */
-    private static void watchIamDenials(LocalAccount account) {
-        Thread watcher = new Thread(
-                () -> {
-                    java.util.Set<String> warned = new java.util.HashSet<>();
-                    while (!Thread.currentThread().isInterrupted()) {
-                        try {
-                            Thread.sleep(5000);
-                            account.cloudFormation()
-                                    .labs()
-                                    .forEach((stack, lab) -> lab.iamReport()
-                                            .denials()
-                                            .forEach(denial -> {
-                                                if (warned.add(stack + denial)) {
-                                                    System.err.println(
-                                                            "local mode: IAM WARNING, AWS would refuse this call of "
-                                                                    + stack + ": " + denial);
-                                                }
-                                            }));
-                        } catch (InterruptedException e) {
-                            return;
-                        } catch (RuntimeException e) {
-                            System.err.println("local mode: the IAM check failed: " + e.getMessage());
-                        }
-                    }
-                },
-                "iam-check");
-        watcher.setDaemon(true);
-        watcher.start();
-    }
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : LocalEndpoint.DEFAULT_PORT;
@@ -90,7 +57,7 @@ public final class DeployMain {
         System.out.println("Serving " + String.join(", ", served.names())
                 + " for cdk bootstrap, deploy and destroy. Ctrl-C stops everything.");
         FunctionLogs.print();
-        watchIamDenials(account);
+        IamWatch.start(() -> account.cloudFormation().labs().values(), false);
         stopped.await();
     }
 }

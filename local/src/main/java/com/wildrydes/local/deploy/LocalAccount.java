@@ -1,7 +1,14 @@
 package com.wildrydes.local.deploy;
 
+import com.wildrydes.local.LocalLab;
 import com.wildrydes.local.LocalSettings;
 import com.wildrydes.local.cloudformation.LocalCloudFormation;
+import com.wildrydes.local.endpoint.AwsService;
+import com.wildrydes.local.endpoint.EngineProxy;
+import com.wildrydes.local.endpoint.LocalServices;
+import com.wildrydes.local.endpoint.lambda.LambdaService;
+import com.wildrydes.local.endpoint.logs.LogsService;
+import com.wildrydes.local.endpoint.stepfunctions.StepFunctionsService;
 import com.wildrydes.local.engines.RunningEngines;
 import com.wildrydes.local.s3.ObjectStore;
 import com.wildrydes.local.s3.S3Service;
@@ -10,7 +17,9 @@ import com.wildrydes.local.ssm.SsmService;
 import com.wildrydes.local.sts.Roles;
 import com.wildrydes.local.sts.StsService;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the CDK CLI's bootstrap, deploy and destroy talk to, as one local AWS account: STS, SSM,
@@ -21,23 +30,15 @@ import java.util.Map;
 public final class LocalAccount implements AutoCloseable {
 
     private final LocalCloudFormation cloudFormation;
-    private final Map<String, AwsService> services;
+    private final List<AwsService> deployServices;
 
     public LocalAccount(RunningEngines engines, LocalSettings settings, Path objects) {
         ObjectStore s3 = new ObjectStore(objects);
         ParameterStore ssm = new ParameterStore();
         Roles roles = new Roles();
         this.cloudFormation = new LocalCloudFormation(engines, settings, s3, ssm, roles);
-        this.services = Map.of(
-                "sts", new StsService(roles),
-                "ssm", new SsmService(ssm),
-                "s3", new S3Service(s3),
-                "cloudformation", cloudFormation.service());
-    }
-
-    /** The services by SigV4 service name ({@code sts}, {@code ssm}, {@code s3}, {@code cloudformation}). */
-    public Map<String, AwsService> services() {
-        return services;
+        this.deployServices =
+                List.of(new StsService(roles), new SsmService(ssm), new S3Service(s3), cloudFormation.service());
     }
 
     /**
@@ -45,25 +46,15 @@ public final class LocalAccount implements AutoCloseable {
      * of the deploy path, the engines' DynamoDB, SQS and SNS, and Lambda, CloudWatch Logs and Step
      * Functions over the deployed labs, as the local command serves them for its labs.
      */
-    public com.wildrydes.local.endpoint.LocalServices endpointServices(RunningEngines engines) {
-        java.util.function.Supplier<java.util.List<com.wildrydes.local.LocalLab>> labs =
-                () -> java.util.List.copyOf(cloudFormation.labs().values());
-        java.util.List<com.wildrydes.local.endpoint.AwsService> served =
-                new java.util.ArrayList<>(com.wildrydes.local.endpoint.EngineProxy.forEngines(
-                        engines.dynamoDbEndpoint(), engines.snsSqsEndpoint()));
-        served.add(new com.wildrydes.local.endpoint.lambda.LambdaService(labs));
-        served.add(new com.wildrydes.local.endpoint.logs.LogsService(labs));
-        served.add(new com.wildrydes.local.endpoint.stepfunctions.StepFunctionsService(labs));
-        com.wildrydes.local.endpoint.Protocol query = com.wildrydes.local.endpoint.Protocol.QUERY;
-        served.add(new OnTheEndpoint("sts", java.util.Set.of(), query, services.get("sts")));
-        served.add(new OnTheEndpoint(
-                "ssm",
-                java.util.Set.of("AmazonSSM"),
-                com.wildrydes.local.endpoint.Protocol.AWS_JSON_1_1,
-                services.get("ssm")));
-        served.add(new OnTheEndpoint("s3", java.util.Set.of(), query, services.get("s3")));
-        served.add(new OnTheEndpoint("cloudformation", java.util.Set.of(), query, services.get("cloudformation")));
-        return new com.wildrydes.local.endpoint.LocalServices(served);
+    public LocalServices endpointServices(RunningEngines engines) {
+        Supplier<List<LocalLab>> labs = () -> List.copyOf(cloudFormation.labs().values());
+        List<AwsService> served =
+                new ArrayList<>(EngineProxy.forEngines(engines.dynamoDbEndpoint(), engines.snsSqsEndpoint()));
+        served.add(new LambdaService(labs));
+        served.add(new LogsService(labs));
+        served.add(new StepFunctionsService(labs));
+        served.addAll(deployServices);
+        return new LocalServices(served);
     }
 
     public LocalCloudFormation cloudFormation() {

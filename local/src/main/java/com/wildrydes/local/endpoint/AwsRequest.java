@@ -21,6 +21,8 @@ public record AwsRequest(String method, URI uri, Map<String, List<String>> heade
     private static final Pattern CREDENTIAL_SCOPE =
             Pattern.compile("Credential=[^/,\\s]+/\\d{8}/[^/,\\s]+/([^/,\\s]+)/aws4_request");
 
+    private static final Pattern ACCESS_KEY = Pattern.compile("(?:Credential=|^)([^/,\\s=]+)/\\d{8}/");
+
     public AwsRequest {
         Map<String, List<String>> lowerCase = new LinkedHashMap<>();
         headers.forEach((name, values) -> lowerCase.put(name.toLowerCase(java.util.Locale.ROOT), List.copyOf(values)));
@@ -69,6 +71,43 @@ public record AwsRequest(String method, URI uri, Map<String, List<String>> heade
         Map<String, String> parameters = new LinkedHashMap<>(query());
         parameters.putAll(decodeForm(new String(body, StandardCharsets.UTF_8)));
         return parameters;
+    }
+
+    /** A query-protocol parameter ({@code Action}, {@code StackName}, {@code Parameters.member.1.ParameterKey}), or null. */
+    public String param(String name) {
+        return form().get(name);
+    }
+
+    /** The query protocol's list {@code prefix.member.N} (or {@code prefix.member.N.field}) as maps, N from 1. */
+    public List<Map<String, String>> members(String prefix) {
+        Map<String, String> form = form();
+        List<Map<String, String>> members = new java.util.ArrayList<>();
+        for (int n = 1; ; n++) {
+            String item = prefix + ".member." + n;
+            Map<String, String> fields = new LinkedHashMap<>();
+            form.forEach((name, value) -> {
+                if (name.equals(item)) {
+                    fields.put("", value);
+                } else if (name.startsWith(item + ".")) {
+                    fields.put(name.substring(item.length() + 1), value);
+                }
+            });
+            if (fields.isEmpty()) {
+                return members;
+            }
+            members.add(fields);
+        }
+    }
+
+    /** The access key ID the request is signed with (the credential scope's first part), or null. */
+    public String accessKeyId() {
+        String authorization = header("Authorization");
+        String credential = authorization != null ? authorization : query().get("X-Amz-Credential");
+        if (credential == null) {
+            return null;
+        }
+        Matcher key = ACCESS_KEY.matcher(credential);
+        return key.find() ? key.group(1) : null;
     }
 
     public String bodyText() {

@@ -25,6 +25,16 @@ public record AwsResponse(int status, Map<String, String> headers, byte[] body) 
         }
     }
 
+    /** A text body ({@code text/xml}, {@code application/xml}, JSON as a string) with that content type. */
+    public static AwsResponse of(int status, String contentType, String body) {
+        return new AwsResponse(status, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A body-less answer with these headers (S3's HEAD and DELETE). */
+    public static AwsResponse empty(int status, Map<String, String> headers) {
+        return new AwsResponse(status, headers, new byte[0]);
+    }
+
     public static AwsResponse xml(int status, String body) {
         return new AwsResponse(status, Map.of("Content-Type", "text/xml"), body.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,6 +1,9 @@
 package com.wildrydes.local.endpoint;
 
-/** Text made safe for an XML element's content (the only place local mode writes given text). */
+/**
+ * XML as local mode writes it: text made safe for an element's content, elements, and the query
+ * protocol's answer ({@code <ActionResponse><ActionResult>...}) that STS and CloudFormation give.
+ */
 public final class Xml {
 
     private Xml() {}
@@ -9,11 +12,26 @@ public final class Xml {
         if (text == null) {
             return "";
         }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        // A raw carriage return would be normalised away by the reader: templates keep theirs.
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\r", "&#xD;");
     }
 
     /** {@code <name>escaped value</name>}, or nothing when the value is null. */
-    public static String element(String name, String value) {
-        return value == null ? "" : "<" + name + ">" + escape(value) + "</" + name + ">";
+    public static String element(String name, Object value) {
+        return value == null ? "" : "<" + name + ">" + escape(String.valueOf(value)) + "</" + name + ">";
+    }
+
+    /** The query protocol's successful answer to {@code action}, with a request ID. */
+    public static AwsResponse queryResult(String action, String namespace, String resultXml) {
+        String requestId = java.util.UUID.randomUUID().toString();
+        return AwsResponse.xml(
+                        200,
+                        "<" + action + "Response xmlns=\"" + namespace + "\"><" + action + "Result>" + resultXml + "</"
+                                + action + "Result><ResponseMetadata><RequestId>" + requestId
+                                + "</RequestId></ResponseMetadata></" + action + "Response>")
+                .withHeader("x-amzn-RequestId", requestId);
     }
 }

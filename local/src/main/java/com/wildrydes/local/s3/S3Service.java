@@ -1,10 +1,11 @@
 package com.wildrydes.local.s3;
 
-import static com.wildrydes.local.deploy.QueryXml.element;
+import static com.wildrydes.local.endpoint.Xml.element;
 
-import com.wildrydes.local.deploy.AwsRequest;
-import com.wildrydes.local.deploy.AwsResponse;
-import com.wildrydes.local.deploy.AwsService;
+import com.wildrydes.local.endpoint.AwsRequest;
+import com.wildrydes.local.endpoint.AwsResponse;
+import com.wildrydes.local.endpoint.AwsService;
+import com.wildrydes.local.endpoint.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -35,6 +36,16 @@ public final class S3Service implements AwsService {
     }
 
     @Override
+    public String signingName() {
+        return "s3";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.QUERY;
+    }
+
+    @Override
     public AwsResponse handle(AwsRequest request) throws IOException {
         String[] bucketAndKey = bucketAndKey(request);
         String bucket = bucketAndKey[0];
@@ -55,9 +66,9 @@ public final class S3Service implements AwsService {
         switch (request.method()) {
             case "HEAD":
                 if (!store.bucketExists(bucket)) {
-                    return new AwsResponse(404, Map.of(), new byte[0]);
+                    return AwsResponse.empty(404, Map.of());
                 }
-                return new AwsResponse(200, Map.of("x-amz-bucket-region", "us-east-1"), new byte[0]);
+                return AwsResponse.empty(200, Map.of("x-amz-bucket-region", "us-east-1"));
             case "PUT":
                 if (!store.createBucket(bucket)) {
                     return error(
@@ -65,10 +76,10 @@ public final class S3Service implements AwsService {
                             "BucketAlreadyOwnedByYou",
                             "Your previous request to create the named bucket succeeded and you already own it.");
                 }
-                return new AwsResponse(200, Map.of("Location", "/" + bucket), new byte[0]);
+                return AwsResponse.empty(200, Map.of("Location", "/" + bucket));
             case "DELETE":
                 store.deleteBucket(bucket);
-                return new AwsResponse(204, Map.of(), new byte[0]);
+                return AwsResponse.empty(204, Map.of());
             case "GET":
                 if (!store.bucketExists(bucket)) {
                     throw new ObjectStore.NoSuchBucketException(bucket);
@@ -127,11 +138,10 @@ public final class S3Service implements AwsService {
                         return error(404, "NoSuchUpload", "The specified upload does not exist.");
                     }
                     parts.put(Integer.parseInt(query.get("partNumber")), content);
-                    return new AwsResponse(
-                            200, Map.of("ETag", "\"" + ObjectStore.digest("MD5", content) + "\""), new byte[0]);
+                    return AwsResponse.empty(200, Map.of("ETag", "\"" + ObjectStore.digest("MD5", content) + "\""));
                 }
                 var object = store.put(bucket, key, content);
-                return new AwsResponse(200, Map.of("ETag", object.etag()), new byte[0]);
+                return AwsResponse.empty(200, Map.of("ETag", object.etag()));
             }
             case "POST":
                 if (query.containsKey("uploads")) {
@@ -164,13 +174,13 @@ public final class S3Service implements AwsService {
                 } else {
                     store.delete(bucket, key);
                 }
-                return new AwsResponse(204, Map.of(), new byte[0]);
+                return AwsResponse.empty(204, Map.of());
             case "HEAD":
             case "GET": {
                 var found = store.get(bucket, key);
                 if (found.isEmpty()) {
                     return "HEAD".equals(request.method())
-                            ? new AwsResponse(404, Map.of(), new byte[0])
+                            ? AwsResponse.empty(404, Map.of())
                             : error(404, "NoSuchKey", "The specified key does not exist.");
                 }
                 var object = found.get();
@@ -194,8 +204,8 @@ public final class S3Service implements AwsService {
 
     /** The upload's bytes, decoded from aws-chunked when the SDK streamed them with a trailing checksum. */
     private static byte[] content(AwsRequest request) {
-        String encoding = request.headers().getOrDefault("content-encoding", "");
-        String sha = request.headers().getOrDefault("x-amz-content-sha256", "");
+        String encoding = java.util.Objects.toString(request.header("content-encoding"), "");
+        String sha = java.util.Objects.toString(request.header("x-amz-content-sha256"), "");
         if (encoding.contains("aws-chunked") || sha.startsWith("STREAMING-")) {
             return AwsChunked.decode(request.body());
         }
@@ -204,7 +214,7 @@ public final class S3Service implements AwsService {
 
     /** Path-style {@code /bucket/key}, or virtual-hosted {@code bucket.s3.<...>} / {@code bucket.localhost}. */
     private static String[] bucketAndKey(AwsRequest request) {
-        String host = request.headers().getOrDefault("host", "").replaceFirst(":\\d+$", "");
+        String host = java.util.Objects.toString(request.header("host"), "").replaceFirst(":\\d+$", "");
         String path = request.path().startsWith("/") ? request.path().substring(1) : request.path();
         int hostBucketEnd = host.indexOf(".s3.");
         if (hostBucketEnd < 0 && host.endsWith(".localhost")) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.wildrydes.local.deploy.AwsRequest;
-import com.wildrydes.local.deploy.AwsResponse;
-import com.wildrydes.local.deploy.AwsService;
+import com.wildrydes.local.endpoint.AwsError;
+import com.wildrydes.local.endpoint.AwsRequest;
+import com.wildrydes.local.endpoint.AwsResponse;
+import com.wildrydes.local.endpoint.AwsService;
+import com.wildrydes.local.endpoint.Protocol;
 import com.wildrydes.local.template.LocalIds;
 
 /**
@@ -24,19 +26,35 @@ public final class SsmService implements AwsService {
     }
 
     @Override
-    public AwsResponse handle(AwsRequest request) throws Exception {
-        String operation = request.target().substring(request.target().indexOf('.') + 1);
-        JsonNode input = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
+    public String signingName() {
+        return "ssm";
+    }
+
+    @Override
+    public java.util.Set<String> targetPrefixes() {
+        return java.util.Set.of("AmazonSSM");
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.AWS_JSON_1_1;
+    }
+
+    @Override
+    public AwsResponse handle(AwsRequest request) {
+        String target = String.valueOf(request.target());
+        String operation = target.substring(target.indexOf('.') + 1);
+        JsonNode input = input(request);
         switch (operation) {
             case "GetParameter": {
                 String name = input.path("Name").asText();
                 var parameter = store.get(name);
                 if (parameter.isEmpty()) {
-                    return AwsResponse.jsonError(400, "ParameterNotFound", "Parameter " + name + " not found.");
+                    throw new AwsError(400, "ParameterNotFound", "Parameter " + name + " not found.");
                 }
                 ObjectNode out = JSON.createObjectNode();
                 out.set("Parameter", describe(parameter.get()));
-                return AwsResponse.json(200, out.toString());
+                return AwsResponse.of(200, Protocol.AWS_JSON_1_1.contentType(), out.toString());
             }
             case "GetParameters": {
                 ObjectNode out = JSON.createObjectNode();
@@ -46,12 +64,12 @@ public final class SsmService implements AwsService {
                         .forEach(name -> store.get(name.asText())
                                 .ifPresentOrElse(
                                         parameter -> found.add(describe(parameter)), () -> invalid.add(name.asText())));
-                return AwsResponse.json(200, out.toString());
+                return AwsResponse.of(200, Protocol.AWS_JSON_1_1.contentType(), out.toString());
             }
             case "PutParameter": {
                 String name = input.path("Name").asText();
                 if (store.get(name).isPresent() && !input.path("Overwrite").asBoolean(false)) {
-                    return AwsResponse.jsonError(
+                    throw new AwsError(
                             400,
                             "ParameterAlreadyExists",
                             "The parameter already exists. To overwrite this value,"
@@ -61,14 +79,26 @@ public final class SsmService implements AwsService {
                         name,
                         input.path("Type").asText("String"),
                         input.path("Value").asText());
-                return AwsResponse.json(200, "{\"Version\":" + parameter.version() + ",\"Tier\":\"Standard\"}");
+                return AwsResponse.of(
+                        200,
+                        Protocol.AWS_JSON_1_1.contentType(),
+                        "{\"Version\":" + parameter.version() + ",\"Tier\":\"Standard\"}");
             }
             default:
-                return AwsResponse.jsonError(
+                throw new AwsError(
                         400,
                         "InvalidAction",
                         "Local SSM does not serve " + operation
                                 + "; it serves GetParameter, GetParameters and PutParameter");
+        }
+    }
+
+    /** The request's JSON body; one that is not JSON is the caller's error, as AWS answers it. */
+    private static JsonNode input(AwsRequest request) {
+        try {
+            return request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
+        } catch (java.io.IOException e) {
+            throw new AwsError(400, "SerializationException", "The request body is not JSON: " + e.getMessage());
         }
     }
 

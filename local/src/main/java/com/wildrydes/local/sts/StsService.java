@@ -1,11 +1,13 @@
 package com.wildrydes.local.sts;
 
-import static com.wildrydes.local.deploy.QueryXml.element;
+import static com.wildrydes.local.endpoint.Xml.element;
 
-import com.wildrydes.local.deploy.AwsRequest;
-import com.wildrydes.local.deploy.AwsResponse;
-import com.wildrydes.local.deploy.AwsService;
-import com.wildrydes.local.deploy.QueryXml;
+import com.wildrydes.local.endpoint.AwsError;
+import com.wildrydes.local.endpoint.AwsRequest;
+import com.wildrydes.local.endpoint.AwsResponse;
+import com.wildrydes.local.endpoint.AwsService;
+import com.wildrydes.local.endpoint.Protocol;
+import com.wildrydes.local.endpoint.Xml;
 import com.wildrydes.local.template.LocalIds;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,19 +34,29 @@ public final class StsService implements AwsService {
     }
 
     @Override
+    public String signingName() {
+        return "sts";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.QUERY;
+    }
+
+    @Override
     public AwsResponse handle(AwsRequest request) {
         String action = request.param("Action");
         return switch (String.valueOf(action)) {
             case "GetCallerIdentity" -> {
                 String arn = assumedRoleByAccessKey.getOrDefault(request.accessKeyId(), CALLER);
-                yield QueryXml.result(
+                yield Xml.queryResult(
                         "GetCallerIdentity",
                         NAMESPACE,
                         element("Arn", arn) + element("UserId", "AIDALOCAL") + element("Account", LocalIds.ACCOUNT));
             }
             case "AssumeRole" -> assumeRole(request);
             default ->
-                QueryXml.error(
+                throw new AwsError(
                         400,
                         "InvalidAction",
                         "Local STS does not serve " + action + "; it serves GetCallerIdentity and AssumeRole");
@@ -55,10 +67,10 @@ public final class StsService implements AwsService {
         String roleArn = request.param("RoleArn");
         String session = request.param("RoleSessionName");
         if (roleArn == null || session == null) {
-            return QueryXml.error(400, "ValidationError", "AssumeRole needs RoleArn and RoleSessionName");
+            throw new AwsError(400, "ValidationError", "AssumeRole needs RoleArn and RoleSessionName");
         }
         if (!roles.exists(roleArn)) {
-            return QueryXml.error(
+            throw new AwsError(
                     403,
                     "AccessDenied",
                     "User: " + CALLER + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
@@ -69,7 +81,7 @@ public final class StsService implements AwsService {
         String assumedArn = "arn:aws:sts::" + LocalIds.ACCOUNT + ":assumed-role/" + roleName + "/" + session;
         assumedRoleByAccessKey.put(accessKey, assumedArn);
         Instant expires = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        return QueryXml.result(
+        return Xml.queryResult(
                 "AssumeRole",
                 NAMESPACE,
                 "<Credentials>" + element("AccessKeyId", accessKey)
