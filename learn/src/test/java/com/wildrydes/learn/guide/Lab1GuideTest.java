@@ -1,12 +1,9 @@
 package com.wildrydes.learn.guide;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wildrydes.learn.check.Lab;
 import com.wildrydes.learn.check.LabCheck;
-import com.wildrydes.learn.check.StepResult;
-import com.wildrydes.local.RepositoryRoot;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,66 +22,51 @@ class Lab1GuideTest {
             "lambdas/src/main/java/com/wildrydes/lambdas/learn/Lab1SubmitRideCompletionHandler.java";
     private static final int STEPS = 6;
 
-    private static List<GuideSnippets.Snippet> snippets;
-    private static LearnerRun run;
+    private static GuideSteps guide;
 
     @BeforeAll
     static void readTheGuide() {
-        snippets = GuideSnippets.of(RepositoryRoot.path().resolve("docs/learn-lab1.md"));
-        run = new LearnerRun(
-                Lab.LAB_1,
-                STACK_FILE,
-                "com.wildrydes.learn.lab1.Lab1Stack",
-                HANDLER_FILE,
-                "com.wildrydes.lambdas.learn.Lab1SubmitRideCompletionHandler");
+        guide = new GuideSteps(
+                "docs/learn-lab1.md",
+                1,
+                new LearnerRun(
+                        Lab.LAB_1,
+                        STACK_FILE,
+                        "com.wildrydes.learn.lab1.Lab1Stack",
+                        HANDLER_FILE,
+                        "com.wildrydes.lambdas.learn.Lab1SubmitRideCompletionHandler"),
+                List.of(STACK_FILE, HANDLER_FILE));
     }
 
     @AfterAll
     static void stop() {
-        if (run != null) {
-            run.close();
+        if (guide != null) {
+            guide.close();
         }
     }
 
     @Test
     void theGuideHasOneSnippetPerStepInOrder() {
-        assertEquals(STEPS, snippets.size(), snippets.toString());
-        for (int step = 1; step <= STEPS; step++) {
-            assertEquals(step, snippets.get(step - 1).step());
-            assertEquals(1, snippets.get(step - 1).lab());
-        }
+        guide.assertOneSnippetPerStepInOrder(STEPS);
     }
 
     @Test
     void theStartStateRunsInLocalModeWithEveryStepNotYet() throws Exception {
-        LabCheck.Report report = run.check(start(), true, false);
+        LabCheck.Report report = guide.check(guide.start(), true, false);
         assertTrue(report.notes().stream().anyMatch(note -> note.contains("answered 201")), report.text());
-        for (StepResult step : report.steps()) {
-            assertEquals(StepResult.State.NOT_YET, step.state(), report.text());
-        }
+        GuideSteps.assertDoneUpTo(report, 0);
     }
 
     @Test
     void afterEachStepsSnippetThatStepIsDoneAndTheLaterOnesAreNotYetAndTheEndBehavesAsTheFinishedLab()
             throws Exception {
-        LearnerCopy copy = start();
+        LearnerCopy copy = guide.start();
         LabCheck.Report report = null;
         for (int step = 1; step <= STEPS; step++) {
-            copy.apply(snippets.get(step - 1));
+            copy.apply(guide.snippets().get(step - 1));
             // The publish call (step 4) and what follows from it are proven in local mode only.
-            report = run.check(copy, step >= 4, step == STEPS);
-            for (int earlier = 1; earlier <= step; earlier++) {
-                assertEquals(
-                        StepResult.State.DONE,
-                        report.step(earlier).state(),
-                        "after step " + step + ":\n" + report.text());
-            }
-            for (int later = step + 1; later <= STEPS; later++) {
-                assertEquals(
-                        StepResult.State.NOT_YET,
-                        report.step(later).state(),
-                        "after step " + step + ":\n" + report.text());
-            }
+            report = guide.check(copy, step >= 4, step == STEPS);
+            GuideSteps.assertDoneUpTo(report, step);
         }
         assertTrue(report.allDone(), report.text());
         assertTrue(report.step(6).detail().contains("the fare-20 ride did not"), report.text());
@@ -104,12 +86,12 @@ class Lab1GuideTest {
 
     @Test
     void step1WithoutTheKeyIsAnUnencryptedTopic() throws Exception {
-        assertWrong(1, ".masterKey(topicKey)", "", false, "is not encrypted at rest");
+        guide.assertWrong(1, ".masterKey(topicKey)", "", false, "is not encrypted at rest");
     }
 
     @Test
     void step2WithSnsPublishAloneMissesTheKeyPermission() throws Exception {
-        assertWrong(
+        guide.assertWrong(
                 2,
                 "TopicGrants.grantPublish(topic, submit);",
                 "submit.getFunction().addToRolePolicy(PolicyStatement.Builder.create()"
@@ -120,12 +102,13 @@ class Lab1GuideTest {
 
     @Test
     void step3WithTheTopicsNameInsteadOfItsArnIsNamed() throws Exception {
-        assertWrong(3, "topic.getTopicArn()", "topic.getTopicName()", false, "not the ride-completion topic's ARN");
+        guide.assertWrong(
+                3, "topic.getTopicArn()", "topic.getTopicName()", false, "not the ride-completion topic's ARN");
     }
 
     @Test
     void step4WithoutTheDistanceAttributeIsFoundInLocalMode() throws Exception {
-        assertWrong(
+        guide.assertWrong(
                 4,
                 ", \"distance\", number(ride.distance())",
                 "",
@@ -135,7 +118,7 @@ class Lab1GuideTest {
 
     @Test
     void step5SubscribingOneServiceTwiceIsNamed() throws Exception {
-        assertWrong(
+        guide.assertWrong(
                 5,
                 ".function(notification.getAlias())",
                 ".function(accounting.getAlias())",
@@ -145,23 +128,6 @@ class Lab1GuideTest {
 
     @Test
     void step6WithAFareOf20InsteadOf50IsNamed() throws Exception {
-        assertWrong(6, "[\\\">=\\\", 50]", "[\\\">=\\\", 20]", false, "fare >= 20, expected fare >= 50");
-    }
-
-    private static void assertWrong(int step, String text, String replacement, boolean local, String words)
-            throws Exception {
-        LearnerCopy copy = start();
-        for (int earlier = 1; earlier < step; earlier++) {
-            copy.apply(snippets.get(earlier - 1));
-        }
-        copy.apply(snippets.get(step - 1).withMistake(text, replacement));
-        LabCheck.Report report = run.check(copy, local, false);
-        assertEquals(StepResult.State.WRONG, report.step(step).state(), report.text());
-        assertTrue(report.step(step).detail().contains(words), report.text());
-        assertTrue(!report.text().contains("Exception") && !report.text().contains("\tat "), report.text());
-    }
-
-    private static LearnerCopy start() {
-        return new LearnerCopy(RepositoryRoot.path(), List.of(STACK_FILE, HANDLER_FILE));
+        guide.assertWrong(6, "[\\\">=\\\", 50]", "[\\\">=\\\", 20]", false, "fare >= 20, expected fare >= 50");
     }
 }

@@ -96,25 +96,37 @@ final class CdkCli {
         }
     }
 
-    /** The pinned CLI of package.json, installed as .ci/run and the README install it. */
+    /**
+     * The pinned CLI of package.json, installed as .ci/run and the README install it. Test JVMs
+     * run side by side (surefire forks): a file lock keeps two of them from running {@code npm ci}
+     * in one directory at once, which fails both.
+     */
     static synchronized Path cdk() {
         Path root = RepositoryRoot.path();
         Path cdk = root.resolve("node_modules/.bin/cdk");
-        if (!Files.isExecutable(cdk)) {
-            try {
-                Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                        .directory(root.toFile())
-                        .inheritIO()
-                        .start();
-                if (npm.waitFor() != 0) {
-                    throw new IllegalStateException("npm ci failed in " + root + "; the CDK CLI is needed");
+        if (Files.isExecutable(cdk)) {
+            return cdk;
+        }
+        try {
+            Path lock = Files.createDirectories(root.resolve("test/target")).resolve("npm-ci.lock");
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                            lock, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                    java.nio.channels.FileLock held = channel.lock()) {
+                if (!Files.isExecutable(cdk)) {
+                    Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                            .directory(root.toFile())
+                            .inheritIO()
+                            .start();
+                    if (npm.waitFor() != 0) {
+                        throw new IllegalStateException("npm ci failed in " + root + "; the CDK CLI is needed");
+                    }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
         return cdk;
     }
