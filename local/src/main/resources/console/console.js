@@ -42,13 +42,19 @@
       .join(' · ');
   }
 
-  // A group's counters: its members' summed (lab 3's ten responders count as one node while folded).
+  // A group's counters: its functions' summed (lab 3's ten responders count as one node while folded).
   function groupCounters(group) {
     const sum = {};
-    group.folded.forEach((id) => Object.entries(state.counters[id] || {}).forEach(([name, value]) => {
-      if (name !== 'oldestAgeSeconds') sum[name] = (sum[name] || 0) + value;
+    group.functions.forEach((id) => Object.entries(state.counters[id] || {}).forEach(([name, value]) => {
+      sum[name] = (sum[name] || 0) + value;
     }));
     return sum;
+  }
+
+  // How many messages the group's own queues (its dead-letter queues) hold.
+  function groupQueued(group) {
+    return group.folded.filter((id) => !group.functions.includes(id))
+      .reduce((total, id) => total + ((state.counters[id] || {}).depth || 0), 0);
   }
 
   // What else a group folds besides its functions, and how to see it: "(20 dead-letter queues; click to show)".
@@ -67,6 +73,8 @@
         folding(data)];
       const counters = summaryOf(groupCounters(data));
       if (counters) lines.push(counters);
+      const queued = groupQueued(data);
+      if (queued) lines.push(queued + ' in its queues');
       return lines.join('\n');
     }
     const badges = [];
@@ -302,7 +310,7 @@
     const list = document.getElementById('log-list');
     const time = new Date(update.at).toISOString().slice(11, 23);
     const item = el('li', { class: /FAILED|DEAD/.test(update.kind) ? 'fail' : '', 'data-kind': update.kind, 'data-at': update.at,
-      text: time + ' ' + update.kind + ' ' + (update.node || '') + ' — ' + logDetail(update) });
+      text: time + ' ' + update.kind + ' ' + (update.node || '') + (logDetail(update) ? ' — ' + logDetail(update) : '') });
     list.prepend(item);
     while (list.children.length > 100) list.lastChild.remove();
   }

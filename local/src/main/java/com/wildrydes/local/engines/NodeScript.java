@@ -56,7 +56,7 @@ public final class NodeScript {
                     out.append(line).append('\n');
                     if (!line.isBlank()) {
                         last = line;
-                        progress.accept(line);
+                        tell(progress, line);
                     }
                 }
             }
@@ -73,6 +73,15 @@ public final class NodeScript {
         } finally {
             deleteQuietly(argument);
             deleteQuietly(log);
+        }
+    }
+
+    /** A watcher's failure (the console's) must not cut the script's run short: reported, not thrown. */
+    private static void tell(java.util.function.Consumer<String> progress, String line) {
+        try {
+            progress.accept(line);
+        } catch (RuntimeException e) {
+            System.err.println("Could not pass on the line " + line + ": " + e);
         }
     }
 
