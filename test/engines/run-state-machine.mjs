@@ -12,7 +12,10 @@
 // Step Functions reports for that condition (a throttle, a transient service error, States.Timeout), without
 // reaching the engine, as a throttled or timed-out request does not: conditions the local engines cannot
 // produce. Whatever follows (a Retry, a Catch) is the definition's own. Retry intervals are not waited out.
-// Prints one JSON line: {"status": "SUCCEEDED"|"FAILED", "output"|"error"+"cause", "states": [entered state names],
+// While it runs, prints one JSON line per state event as it happens, for a caller that shows the execution live:
+//   {"step": {"type": "StateEntered"|"StateExited"|"StateFailed"|"StateRetried"|"StateCaught", "state", "stateType",
+//    "timestamp" (epoch ms), "error", "cause" (failures)}}
+// At the end it prints one JSON line: {"status": "SUCCEEDED"|"FAILED", "output"|"error"+"cause", "states": [entered state names],
 //   "failures": [{"state", "error", "cause"} of every state that failed, caught or not],
 //   "calls": {state name: how many times its task ran, retries included},
 //   "serviceCalls": [{"integration", "TableName"|"TopicArn"|"FunctionName"} of each service call made, for the IAM check]}.
@@ -144,6 +147,11 @@ const failures = [];
 let failed = null;
 const logging = (async () => {
   for await (const event of execution.eventLogs) {
+    if (event.type.startsWith("State") && !event.index && event.index !== 0) {
+      const step = { type: event.type, state: event.state.name, stateType: event.state.type, timestamp: event.timestamp };
+      if (event.type === "StateFailed") Object.assign(step, { error: event.Error, cause: event.Cause });
+      console.log(JSON.stringify({ step }));
+    }
     if (event.type === "StateEntered") states.push(event.state.name);
     if (event.type === "StateFailed") failures.push({ state: event.state.name, error: event.Error, cause: event.Cause });
     if (event.type === "ExecutionFailed") failed = { error: event.Error, cause: event.Cause };

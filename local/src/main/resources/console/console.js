@@ -5,18 +5,18 @@
 
 (function () {
   const stack = decodeURIComponent(location.pathname.split('/')[2] || '');
-  const state = { counters: {}, topology: null, samples: {}, latencies: [], updates: 0, selected: null };
+  const state = { counters: {}, topology: null, samples: {}, latencies: [], updates: 0, selected: null, groups: [], following: {} };
   window.wildRydesConsole = state;
 
   const COUNTER_NAMES = {
     requests: 'requests', invocations: 'invocations', inFlight: 'in flight', succeeded: 'succeeded',
     failed: 'failed', retried: 'retried', deadLettered: 'dead-lettered', published: 'published',
-    delivered: 'delivered', filteredOut: 'filtered out', depth: 'depth', received: 'received',
+    delivered: 'delivered', filteredOut: 'filtered out', notDelivered: 'not delivered', depth: 'depth', received: 'received',
     oldestAgeSeconds: 'oldest (s)', calls: 'calls', executions: 'executions', running: 'running'
   };
   const SHORT = {
     requests: 'req', invocations: 'inv', inFlight: 'flight', succeeded: 'ok', failed: 'fail',
-    retried: 'retry', deadLettered: 'DLQ', published: 'pub', delivered: 'dlv', filteredOut: 'filtered',
+    retried: 'retry', deadLettered: 'DLQ', published: 'pub', delivered: 'dlv', filteredOut: 'filtered', notDelivered: 'undelivered',
     depth: 'depth', oldestAgeSeconds: 'age', calls: 'calls', executions: 'runs', running: 'running', received: 'rcv'
   };
 
@@ -32,14 +32,51 @@
   }
 
   function summary(id) {
-    const counters = state.counters[id] || {};
+    return summaryOf(state.counters[id] || {});
+  }
+
+  function summaryOf(counters) {
     return Object.keys(SHORT)
       .filter((name) => counters[name])
       .map((name) => SHORT[name] + ' ' + counters[name] + (name === 'oldestAgeSeconds' ? 's' : ''))
       .join(' · ');
   }
 
+  // A group's counters: its functions' summed (lab 3's ten responders count as one node while folded).
+  function groupCounters(group) {
+    const sum = {};
+    group.functions.forEach((id) => Object.entries(state.counters[id] || {}).forEach(([name, value]) => {
+      sum[name] = (sum[name] || 0) + value;
+    }));
+    return sum;
+  }
+
+  // How many messages the group's own queues (its dead-letter queues) hold.
+  function groupQueued(group) {
+    return group.folded.filter((id) => !group.functions.includes(id))
+      .reduce((total, id) => total + ((state.counters[id] || {}).depth || 0), 0);
+  }
+
+  // What else a group folds besides its functions, and how to see it: "(20 dead-letter queues; click to show)".
+  function folding(group) {
+    const others = group.folded.length - group.functions.length - group.deadLetterQueues;
+    const parts = [];
+    if (group.deadLetterQueues) parts.push(group.deadLetterQueues + ' dead-letter queues');
+    if (others) parts.push(others + ' other nodes');
+    parts.push('click to show');
+    return '(' + parts.join('; ') + ')';
+  }
+
   function displayLabel(data) {
+    if (data.kind === 'group') {
+      const lines = [data.functions.length + ' × ' + data.label.replace(/([a-z0-9])([A-Z])/g, '$1 $2'),
+        folding(data)];
+      const counters = summaryOf(groupCounters(data));
+      if (counters) lines.push(counters);
+      const queued = groupQueued(data);
+      if (queued) lines.push(queued + ' in its queues');
+      return lines.join('\n');
+    }
     const badges = [];
     if (data.alias) badges.push('alias ' + data.alias);
     if (data.snapStart) badges.push('SnapStart');
@@ -55,7 +92,7 @@
 
   const style = [
     { selector: 'node', style: {
-      'label': 'data(display)', 'text-wrap': 'wrap', 'text-max-width': 120, 'font-size': 10,
+      'label': 'data(display)', 'text-wrap': 'wrap', 'text-max-width': 130, 'font-size': 11,
       'text-valign': 'bottom', 'text-margin-y': 4, 'width': 26, 'height': 26, 'color': '#16191f',
       'text-background-color': '#fff', 'text-background-opacity': 0.7,
       'border-width': 0 } },
@@ -63,14 +100,19 @@
     { selector: 'node[kind = "function"]', style: { 'shape': 'round-rectangle', 'background-color': '#ed7100' } },
     { selector: 'node[kind = "table"]', style: { 'shape': 'barrel', 'background-color': '#3b48cc' } },
     { selector: 'node[kind = "topic"]', style: { 'shape': 'hexagon', 'background-color': '#e7157b' } },
+    { selector: 'node[kind = "group"]', style: {
+      'shape': 'round-rectangle', 'background-color': '#ed7100', 'width': 40, 'height': 30,
+      'border-width': 3, 'border-style': 'double', 'border-color': '#b35400' } },
+    { selector: '.folded', style: { 'display': 'none' } },
     { selector: 'node[kind = "queue"]', style: { 'shape': 'rectangle', 'background-color': '#b0084d', 'height': 18 } },
     { selector: 'node[?deadLetter]', style: { 'background-color': '#fff', 'border-width': 3, 'border-color': '#d13212' } },
     { selector: 'node[kind = "statemachine"]', style: {
       'shape': 'round-rectangle', 'background-color': '#fce4ef', 'background-opacity': 0.6, 'border-width': 1,
-      'border-color': '#e7157b', 'text-valign': 'top', 'text-margin-y': -4, 'padding': 24 } },
+      'border-color': '#e7157b', 'text-valign': 'top', 'text-margin-y': -2, 'padding': 6 } },
     { selector: 'node[kind = "state"]', style: {
       'shape': 'round-rectangle', 'width': 'data(width)', 'height': 22, 'background-color': '#eaeded',
-      'border-width': 1, 'border-color': '#879596', 'text-valign': 'center', 'text-margin-y': 0, 'label': 'data(label)' } },
+      'border-width': 1, 'border-color': '#879596', 'text-valign': 'center', 'text-margin-y': 0, 'label': 'data(label)',
+      'text-background-opacity': 0 } },
     { selector: 'node.state-succeeded', style: { 'background-color': '#2ea043', 'color': '#fff' } },
     { selector: 'node.state-caught', style: { 'background-color': '#ff9900' } },
     { selector: 'node.state-failed', style: { 'background-color': '#d13212', 'color': '#fff' } },
@@ -84,7 +126,7 @@
       'width': 1.5, 'line-color': '#879596', 'target-arrow-color': '#879596', 'target-arrow-shape': 'triangle',
       'curve-style': 'bezier' } },
     { selector: 'edge[label]', style: {
-      'label': 'data(label)', 'font-size': 8, 'color': '#545b64', 'text-rotation': 'autorotate',
+      'label': 'data(label)', 'font-size': 9, 'color': '#545b64', 'text-rotation': 'autorotate',
       'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
     { selector: 'edge[kind = "uses"], edge[kind = "task"]', style: { 'line-style': 'dotted', 'line-color': '#aab7b8' } },
     { selector: 'edge[kind = "redrive"], edge[kind = "onFailure"], edge[kind = "undeliverable"]', style: {
@@ -115,23 +157,58 @@
     state.topology = topology;
     state.samples = topology.samples;
     state.counters = topology.counters;
-    const elements = topology.elements.nodes.concat(topology.elements.edges);
+    state.groups = ConsoleGroups.find(topology.elements.nodes.map((n) => n.data), topology.elements.edges.map((e) => e.data));
+    const folded = new Set(state.groups.flatMap((group) => group.folded));
     topology.elements.nodes.forEach((node) => {
-      if (node.data.kind === 'state') node.data.width = 14 + 6.2 * node.data.label.length;
+      if (node.data.kind === 'state') node.data.width = 14 + 6.8 * node.data.label.length;
       else node.data.display = displayLabel(node.data);
+      if (folded.has(node.data.id)) node.classes = 'folded';
     });
+    const groupElements = state.groups.flatMap((group) => [{ data: { ...group, display: displayLabel(group) } }]
+      .concat(group.edges.map((edge) => ({ data: { ...edge, label: edge.count + ' × ' + edge.edgeKind } }))));
+    const elements = topology.elements.nodes.concat(topology.elements.edges, groupElements);
     cy = cytoscape({
-      container: document.getElementById('graph'), elements, style,
-      // Left to right reads best; a lab with many parallel paths (lab 3's ten responders, each with
-      // two dead-letter queues) is laid out top to bottom, so its wide ranks use the screen's width.
-      layout: { name: 'dagre', rankDir: topology.elements.nodes.length > 40 ? 'TB' : 'LR', nodeSep: 10, rankSep: 60,
-        edgeSep: 6, nodeDimensionsIncludeLabels: true },
+      container: document.getElementById('graph'), elements, style, layout: { name: 'preset' },
       minZoom: 0.2, maxZoom: 3
     });
     state.cy = cy;
-    cy.on('tap', 'node', (event) => { if (!event.target.hasClass('token')) select(event.target.id()); });
+    layout();
+    cy.on('tap', 'node', (event) => {
+      if (event.target.hasClass('token')) return;
+      if (event.target.data('kind') === 'group') unfold(event.target);
+      else select(event.target.id());
+    });
     fillForms();
     connect();
+  }
+
+  // The shown nodes laid out left to right (what a wide screen holds best), then fitted to the view;
+  // an unfolded group's many parallel paths top to bottom instead, so its wide ranks use the width.
+  function layout() {
+    const shown = cy.elements().not('.folded').not('.token')
+      .filter((e) => e.isNode() || (!e.source().hasClass('folded') && !e.target().hasClass('folded')));
+    shown.layout({ name: 'dagre', rankDir: shown.nodes().length > 40 ? 'TB' : 'LR', nodeSep: 30, rankSep: 44, edgeSep: 6,
+      nodeDimensionsIncludeLabels: true, fit: true, padding: 12 }).run();
+  }
+
+  function unfold(group) {
+    group.addClass('folded');
+    cy.collection(group.data('folded').map((id) => cy.getElementById(id))).removeClass('folded');
+    layout();
+  }
+
+  function fold(groupId) {
+    const group = cy.getElementById(groupId);
+    cy.collection(group.data('folded').map((id) => cy.getElementById(id))).addClass('folded');
+    group.removeClass('folded');
+    layout();
+  }
+
+  // The group a folded node is drawn as, or the node itself when it is shown.
+  function shownAs(node) {
+    if (!node.hasClass('folded')) return node;
+    const group = state.groups.find((g) => g.folded.includes(node.id()));
+    return group ? cy.getElementById(group.id) : node;
   }
 
   function connect() {
@@ -150,11 +227,22 @@
       if (element.nonempty() && element.isNode() && element.data('kind') !== 'state') {
         element.data('display', displayLabel(element.data()));
       }
+      state.groups.filter((group) => group.folded.includes(id)).forEach((group) => {
+        const drawn = cy.getElementById(group.id);
+        drawn.data('display', displayLabel(drawn.data()));
+      });
     });
     const failed = /FAILED|DEAD_LETTER/.test(update.kind);
     if (update.node && update.kind !== 'QUEUE') flash(cy.getElementById(update.node), failed ? 'flash-fail' : 'flash');
     (update.edges || []).forEach((id) => travel(cy.getElementById(id)));
-    if (update.kind === 'EXECUTION_STARTED') running(update.node);
+    if (update.kind === 'EXECUTION_STARTED') {
+      state.following[update.node] = update.detail;
+      running(update.node);
+    }
+    // The states of the execution started last, coloured as the interpreter enters and leaves them.
+    if (update.kind === 'EXECUTION_STEP' && state.following[update.node] === update.detail) {
+      step(update.node, JSON.parse(update.payload));
+    }
     if (update.kind === 'EXECUTION_ENDED') colour(update.node, JSON.parse(update.payload));
     if (update.kind !== 'QUEUE') log(update);
     if (state.selected && (update.node === state.selected || (update.counters || {})[state.selected])) {
@@ -166,6 +254,7 @@
 
   function flash(node, cls) {
     if (node.empty()) return;
+    node = shownAs(node);
     node.addClass(cls);
     setTimeout(() => node.removeClass(cls), 600);
   }
@@ -173,10 +262,14 @@
   // A message moving along its edge: a dot travels from source to target.
   function travel(edge) {
     if (edge.empty()) return;
-    edge.addClass('active');
-    setTimeout(() => edge.removeClass('active'), 700);
-    const from = edge.source().position();
-    const to = edge.target().position();
+    const source = shownAs(edge.source());
+    const target = shownAs(edge.target());
+    if (source.same(target)) return;
+    const drawn = edge.visible() ? edge : source.edgesTo(target).filter((e) => e.data('edgeKind') === edge.data('kind'));
+    drawn.addClass('active');
+    setTimeout(() => drawn.removeClass('active'), 700);
+    const from = source.position();
+    const to = target.position();
     const token = cy.add({ group: 'nodes', data: { id: 'token-' + Math.random().toString(36).slice(2), kind: 'token' },
       position: { x: from.x, y: from.y }, classes: 'token' });
     token.animate({ position: { x: to.x, y: to.y } }, { duration: 500, complete: () => token.remove() });
@@ -188,6 +281,17 @@
       .filter((n) => n.data('start')).addClass('state-running');
   }
 
+  const STEP_COLOURS = { StateEntered: 'running', StateRetried: 'running', StateExited: 'succeeded',
+    StateFailed: 'failed', StateCaught: 'caught' };
+
+  function step(machine, change) {
+    const node = cy.getElementById(machine + '/' + change.state);
+    const colour = STEP_COLOURS[change.type];
+    // A state whose error was caught stays orange when the interpreter then leaves it.
+    if (node.empty() || !colour || (colour === 'succeeded' && node.hasClass('state-caught'))) return;
+    node.removeClass('state-succeeded state-caught state-failed state-running').addClass('state-' + colour);
+  }
+
   // The states an execution entered, coloured as the AWS console does; states not entered stay grey.
   function colour(machine, execution) {
     const states = cy.nodes('[kind = "state"]').filter((n) => n.data('parent') === machine);
@@ -196,11 +300,17 @@
     state.lastExecution = execution;
   }
 
+  function logDetail(update) {
+    if (update.kind !== 'EXECUTION_STEP') return update.detail || '';
+    const change = JSON.parse(update.payload);
+    return change.type + ' ' + change.state + (change.error ? ' (' + change.error + ')' : '') + ' — ' + update.detail.split(':').pop();
+  }
+
   function log(update) {
     const list = document.getElementById('log-list');
     const time = new Date(update.at).toISOString().slice(11, 23);
-    const item = el('li', { class: /FAILED|DEAD/.test(update.kind) ? 'fail' : '',
-      text: time + ' ' + update.kind + ' ' + (update.node || '') + (update.detail ? ' — ' + update.detail : '') });
+    const item = el('li', { class: /FAILED|DEAD/.test(update.kind) ? 'fail' : '', 'data-kind': update.kind, 'data-at': update.at,
+      text: time + ' ' + update.kind + ' ' + (update.node || '') + (logDetail(update) ? ' — ' + logDetail(update) : '') });
     list.prepend(item);
     while (list.children.length > 100) list.lastChild.remove();
   }
@@ -227,6 +337,12 @@
       .filter((name) => node[name] !== undefined && node[name] !== false && node[name] !== '')
       .map((name) => name + ': ' + node[name]);
     if (facts.length) parts.push(el('p', { text: facts.join(' · ') }));
+    const group = state.groups.find((g) => g.folded.includes(node.id));
+    if (group) {
+      const button = el('button', { type: 'button', class: 'fold', text: 'Fold the ' + group.functions.length + ' similar functions into one node' });
+      button.addEventListener('click', () => fold(group.id));
+      parts.push(button);
+    }
     const table = el('table', { class: 'counters', id: 'node-counters' });
     Object.entries(details.counters).forEach(([name, value]) =>
       table.append(el('tr', { 'data-counter': name }, el('td', { text: COUNTER_NAMES[name] || name }), el('td', { text: String(value) }))));

@@ -41,6 +41,7 @@ public final class ConsoleServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> STATIC = Map.of(
             "console.js", "text/javascript",
+            "groups.js", "text/javascript",
             "console.css", "text/css",
             "vendor/cytoscape.min.js", "text/javascript",
             "vendor/cytoscape-dagre.min.js", "text/javascript");

@@ -79,6 +79,17 @@ final class EventMapping {
                 add(deltas, node, "executions", 1);
                 add(deltas, node, "running", 1);
             }
+            case EXECUTION_STEP -> {
+                // No counter moves: the page colours the state as the running execution reaches it.
+                node = topology.nodeFor(event.resource());
+                JsonNode step = read(event.payload());
+                event = new LabEvent(
+                        event.kind(),
+                        event.resource(),
+                        event.detail(),
+                        event.payload(),
+                        step.path("timestamp").asLong(event.atMillis()));
+            }
             case EXECUTION_ENDED -> {
                 node = topology.nodeFor(event.resource());
                 JsonNode execution = read(event.payload());

@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 /**
  * What the console knows of one running lab: its {@link Topology}, each node's and edge's
  * {@link NodeStats}, its state machines' recent executions, and the pages watching it. It listens
- * to the lab's {@link LabEvent}s, to a tap on each of its topics ({@link TopicTap}) and to its
- * queues' attributes ({@link QueueWatcher}), and pushes each change to every watcher as one JSON
+ * to the lab's {@link LabEvent}s, to the SNS engine's record of what it delivered ({@link
+ * DeliveryFeed}) and to its queues' attributes ({@link QueueWatcher}), and pushes each change to every watcher as one JSON
  * update.
  */
 public final class LabConsole implements AutoCloseable {
@@ -42,12 +42,7 @@ public final class LabConsole implements AutoCloseable {
         this.topology = Topology.of(lab);
         lab.listen(listener);
         try {
-            for (ObjectNode node : topology.nodes()) {
-                if (node.path("kind").asText().equals("topic")) {
-                    started.add(new TopicTap(
-                            engines, lab.resolve(ref(node.path("id").asText())).asText(), node, this));
-                }
-            }
+            started.add(DeliveryFeed.of(engines.snsSqsEndpoint(), lab, topology, this));
             started.add(new QueueWatcher(engines.sqs(), lab, topology, this));
         } catch (RuntimeException e) {
             close();

@@ -26,6 +26,11 @@ public record LabEvent(Kind kind, String resource, String detail, String payload
         /** Lambda sent a failed asynchronous invocation to its on-failure destination (the queue's URL). */
         DEAD_LETTERED,
         EXECUTION_STARTED,
+        /**
+         * A running execution entered, left, failed, retried or caught an error in a state (the
+         * detail is the execution's ARN; the payload the step: type, state, its type, timestamp).
+         */
+        EXECUTION_STEP,
         /** An execution ended; the payload holds its status and the states it entered, in order. */
         EXECUTION_ENDED
     }

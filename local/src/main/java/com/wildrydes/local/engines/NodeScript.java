@@ -28,6 +28,16 @@ public final class NodeScript {
     private NodeScript() {}
 
     public static JsonNode run(String script, String argumentJson, Duration limit) {
+        return run(script, argumentJson, limit, line -> {});
+    }
+
+    /**
+     * Runs the script as {@link #run(String, String, Duration)} does, and hands each line it prints
+     * (its answer, the last, included) to {@code progress} as soon as it is printed: a state
+     * machine's states as the execution enters and leaves them.
+     */
+    public static JsonNode run(
+            String script, String argumentJson, Duration limit, java.util.function.Consumer<String> progress) {
         Path argument = null;
         Path log = null;
         try {
@@ -38,14 +48,23 @@ public final class NodeScript {
                     .directory(EngineInstall.ensureInstalled().toFile())
                     .redirectError(log.toFile())
                     .start();
-            byte[] out = process.getInputStream().readAllBytes();
+            StringBuilder out = new StringBuilder();
+            String last = null;
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    out.append(line).append('\n');
+                    if (!line.isBlank()) {
+                        last = line;
+                        tell(progress, line);
+                    }
+                }
+            }
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException(
-                        script + " failed: " + Files.readString(log) + new String(out, StandardCharsets.UTF_8));
+                throw new IllegalStateException(script + " failed: " + Files.readString(log) + out);
             }
-            String[] lines = new String(out, StandardCharsets.UTF_8).strip().split("\n");
-            return JSON.readTree(lines[lines.length - 1]);
+            return JSON.readTree(last == null ? "" : last);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -54,6 +73,15 @@ public final class NodeScript {
         } finally {
             deleteQuietly(argument);
             deleteQuietly(log);
+        }
+    }
+
+    /** A watcher's failure (the console's) must not cut the script's run short: reported, not thrown. */
+    private static void tell(java.util.function.Consumer<String> progress, String line) {
+        try {
+            progress.accept(line);
+        } catch (RuntimeException e) {
+            System.err.println("Could not pass on the line " + line + ": " + e);
         }
     }
 

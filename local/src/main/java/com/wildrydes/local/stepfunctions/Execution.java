@@ -17,6 +17,8 @@ final class Execution {
     private volatile CompletableFuture<StateMachineExecution> result;
     private volatile Outcome stopped;
     private volatile Double endDate;
+    private final List<com.fasterxml.jackson.databind.JsonNode> steps =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Execution(LocalStateMachine stateMachine, String arn, String name, String input, double startDate) {
         this.stateMachine = stateMachine;
@@ -27,8 +29,13 @@ final class Execution {
     }
 
     void run(ExecutorService threads) {
-        result = CompletableFuture.supplyAsync(() -> stateMachine.execute(arn, input), threads)
+        result = CompletableFuture.supplyAsync(() -> stateMachine.execute(arn, input, steps::add), threads)
                 .whenComplete((done, failed) -> endDate = StepFunctionsExecutions.now());
+    }
+
+    /** The interpreter's state events so far, as they happened (see {@link LocalStateMachine#execute}). */
+    List<com.fasterxml.jackson.databind.JsonNode> steps() {
+        return List.copyOf(steps);
     }
 
     LocalStateMachine stateMachine() {

@@ -23,17 +23,11 @@ final class ExecutionHistory {
         started.putObject("executionStartedEventDetails")
                 .put("input", execution.input())
                 .put("roleArn", execution.stateMachine().roleArn());
-        JsonNode states = execution.stateMachine().definition().path("States");
-        for (String state : outcome.states()) {
-            String type = states.path(state).path("Type").asText("Task");
-            event(events, type + "StateEntered", time)
-                    .putObject("stateEnteredEventDetails")
-                    .put("name", state);
-            if (!type.equals("Fail") && !type.equals("Succeed")) {
-                event(events, type + "StateExited", time)
-                        .putObject("stateExitedEventDetails")
-                        .put("name", state);
-            }
+        java.util.List<JsonNode> steps = execution.steps();
+        if (!steps.isEmpty()) {
+            stepEvents(events, steps);
+        } else {
+            enteredStates(events, execution, outcome, time);
         }
         double end = outcome.stopDate() == null ? time : outcome.stopDate();
         switch (outcome.status()) {
@@ -56,6 +50,55 @@ final class ExecutionHistory {
             }
         }
         return events;
+    }
+
+    /**
+     * The states as the interpreter reported them while the execution ran, at the times it did: a
+     * state entered and left as {@code <Type>StateEntered} and {@code <Type>StateExited}, a Task's
+     * failure as {@code TaskFailed} (caught or not), so a running execution's history grows.
+     */
+    private static void stepEvents(ArrayNode events, java.util.List<JsonNode> steps) {
+        for (JsonNode step : steps) {
+            String type = step.path("stateType").asText("Task");
+            double time = step.path("timestamp").asDouble() / 1000.0;
+            switch (step.path("type").asText()) {
+                case "StateEntered" ->
+                    event(events, type + "StateEntered", time)
+                            .putObject("stateEnteredEventDetails")
+                            .put("name", step.path("state").asText());
+                case "StateExited" ->
+                    event(events, type + "StateExited", time)
+                            .putObject("stateExitedEventDetails")
+                            .put("name", step.path("state").asText());
+                case "StateFailed" -> {
+                    if (type.equals("Task")) {
+                        event(events, "TaskFailed", time)
+                                .putObject("taskFailedEventDetails")
+                                .put("error", step.path("error").asText())
+                                .put("cause", step.path("cause").asText());
+                    }
+                }
+                default -> {
+                    // retries and catches have no event of their own in Step Functions' history
+                }
+            }
+        }
+    }
+
+    /** Without the interpreter's events (it failed itself): each state entered, and left unless it ends. */
+    private static void enteredStates(ArrayNode events, Execution execution, Execution.Outcome outcome, double time) {
+        JsonNode states = execution.stateMachine().definition().path("States");
+        for (String state : outcome.states()) {
+            String type = states.path(state).path("Type").asText("Task");
+            event(events, type + "StateEntered", time)
+                    .putObject("stateEnteredEventDetails")
+                    .put("name", state);
+            if (!type.equals("Fail") && !type.equals("Succeed")) {
+                event(events, type + "StateExited", time)
+                        .putObject("stateExitedEventDetails")
+                        .put("name", state);
+            }
+        }
     }
 
     /**

@@ -97,13 +97,29 @@ public final class LocalStateMachine {
 
     /** Runs the execution with that ARN and input (JSON text) to its end. */
     public StateMachineExecution execute(String executionArn, String inputJson) {
+        return execute(executionArn, inputJson, step -> {});
+    }
+
+    /**
+     * Runs the execution with that ARN and input (JSON text) to its end, handing each state event
+     * to {@code steps} (and to the listener) as the interpreter reports it: {@code type}
+     * ({@code StateEntered}, {@code StateExited}, {@code StateFailed}, {@code StateRetried},
+     * {@code StateCaught}), {@code state}, {@code stateType}, {@code timestamp} (epoch ms), and a
+     * failure's {@code error} and {@code cause}.
+     */
+    public StateMachineExecution execute(
+            String executionArn, String inputJson, java.util.function.Consumer<JsonNode> steps) {
         com.wildrydes.local.console.LabEventListener events = this.events;
         if (!events.listening()) {
-            return executeOnce(executionArn, inputJson);
+            return executeOnce(executionArn, inputJson, steps);
         }
         events.onEvent(com.wildrydes.local.console.LabEvent.of(
                 com.wildrydes.local.console.LabEvent.Kind.EXECUTION_STARTED, arn, executionArn, inputJson));
-        StateMachineExecution execution = executeOnce(executionArn, inputJson);
+        StateMachineExecution execution = executeOnce(executionArn, inputJson, step -> {
+            steps.accept(step);
+            events.onEvent(com.wildrydes.local.console.LabEvent.of(
+                    com.wildrydes.local.console.LabEvent.Kind.EXECUTION_STEP, arn, executionArn, step.toString()));
+        });
         events.onEvent(com.wildrydes.local.console.LabEvent.of(
                 com.wildrydes.local.console.LabEvent.Kind.EXECUTION_ENDED,
                 arn,
@@ -112,7 +128,20 @@ public final class LocalStateMachine {
         return execution;
     }
 
-    private StateMachineExecution executeOnce(String executionArn, String inputJson) {
+    /** A line the interpreter printed: a state event goes to {@code steps}; its final answer is read later. */
+    private static void step(String line, java.util.function.Consumer<JsonNode> steps) {
+        if (!line.startsWith("{\"step\"")) {
+            return;
+        }
+        try {
+            steps.accept(JSON.readTree(line).get("step"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The interpreter printed a step that is not JSON: " + line, e);
+        }
+    }
+
+    private StateMachineExecution executeOnce(
+            String executionArn, String inputJson, java.util.function.Consumer<JsonNode> steps) {
         try {
             ObjectNode request = endpoints.deepCopy();
             request.set("definition", definition);
@@ -120,7 +149,8 @@ public final class LocalStateMachine {
             JsonNode result = NodeScript.run(
                     "run-state-machine.mjs",
                     JSON.writeValueAsString(request),
-                    Duration.ofSeconds(EXECUTION_LIMIT_SECONDS));
+                    Duration.ofSeconds(EXECUTION_LIMIT_SECONDS),
+                    line -> step(line, steps));
             result.path("serviceCalls").forEach(serviceCalls);
             List<String> states = new ArrayList<>();
             result.path("states").forEach(state -> states.add(state.asText()));

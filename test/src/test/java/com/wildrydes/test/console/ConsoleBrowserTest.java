@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,9 @@ class ConsoleBrowserTest {
     private static final String ACCOUNTING = "CustomerAccountingFunctionFA09DB28";
     private static final String NOTIFICATION = "CustomerNotificationFunctionD73BCFC3";
     private static final String EXTRAORDINARY = "ExtraordinaryRidesFunctionAD498A44";
+
+    /** Screen pixels of the smallest label a learner reads without zooming (the page's own text is 11 to 13 px). */
+    private static final double SMALLEST_LEGIBLE_LABEL_PX = 9;
 
     private static Chromium chromium;
 
@@ -111,6 +115,13 @@ class ConsoleBrowserTest {
                     .filter(id -> id.matches("RideBookingUnicornManagementResource\\d+Function[0-9A-F]{8}"))
                     .toList();
             assertEquals(10, drawnResponders.size(), drawnResponders.toString());
+            // At first sight the ten alike responders (with their dead-letter queues) are one node.
+            Map<String, List<String>> groups = page.foldedGroups();
+            assertEquals(1, groups.size(), groups.toString());
+            String group = groups.keySet().iterator().next();
+            assertEquals(new java.util.TreeSet<>(drawnResponders), new java.util.TreeSet<>(groups.get(group)));
+            assertTrue(drawnResponders.stream().noneMatch(page::shown), "the responders are folded");
+            assertTrue(page.label(group).startsWith("10 × "), page.label(group));
             for (int nth = 1; nth <= 3; nth++) {
                 String planned = page.planFault(failing, "SQS", "SendMessage", nth, 400, "InvalidParameterValue");
                 assertTrue(planned.startsWith("200"), planned);
@@ -124,8 +135,14 @@ class ConsoleBrowserTest {
             page.awaitCounter(failing, "retried", 2);
             String deadLetters = onFailureDestinationOf(page, failing);
             page.awaitCounter(deadLetters, "deadLettered", 1);
+            // The folded group counts for its members: 10 invocations, 2 retries, 3 failures among them.
+            assertTrue(page.label(group).contains("fail 3"), page.label(group));
+            page.unfold(group, failing);
+            assertTrue(page.shown(deadLetters));
             page.click(deadLetters);
             page.awaitDetails("SqsException");
+            page.fold(group);
+            assertTrue(drawnResponders.stream().noneMatch(page::shown), "the responders folded again");
         });
     }
 
@@ -136,9 +153,11 @@ class ConsoleBrowserTest {
                 "wild-rydes-async-msg-4",
                 LocalSettings.fromSystemProperties().withNamePrefix("console-"),
                 (lab, page) -> {
+                    page.noteStateColours();
                     assertTrue(
                             page.startExecution(saga, "credit fails: refunded").startsWith("202"));
                     page.awaitCounter(saga, "failed", 1);
+                    colouredStateByStateWhileRunning(page, saga);
                     assertTrue(
                             page.classes(saga + "/RegisterFare").contains("state-succeeded"),
                             page.classes(saga + "/RegisterFare"));
@@ -164,6 +183,32 @@ class ConsoleBrowserTest {
                             page.edges().get("subscription " + successful).split(">")[1];
                     page.awaitCounter(queue, "depth", 1);
                 });
+    }
+
+    /**
+     * As the AWS console does, the page coloured the execution's states while it ran, as the
+     * interpreter entered and left each: the credit step shown in progress, the first state green
+     * before the execution ended (the end's time as the page's live log lists it).
+     */
+    private static void colouredStateByStateWhileRunning(ConsolePage page, String saga) {
+        long ended = page.lastLogged("EXECUTION_ENDED");
+        List<Map<String, Object>> colours = page.stateColours();
+        System.out.println("console saga colours (execution ended at " + ended + "): " + colours);
+        assertTrue(
+                colours.stream()
+                        .anyMatch(c -> c.get("state").equals(saga + "/CreditCustomerAccount")
+                                && String.valueOf(c.get("classes")).contains("state-running")),
+                "the credit step shown in progress while it ran: " + colours);
+        long registered = colours.stream()
+                .filter(c -> c.get("state").equals(saga + "/RegisterFare")
+                        && String.valueOf(c.get("classes")).contains("state-succeeded"))
+                .mapToLong(c -> ((Number) c.get("at")).longValue())
+                .min()
+                .orElseThrow(() -> new AssertionError("RegisterFare never shown succeeded: " + colours));
+        assertTrue(
+                registered < ended,
+                "RegisterFare shown succeeded at " + registered + ", before the execution ended at " + ended + ": "
+                        + colours);
     }
 
     /** Labs 1 and 2: accounting always fails (the demo's FAILURE_RATE), the other services never. */
@@ -203,6 +248,7 @@ class ConsoleBrowserTest {
             ConsolePage page = new ConsolePage(chromium.driver(), console.pageUrl(stack));
             try {
                 ConsolePage.assertDrawsTheTemplate(page, TemplateGraph.of(lab.template(), lab));
+                assertReadableAtFirstSight(stack, page);
                 scenario.run(lab, page);
                 chromium.screenshot(SCREENSHOTS.resolve(stack + ".png"));
                 assertEquals(List.of(), chromium.consoleErrors(), "errors in the browser's console");
@@ -213,6 +259,22 @@ class ConsoleBrowserTest {
                 chromium.leave();
             }
         }
+    }
+
+    /**
+     * Readable as the page first shows it, without zooming: every node label at least {@link
+     * #SMALLEST_LEGIBLE_LABEL_PX} screen pixels high, no two node boxes (labels included) on top of
+     * each other, every node inside the graph's area.
+     */
+    private static void assertReadableAtFirstSight(String stack, ConsolePage page) {
+        Map<String, Object> seen = page.legibility();
+        System.out.println("console legibility " + stack + ": " + seen);
+        double smallest = ((Number) seen.get("smallestLabelPx")).doubleValue();
+        assertTrue(
+                smallest >= SMALLEST_LEGIBLE_LABEL_PX,
+                "labels readable without zooming (at least " + SMALLEST_LEGIBLE_LABEL_PX + " px): " + seen);
+        assertEquals(List.of(), seen.get("overlaps"), "nodes drawn over each other: " + seen);
+        assertEquals(List.of(), seen.get("outside"), "nodes outside the graph's area: " + seen);
     }
 
     /** Logged for the goal (within 1 s on the 2-core machine); timings under load are not asserted. */

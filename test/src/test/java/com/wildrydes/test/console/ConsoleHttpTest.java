@@ -193,6 +193,44 @@ class ConsoleHttpTest {
                 "attributes.fare is ARRAY");
     }
 
+    @Test
+    void theCountsAreWhatTheSnsEngineDeliveredEvenWhenItsFilterIsNotTheTemplates() throws Exception {
+        // The engine's filter made wrong behind the template's back: it now lets the small rides through.
+        String extraordinary = "ExtraordinaryRidesSubscription689B6D9F";
+        String subscriptionArn =
+                lab.resolve(JSON.createObjectNode().put("Ref", extraordinary)).asText();
+        var sns = LocalEngines.get().sns();
+        String templatePolicy = sns.getSubscriptionAttributes(get -> get.subscriptionArn(subscriptionArn))
+                .attributes()
+                .get("FilterPolicy");
+        long delivered =
+                labConsole.counters().path(extraordinary).path("delivered").asLong();
+        long filteredOut =
+                labConsole.counters().path(extraordinary).path("filteredOut").asLong();
+        sns.setSubscriptionAttributes(set -> set.subscriptionArn(subscriptionArn)
+                .attributeName("FilterPolicy")
+                .attributeValue("{\"fare\": [{\"numeric\": [\"<\", 100]}]}"));
+        try {
+            HttpResponse<String> small = post(
+                    "publish",
+                    "{\"topic\": \"RideCompletionTopicD66583BD\", \"message\": \"{}\","
+                            + " \"attributes\": {\"fare\": 12, \"distance\": 3}}");
+            assertEquals(200, small.statusCode(), small.body());
+            awaitCounter(extraordinary, "delivered", delivered + 1);
+            assertEquals(
+                    filteredOut,
+                    labConsole
+                            .counters()
+                            .path(extraordinary)
+                            .path("filteredOut")
+                            .asLong());
+        } finally {
+            sns.setSubscriptionAttributes(set -> set.subscriptionArn(subscriptionArn)
+                    .attributeName("FilterPolicy")
+                    .attributeValue(templatePolicy));
+        }
+    }
+
     private static void awaitCounter(String id, String counter, long atLeast) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (labConsole.counters().path(id).path(counter).asLong() < atLeast) {

@@ -37,12 +37,45 @@ final class ConsolePage {
                                 "const s = window.wildRydesConsole; return !!(s && s.cy && s.source && s.source.readyState === 1);")));
     }
 
-    /** The drawn nodes' IDs (the moving message dots left out). */
+    /**
+     * The template's nodes in the graph (shown, or folded into a group of similar functions); the
+     * moving message dots and the groups themselves left out.
+     */
     Set<String> nodes() {
         @SuppressWarnings("unchecked")
         List<String> ids = (List<String>) driver.executeScript(
-                "return window.wildRydesConsole.cy.nodes().filter(n => !n.hasClass('token')).map(n => n.id());");
+                "return window.wildRydesConsole.cy.nodes().filter(n => !n.hasClass('token') && n.data('kind') !== 'group')"
+                        + ".map(n => n.id());");
         return new TreeSet<>(ids);
+    }
+
+    /**
+     * How readable the graph is as the page first shows it, in screen pixels: the smallest node
+     * label's font size at the current zoom, which shown nodes' boxes (their labels included)
+     * overlap, and which lie outside the graph's area. A state and the state machine that holds it
+     * are not counted as overlapping.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> legibility() {
+        return (Map<String, Object>)
+                driver.executeScript(
+                        "const cy = window.wildRydesConsole.cy; const zoom = cy.zoom();"
+                                + "const shown = cy.nodes(':visible').filter(n => !n.hasClass('token'));"
+                                + "let smallest = Infinity, smallestNode = null;"
+                                + "shown.forEach(n => { const px = parseFloat(n.style('font-size')) * zoom;"
+                                + "  if (px < smallest) { smallest = px; smallestNode = n.id(); } });"
+                                + "const boxes = shown.map(n => [n, n.renderedBoundingBox({includeLabels: true, includeOverlays: false})]);"
+                                + "const overlaps = [], outside = [];"
+                                + "for (let i = 0; i < boxes.length; i++) {"
+                                + "  const [a, p] = boxes[i];"
+                                + "  if (p.x1 < -1 || p.y1 < -1 || p.x2 > cy.width() + 1 || p.y2 > cy.height() + 1) outside.push(a.id());"
+                                + "  for (let j = i + 1; j < boxes.length; j++) {"
+                                + "    const [b, q] = boxes[j];"
+                                + "    if (a.ancestors().contains(b) || b.ancestors().contains(a)) continue;"
+                                + "    const w = Math.min(p.x2, q.x2) - Math.max(p.x1, q.x1), h = Math.min(p.y2, q.y2) - Math.max(p.y1, q.y1);"
+                                + "    if (w > 1 && h > 1) overlaps.push(a.id() + ' and ' + b.id());"
+                                + "  } }"
+                                + "return {zoom, shown: shown.length, smallestLabelPx: smallest, smallestNode, overlaps, outside};");
     }
 
     /** The drawn edges of the template's kinds, as {@code kind id -> source>target}. */
@@ -116,6 +149,64 @@ final class ConsolePage {
         WebElement form = driver.findElement(By.id("form-redrive"));
         new Select(form.findElement(By.name("queue"))).selectByValue(queue);
         return submit(form);
+    }
+
+    /** From now on, notes each change of a state's colour in the graph, with the page's time (epoch ms). */
+    void noteStateColours() {
+        driver.executeScript("window.stateColours = [];"
+                + "window.wildRydesConsole.cy.on('class', 'node[kind = \"state\"]', e => window.stateColours.push("
+                + "{state: e.target.id(), classes: e.target.classes().join(' '), at: Date.now()}));");
+    }
+
+    /** Each noted change of a state's colour: {@code state}, {@code classes} and {@code at}. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> stateColours() {
+        return (List<Map<String, Object>>) driver.executeScript("return window.stateColours;");
+    }
+
+    /** When the live log's latest event of that kind happened (epoch ms, as the page lists it). */
+    long lastLogged(String kind) {
+        waitFor(
+                "a " + kind + " in the live log",
+                () -> !driver.findElements(By.cssSelector("#log-list li[data-kind='" + kind + "']"))
+                        .isEmpty());
+        return Long.parseLong(driver.findElement(By.cssSelector("#log-list li[data-kind='" + kind + "']"))
+                .getAttribute("data-at"));
+    }
+
+    /** The groups drawn folded at first sight, each with the functions it stands for. */
+    Map<String, List<String>> foldedGroups() {
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> groups = (Map<String, List<String>>) driver.executeScript(
+                "const groups = {}; window.wildRydesConsole.cy.nodes('[kind = \"group\"]').filter(n => n.visible())"
+                        + ".forEach(n => { groups[n.id()] = n.data('functions'); }); return groups;");
+        return new TreeMap<>(groups);
+    }
+
+    boolean shown(String id) {
+        return Boolean.TRUE.equals(
+                driver.executeScript("return window.wildRydesConsole.cy.getElementById(arguments[0]).visible();", id));
+    }
+
+    /** Clicks a folded group where it is drawn, as a learner would, and waits for its members to be shown. */
+    void unfold(String group, String member) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> at = (Map<String, Number>) driver.executeScript(
+                "const n = window.wildRydesConsole.cy.getElementById(arguments[0]); const p = n.renderedPosition();"
+                        + "const box = document.getElementById('graph').getBoundingClientRect();"
+                        + "return {x: box.left + p.x, y: box.top + p.y};",
+                group);
+        new Actions(driver)
+                .moveToLocation(at.get("x").intValue(), at.get("y").intValue())
+                .click()
+                .perform();
+        waitFor("the group " + group + " unfolded", () -> shown(member) && !shown(group));
+    }
+
+    /** Folds the group of the node whose details are shown, with the details' button, and waits for it. */
+    void fold(String group) {
+        driver.findElement(By.cssSelector("#details-body button.fold")).click();
+        waitFor("the group " + group + " folded", () -> shown(group));
     }
 
     /** Clicks the node where it is drawn, as a learner would, and waits for its details. */

@@ -214,6 +214,29 @@ class WorkshopPagesLocalTest {
         assertEquals("Las Vegas", answer.path("to").asText());
     }
 
+    /**
+     * The history lists each state when the interpreter reported it, as the execution ran (not all
+     * at its start or end): the states in order of time, the last entered later than the first,
+     * all between the execution's start and end.
+     */
+    private void statesAtTheTimesTheyHappened(String executionArn) {
+        List<software.amazon.awssdk.services.sfn.model.HistoryEvent> history = stepFunctions
+                .getExecutionHistory(request -> request.executionArn(executionArn))
+                .events();
+        List<java.time.Instant> times = history.stream()
+                .map(software.amazon.awssdk.services.sfn.model.HistoryEvent::timestamp)
+                .toList();
+        assertEquals(times.stream().sorted().toList(), times, "events in order of time: " + history);
+        List<java.time.Instant> entered = history.stream()
+                .filter(event -> event.typeAsString().endsWith("StateEntered"))
+                .map(software.amazon.awssdk.services.sfn.model.HistoryEvent::timestamp)
+                .toList();
+        assertTrue(
+                entered.get(entered.size() - 1).isAfter(entered.get(0)),
+                "the last state entered later than the first: " + history);
+        assertTrue(entered.get(entered.size() - 1).isAfter(times.get(0)), "states entered after the start: " + history);
+    }
+
     @Test
     void labFourExecutionsTakeTheirPathsAndShowInHistoryListsAndTheStateMachinesLogGroup() throws Exception {
         String saga = output(LAB4, "CompleteStateMachineArn");
@@ -236,6 +259,7 @@ class WorkshopPagesLocalTest {
         assertEquals(HistoryEventType.EXECUTION_STARTED, events.get(0));
         assertEquals(HistoryEventType.EXECUTION_SUCCEEDED, events.get(events.size() - 1));
         assertTrue(events.contains(HistoryEventType.TASK_STATE_ENTERED), events.toString());
+        statesAtTheTimesTheyHappened(succeeded);
         assertTrue(stepFunctions.listExecutions(request -> request.stateMachineArn(saga)).executions().stream()
                 .map(execution -> execution.executionArn())
                 .toList()
