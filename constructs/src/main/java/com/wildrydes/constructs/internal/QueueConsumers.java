@@ -97,8 +97,8 @@ public final class QueueConsumers {
                 () -> QueueGrants.poll(queue, consumer),
                 "sqs:ReceiveMessage, sqs:DeleteMessage and sqs:GetQueueAttributes",
                 queue.getNode().getPath());
-        // Not CDK's SqsEventSource: it grants on the consumer's role unconditionally (failing for a
-        // function imported without one) and names an imported alias by its bare function name.
+        // Not CDK's SqsEventSource: it grants sqs:ChangeMessageVisibility and sqs:GetQueueUrl too, which
+        // Lambda's poller never calls (HandWrittenWiringReasonsTest fails when that stops holding).
         EventSourceMapping mapping = new EventSourceMapping(
                 scope,
                 id,
@@ -112,7 +112,7 @@ public final class QueueConsumers {
                         .build());
         if (FunctionTargets.importedQualifier(consumer) != null) {
             // CDK names an imported function by its bare name, which would feed $LATEST: the mapping
-            // must name the alias or version the ARN gives.
+            // must name the alias or version the ARN gives (HandWrittenWiringReasonsTest, as above).
             ((CfnEventSourceMapping) mapping.getNode().getDefaultChild()).setFunctionName(consumer.getFunctionArn());
         }
         return mapping;

@@ -98,9 +98,10 @@ public class FilteredSubscription extends Construct {
                     .endpoint(queue.getQueueArn())
                     .rawMessageDelivery(props.getRawMessageDelivery() == null || props.getRawMessageDelivery());
         }
-        // CDK's LambdaSubscription and SqsSubscription take only CDK's filter classes (no policy as
-        // written, no "$or" checked at synthesis) and grant on roles an imported function lacks:
-        // hence the Subscription itself, with the region, permission and policy handled here.
+        // Not CDK's LambdaSubscription: it names the subscription by the topic's own ID under the function, so
+        // one function on two topics of one ID (two requests for quotes) is refused; not its SqsSubscription:
+        // without a feature flag its key statement lets any topic use the queue's key. HandWrittenWiringReasonsTest
+        // fails when either stops holding.
         this.subscription = new Subscription(this, "Subscription", subscription.build());
         if (props.getFunction() != null) {
             Validations.of(this.subscription)
