@@ -2,6 +2,7 @@ package com.wildrydes.constructs.messaging;
 
 import com.wildrydes.constructs.internal.AsyncInvokeConfigs;
 import com.wildrydes.constructs.internal.DeadLetterAlarms;
+import com.wildrydes.constructs.internal.ExistingOrProps;
 import com.wildrydes.constructs.internal.FunctionTargets;
 import com.wildrydes.constructs.internal.SecureQueues;
 import com.wildrydes.constructs.internal.TopicRegions;
@@ -77,7 +78,14 @@ public class FilteredSubscription extends Construct {
         boolean fifo = Boolean.TRUE.equals(topic.getFifo());
         this.deadLetterQueue = props.getDeadLetterQueue() != null
                 ? props.getDeadLetterQueue()
-                : SecureQueues.deadLetterQueue(this, "DeadLetterQueue", fifo);
+                : ValidatedProps.check(
+                        this,
+                        () -> SecureQueues.deadLetterQueue(
+                                this,
+                                "DeadLetterQueue",
+                                fifo,
+                                "FilteredSubscription: deadLetterQueueProps",
+                                props.getDeadLetterQueueProps()));
 
         SubscriptionProps.Builder subscription = SubscriptionProps.builder()
                 .topic(topic)
@@ -146,13 +154,26 @@ public class FilteredSubscription extends Construct {
             throw new IllegalArgumentException("FilteredSubscription needs exactly one subscriber: expected a function "
                     + "or a queue, got " + (hasFunction ? "both" : "neither"));
         }
+        ExistingOrProps.requireNotBoth(
+                "FilteredSubscription",
+                "deadLetterQueue",
+                props.getDeadLetterQueue(),
+                "deadLetterQueueProps",
+                props.getDeadLetterQueueProps());
+        ExistingOrProps.requireNotBoth(
+                "FilteredSubscription",
+                "failedInvocationsQueue",
+                props.getFailedInvocationsQueue(),
+                "failedInvocationsQueueProps",
+                props.getFailedInvocationsQueueProps());
         if (hasQueue
                 && (props.getFailedInvocationsQueue() != null
+                        || props.getFailedInvocationsQueueProps() != null
                         || props.getRetryAttempts() != null
                         || props.getMaxEventAge() != null
                         || props.getConfigureAsyncInvoke() != null)) {
             throw new IllegalArgumentException(
-                    "FilteredSubscription: failedInvocationsQueue, retryAttempts, maxEventAge "
+                    "FilteredSubscription: failedInvocationsQueue(Props), retryAttempts, maxEventAge "
                             + "and configureAsyncInvoke apply to a function subscriber only, got them with a queue");
         }
         if (hasFunction && props.getRawMessageDelivery() != null) {
@@ -212,6 +233,20 @@ public class FilteredSubscription extends Construct {
     }
 
     private IQueue configureAsyncInvoke(IFunction function, FilteredSubscriptionProps props, boolean fifo) {
+        if (props.getFailedInvocationsQueueProps() != null
+                && (Boolean.FALSE.equals(props.getConfigureAsyncInvoke())
+                        || AsyncInvokeConfigs.isConfigured(function))) {
+            // No queue is created then: the props would be ignored.
+            ValidatedProps.check(this, () -> {
+                throw new IllegalArgumentException("FilteredSubscription: failedInvocationsQueueProps shape the "
+                        + "failed-invocations queue this construct creates, but it creates none: "
+                        + (Boolean.FALSE.equals(props.getConfigureAsyncInvoke())
+                                ? "configureAsyncInvoke is false"
+                                : "the asynchronous invocation of "
+                                        + function.getNode().getPath() + " is configured already")
+                        + "; give no failedInvocationsQueueProps");
+            });
+        }
         if (Boolean.FALSE.equals(props.getConfigureAsyncInvoke())) {
             return props.getFailedInvocationsQueue();
         }
@@ -248,7 +283,14 @@ public class FilteredSubscription extends Construct {
         }
         IQueue failed = props.getFailedInvocationsQueue() != null
                 ? props.getFailedInvocationsQueue()
-                : SecureQueues.deadLetterQueue(this, FAILED_INVOCATIONS_QUEUE_ID, fifo);
+                : ValidatedProps.check(
+                        this,
+                        () -> SecureQueues.deadLetterQueue(
+                                this,
+                                FAILED_INVOCATIONS_QUEUE_ID,
+                                fifo,
+                                "FilteredSubscription: failedInvocationsQueueProps",
+                                props.getFailedInvocationsQueueProps()));
         AsyncInvokeConfigs.configure(
                 this,
                 function,
@@ -273,6 +315,9 @@ public class FilteredSubscription extends Construct {
         if (props.getFailedInvocationsQueue() != null) {
             given.add("failedInvocationsQueue "
                     + props.getFailedInvocationsQueue().getNode().getPath());
+        }
+        if (props.getFailedInvocationsQueueProps() != null) {
+            given.add("failedInvocationsQueueProps");
         }
         if (Boolean.TRUE.equals(props.getConfigureAsyncInvoke())) {
             given.add("configureAsyncInvoke true");

@@ -40,6 +40,7 @@ import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -199,8 +200,18 @@ public class ScatterGatherRfq extends Construct {
         TopicGrants.grantPublish(completionTopic, collector);
         table.grant(deadlineCloser, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem");
         TopicGrants.grantPublish(completionTopic, deadlineCloser);
-        QueueConsumers.connect(this, "CollectorEventSource", responseQueue, collector.getAlias(), 10, null, null);
-        QueueConsumers.connect(this, "DeadlineEventSource", deadlineQueue, deadlineCloser.getAlias(), 10, null, null);
+        QueueConsumers.connect(
+                this,
+                "CollectorEventSource",
+                responseQueue,
+                collector.getAlias(),
+                SqsEventSourceProps.builder().batchSize(10).build());
+        QueueConsumers.connect(
+                this,
+                "DeadlineEventSource",
+                deadlineQueue,
+                deadlineCloser.getAlias(),
+                SqsEventSourceProps.builder().batchSize(10).build());
 
         if (props.usesDemoResponders()) {
             addDemoResponders(props, deadline);

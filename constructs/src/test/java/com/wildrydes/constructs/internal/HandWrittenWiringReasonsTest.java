@@ -62,13 +62,11 @@ class HandWrittenWiringReasonsTest {
                         .sameEnvironment(true)
                         .build());
         alias.addEventSource(new SqsEventSource(new Queue(stack, "Queue")));
-        Object functionName = Template.fromStack(stack)
-                .findResources("AWS::Lambda::EventSourceMapping")
-                .values()
-                .stream()
-                .map(r -> ((Map<?, ?>) ((Map<?, ?>) r).get("Properties")).get("FunctionName"))
-                .findFirst()
-                .orElseThrow();
+        Object functionName =
+                Template.fromStack(stack).findResources("AWS::Lambda::EventSourceMapping").values().stream()
+                        .map(r -> ((Map<?, ?>) ((Map<?, ?>) r).get("Properties")).get("FunctionName"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(
                 "pricing",
                 functionName,
@@ -121,8 +119,8 @@ class HandWrittenWiringReasonsTest {
         assertFalse(snsKeyStatements.isEmpty(), "SqsSubscription no longer adds a key statement for SNS");
         assertTrue(
                 snsKeyStatements.stream().noneMatch(s -> ((Map<?, ?>) s).containsKey("Condition")),
-                "SqsSubscription scopes its key statement to the topic without a feature flag now ("
-                        + snsKeyStatements + "): FilteredSubscription can use it for queues");
+                "SqsSubscription scopes its key statement to the topic without a feature flag now (" + snsKeyStatements
+                        + "): FilteredSubscription can use it for queues");
     }
 
     private static List<String> policyActions(Stack stack) {
