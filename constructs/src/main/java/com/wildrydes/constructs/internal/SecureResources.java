@@ -117,7 +117,7 @@ public final class SecureResources {
         }
         if (given != null && Boolean.TRUE.equals(given.getFifo())) {
             throw new IllegalArgumentException(
-                    propsName + ".fifo must be false (the saga publishes without a " + "message group), got true");
+                    propsName + ".fifo must be false (the constructs publish without a message group), got true");
         }
         TopicProps.Builder topic = TopicProps.builder().masterKey(key).enforceSsl(true);
         return new Topic(
