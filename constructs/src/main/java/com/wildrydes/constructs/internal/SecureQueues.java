@@ -2,6 +2,7 @@ package com.wildrydes.constructs.internal;
 
 import com.wildrydes.constructs.nag.NagSuppressionMetadata;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.amazon.awscdk.services.sqs.QueueProps;
@@ -26,6 +27,20 @@ public final class SecureQueues {
      */
     public static Queue deadLetterQueue(Construct scope, String id, boolean fifo) {
         return deadLetterQueue(scope, id, fifo, null, null);
+    }
+
+    /**
+     * The reuser's dead-letter queue, or a new one (child {@code DeadLetterQueue} of {@code scope}) from
+     * their {@code props}; {@code construct} names the construct in messages.
+     */
+    public static IQueue existingOrNewDeadLetterQueue(
+            Construct scope, IQueue existing, boolean fifo, String construct, QueueProps props) {
+        return existing != null
+                ? existing
+                : ValidatedProps.check(
+                        scope,
+                        () -> deadLetterQueue(
+                                scope, "DeadLetterQueue", fifo, construct + ": deadLetterQueueProps", props));
     }
 
     /**

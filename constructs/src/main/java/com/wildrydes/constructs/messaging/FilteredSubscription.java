@@ -76,16 +76,8 @@ public class FilteredSubscription extends Construct {
         ValidatedProps.check(this, () -> validate(props));
         this.topic = props.getTopic();
         boolean fifo = Boolean.TRUE.equals(topic.getFifo());
-        this.deadLetterQueue = props.getDeadLetterQueue() != null
-                ? props.getDeadLetterQueue()
-                : ValidatedProps.check(
-                        this,
-                        () -> SecureQueues.deadLetterQueue(
-                                this,
-                                "DeadLetterQueue",
-                                fifo,
-                                "FilteredSubscription: deadLetterQueueProps",
-                                props.getDeadLetterQueueProps()));
+        this.deadLetterQueue = SecureQueues.existingOrNewDeadLetterQueue(
+                this, props.getDeadLetterQueue(), fifo, "FilteredSubscription", props.getDeadLetterQueueProps());
 
         SubscriptionProps.Builder subscription = SubscriptionProps.builder()
                 .topic(topic)

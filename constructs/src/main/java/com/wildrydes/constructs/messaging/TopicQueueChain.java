@@ -68,16 +68,8 @@ public class TopicQueueChain extends Construct {
                             this, "TopicQueueChain", props.getQueue(), props.getConsumer()));
         }
 
-        this.deadLetterQueue = props.getDeadLetterQueue() != null
-                ? props.getDeadLetterQueue()
-                : ValidatedProps.check(
-                        this,
-                        () -> SecureQueues.deadLetterQueue(
-                                this,
-                                "DeadLetterQueue",
-                                fifo,
-                                "TopicQueueChain: deadLetterQueueProps",
-                                props.getDeadLetterQueueProps()));
+        this.deadLetterQueue = SecureQueues.existingOrNewDeadLetterQueue(
+                this, props.getDeadLetterQueue(), fifo, "TopicQueueChain", props.getDeadLetterQueueProps());
         this.queue = props.getQueue() != null
                 ? props.getQueue()
                 : ValidatedProps.check(this, () -> createQueue(props, fifo, consumerTimeout));
