@@ -93,11 +93,16 @@ class ReadmeReuseSnippetsTest {
             CloudAssembly assembly = app.synth();
             assertFalse(assembly.getStacks().isEmpty());
             Template template = Template.fromStack(stack);
-            template.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
+            // The saga, and the one on the reader's own table (EXPRESS, as its snippet asks).
+            template.resourceCountIs("AWS::StepFunctions::StateMachine", 2);
+            template.resourcePropertiesCountIs(
+                    "AWS::StepFunctions::StateMachine", java.util.Map.of("StateMachineType", "EXPRESS"), 1);
+            // The chain and the tuned chain, whose eventSourceProps reach its mapping.
             template.resourcePropertiesCountIs(
                     "AWS::Lambda::EventSourceMapping",
                     java.util.Map.of("FunctionName", "arn:aws:lambda:eu-west-1:123456789012:function:big-orders:live"),
-                    1);
+                    2);
+            template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", java.util.Map.of("BatchSize", 5), 1);
         }
     }
 

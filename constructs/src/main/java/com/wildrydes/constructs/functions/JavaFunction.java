@@ -3,6 +3,8 @@ package com.wildrydes.constructs.functions;
 import com.wildrydes.constructs.internal.ValidatedProps;
 import java.util.List;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -26,7 +28,10 @@ import software.constructs.Construct;
  *       starts resume a snapshot instead of starting a JVM (turn it off with {@code snapStart(false)}
  *       where Lambda does not offer it; the alias stays);</li>
  *   <li>its own log group with a retention, and a role that may write to that log group only
- *       (no {@code AWSLambdaBasicExecutionRole}, which allows every log group);</li>
+ *       (no {@code AWSLambdaBasicExecutionRole}, which allows every log group), or your {@code role}
+ *       with that statement added;</li>
+ *   <li>optionally your VPC, subnets and security groups, layers and X-Ray tracing, passed to
+ *       Lambda as given;</li>
  *   <li>Lambda's JSON log format: each line logged through the Java runtime's logger carries its
  *       timestamp, level and request id; the function's lines kept from INFO, the platform's from WARN
  *       (both changeable in the function's logging configuration without a code deploy);</li>
@@ -65,6 +70,7 @@ public class JavaFunction extends LiveAliasFunction {
         LoggingFormat loggingFormat =
                 props.getLoggingFormat() != null ? props.getLoggingFormat() : JavaFunctionProps.DEFAULT_LOGGING_FORMAT;
         ValidatedProps.check(this, () -> validateLogLevels(loggingFormat, props));
+        ValidatedProps.check(this, () -> FunctionNetwork.validate(props));
         boolean json = loggingFormat == LoggingFormat.JSON;
         this.logGroup = LogGroup.Builder.create(this, "LogGroup")
                 .retention(
@@ -72,14 +78,17 @@ public class JavaFunction extends LiveAliasFunction {
                                 ? props.getLogRetention()
                                 : JavaFunctionProps.DEFAULT_LOG_RETENTION)
                 .build();
-        Role role = Role.Builder.create(this, "ServiceRole")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("Runs one function; may write to that function's log group only")
-                .build();
+        IRole role = props.getRole() != null
+                ? props.getRole()
+                : Role.Builder.create(this, "ServiceRole")
+                        .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                        .description("Runs one function; may write to that function's log group only")
+                        .build();
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                 .resources(List.of(logGroup.getLogGroupArn()))
                 .build());
+        Policy networkInterfaces = props.getVpc() != null ? FunctionNetwork.allowNetworkInterfaces(this, role) : null;
         this.function = new Function(
                 this,
                 "Function",
@@ -113,7 +122,16 @@ public class JavaFunction extends LiveAliasFunction {
                                                 ? props.getSystemLogLevel()
                                                 : JavaFunctionProps.DEFAULT_SYSTEM_LOG_LEVEL)
                         .role(role)
+                        .vpc(props.getVpc())
+                        .vpcSubnets(props.getVpcSubnets())
+                        .securityGroups(props.getSecurityGroups())
+                        .layers(props.getLayers())
+                        .tracing(props.getTracing())
                         .build());
+        if (networkInterfaces != null) {
+            // Lambda checks the role's network interface rights when it creates the function.
+            function.getNode().addDependency(networkInterfaces);
+        }
         if (props.getSnapStart()) {
             Annotations.of(function)
                     .acknowledgeWarning(

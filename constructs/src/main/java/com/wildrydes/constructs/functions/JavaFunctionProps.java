@@ -2,14 +2,21 @@ package com.wildrydes.constructs.functions;
 
 import com.wildrydes.constructs.internal.RequiredProp;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /** Props of {@link JavaFunction}: the code and handler are required, the rest has chosen defaults. */
@@ -52,6 +59,12 @@ public final class JavaFunctionProps {
     private final Integer reservedConcurrentExecutions;
     private final Runtime runtime;
     private final boolean snapStart;
+    private final IRole role;
+    private final IVpc vpc;
+    private final SubnetSelection vpcSubnets;
+    private final List<ISecurityGroup> securityGroups;
+    private final List<ILayerVersion> layers;
+    private final Tracing tracing;
 
     private JavaFunctionProps(Builder b) {
         this.code = RequiredProp.of(
@@ -71,6 +84,12 @@ public final class JavaFunctionProps {
         this.reservedConcurrentExecutions = b.reservedConcurrentExecutions;
         this.runtime = b.runtime;
         this.snapStart = b.snapStart == null || b.snapStart;
+        this.role = b.role;
+        this.vpc = b.vpc;
+        this.vpcSubnets = b.vpcSubnets;
+        this.securityGroups = b.securityGroups == null ? null : List.copyOf(b.securityGroups);
+        this.layers = b.layers == null ? null : List.copyOf(b.layers);
+        this.tracing = b.tracing;
     }
 
     /**
@@ -205,6 +224,67 @@ public final class JavaFunctionProps {
         return snapStart;
     }
 
+    /**
+     * The role the function runs with, yours instead of the one this construct creates. Default: a new role
+     * that may write to the function's own log group only. The construct adds that log group statement
+     * (and, in a VPC, the network interface actions Lambda needs) to a role you give, so the function can
+     * still log; everything else the function does is yours to grant.
+     *
+     * @return the role given, or null for a new one
+     */
+    public IRole getRole() {
+        return role;
+    }
+
+    /**
+     * The VPC the function runs in. Default: none (Lambda's own network). In a VPC the function reaches
+     * AWS services through your VPC endpoints or NAT.
+     *
+     * @return the VPC given, or null
+     */
+    public IVpc getVpc() {
+        return vpc;
+    }
+
+    /**
+     * Where in {@code vpc} the function's network interfaces go. Default: CDK's choice (private subnets).
+     * Given without {@code vpc}, refused.
+     *
+     * @return the subnets given, or null
+     */
+    public SubnetSelection getVpcSubnets() {
+        return vpcSubnets;
+    }
+
+    /**
+     * The security groups of the function's network interfaces. Default: one CDK creates with all
+     * outbound traffic allowed. Given without {@code vpc}, refused.
+     *
+     * @return a copy of the groups given, or null
+     */
+    public List<ISecurityGroup> getSecurityGroups() {
+        return securityGroups;
+    }
+
+    /**
+     * Lambda layers the function loads. Default: none.
+     *
+     * @return a copy of the layers given, or null
+     */
+    public List<ILayerVersion> getLayers() {
+        return layers;
+    }
+
+    /**
+     * X-Ray tracing. Default: Lambda's default (not traced); {@code Tracing.ACTIVE} also grants the
+     * role what X-Ray needs.
+     *
+     * @return the tracing given, or null
+     */
+    public Tracing getTracing() {
+        return tracing;
+    }
+
     /** Builds {@link JavaFunctionProps}: set the required props; any prop not set takes its default. */
     public static final class Builder {
         private Code code;
@@ -220,6 +300,12 @@ public final class JavaFunctionProps {
         private Integer reservedConcurrentExecutions;
         private Runtime runtime;
         private Boolean snapStart;
+        private IRole role;
+        private IVpc vpc;
+        private SubnetSelection vpcSubnets;
+        private List<ISecurityGroup> securityGroups;
+        private List<ILayerVersion> layers;
+        private Tracing tracing;
 
         /**
          * Sets {@link JavaFunctionProps#getCode()}.
@@ -362,6 +448,72 @@ public final class JavaFunctionProps {
          */
         public Builder snapStart(Boolean snapStart) {
             this.snapStart = snapStart;
+            return this;
+        }
+
+        /**
+         * Sets {@link JavaFunctionProps#getRole()}.
+         *
+         * @param role the function's execution role
+         * @return this builder
+         */
+        public Builder role(IRole role) {
+            this.role = role;
+            return this;
+        }
+
+        /**
+         * Sets {@link JavaFunctionProps#getVpc()}.
+         *
+         * @param vpc the VPC to run the function in
+         * @return this builder
+         */
+        public Builder vpc(IVpc vpc) {
+            this.vpc = vpc;
+            return this;
+        }
+
+        /**
+         * Sets {@link JavaFunctionProps#getVpcSubnets()}.
+         *
+         * @param vpcSubnets the subnets of {@code vpc}
+         * @return this builder
+         */
+        public Builder vpcSubnets(SubnetSelection vpcSubnets) {
+            this.vpcSubnets = vpcSubnets;
+            return this;
+        }
+
+        /**
+         * Sets {@link JavaFunctionProps#getSecurityGroups()}.
+         *
+         * @param securityGroups the security groups, in {@code vpc}
+         * @return this builder
+         */
+        public Builder securityGroups(List<ISecurityGroup> securityGroups) {
+            this.securityGroups = securityGroups;
+            return this;
+        }
+
+        /**
+         * Sets {@link JavaFunctionProps#getLayers()}.
+         *
+         * @param layers the layers
+         * @return this builder
+         */
+        public Builder layers(List<ILayerVersion> layers) {
+            this.layers = layers;
+            return this;
+        }
+
+        /**
+         * Sets {@link JavaFunctionProps#getTracing()}.
+         *
+         * @param tracing the tracing mode
+         * @return this builder
+         */
+        public Builder tracing(Tracing tracing) {
+            this.tracing = tracing;
             return this;
         }
 

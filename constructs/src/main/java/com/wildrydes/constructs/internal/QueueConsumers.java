@@ -10,9 +10,12 @@ import software.amazon.awscdk.services.lambda.CfnEventSourceMapping;
 import software.amazon.awscdk.services.lambda.EventSourceMapping;
 import software.amazon.awscdk.services.lambda.EventSourceMappingProps;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueProps;
 import software.constructs.Construct;
 
 /** A queue drained by a Lambda function, set up the same way wherever this library makes one. */
@@ -38,18 +41,35 @@ public final class QueueConsumers {
             Duration retentionPeriod,
             IQueue deadLetterQueue,
             int maxReceiveCount) {
+        return queue(scope, id, fifo, visibilityTimeout, retentionPeriod, deadLetterQueue, maxReceiveCount, null, null);
+    }
+
+    /** As above, with the reuser's {@code given} props passed through over these ({@link SecureQueues#merge}). */
+    public static Queue queue(
+            Construct scope,
+            String id,
+            boolean fifo,
+            Duration visibilityTimeout,
+            Duration retentionPeriod,
+            IQueue deadLetterQueue,
+            int maxReceiveCount,
+            String propsName,
+            QueueProps given) {
         return new Queue(
                 scope,
                 id,
-                SecureQueues.secureDefaults()
-                        .fifo(fifo ? Boolean.TRUE : null)
-                        .visibilityTimeout(visibilityTimeout)
-                        .retentionPeriod(retentionPeriod)
-                        .deadLetterQueue(DeadLetterQueue.builder()
-                                .queue(deadLetterQueue)
-                                .maxReceiveCount(maxReceiveCount)
-                                .build())
-                        .build());
+                SecureQueues.merge(
+                        propsName,
+                        given,
+                        fifo,
+                        SecureQueues.secureDefaults()
+                                .fifo(fifo ? Boolean.TRUE : null)
+                                .visibilityTimeout(visibilityTimeout)
+                                .retentionPeriod(retentionPeriod)
+                                .deadLetterQueue(DeadLetterQueue.builder()
+                                        .queue(deadLetterQueue)
+                                        .maxReceiveCount(maxReceiveCount)
+                                        .build())));
     }
 
     /**
@@ -80,41 +100,53 @@ public final class QueueConsumers {
     }
 
     /**
-     * The consumer's event source mapping, with partial batch responses so that one failed message
-     * does not return its whole batch to the queue; the consumer may receive and delete from this queue only.
+     * The consumer's event source mapping, with partial batch responses (unless {@code options} turn them
+     * off) so that one failed message does not return its whole batch to the queue, and
+     * {@link TopicQueueChainProps#DEFAULT_BATCH_SIZE} unless {@code options} give a batch size; every other
+     * option of aws-cdk-lib's {@code SqsEventSourceProps} passed on as given. The consumer may receive
+     * and delete from this queue only.
      */
     public static EventSourceMapping connect(
-            Construct scope,
-            String id,
-            IQueue queue,
-            IFunction consumer,
-            Integer batchSize,
-            Duration maxBatchingWindow,
-            Integer maxConcurrency) {
+            Construct scope, String id, IQueue queue, IFunction consumer, SqsEventSourceProps options) {
         FunctionTargets.grantOrWarn(
                 scope,
                 consumer,
                 () -> QueueGrants.poll(queue, consumer),
                 "sqs:ReceiveMessage, sqs:DeleteMessage and sqs:GetQueueAttributes",
                 queue.getNode().getPath());
-        // Not CDK's SqsEventSource: it grants on the consumer's role unconditionally (failing for a
-        // function imported without one) and names an imported alias by its bare function name.
-        EventSourceMapping mapping = new EventSourceMapping(
+        // Not CDK's SqsEventSource: it grants sqs:ChangeMessageVisibility and sqs:GetQueueUrl too, which
+        // Lambda's poller never calls (HandWrittenWiringReasonsTest fails when that stops holding).
+        EventSourceMappingProps.Builder mapping = EventSourceMappingProps.builder()
+                .batchSize(TopicQueueChainProps.DEFAULT_BATCH_SIZE)
+                .reportBatchItemFailures(true);
+        StructCopy.into(SqsEventSourceProps.class, options, mapping);
+        EventSourceMapping created = new EventSourceMapping(
                 scope,
                 id,
-                EventSourceMappingProps.builder()
-                        .target(consumer)
-                        .eventSourceArn(queue.getQueueArn())
-                        .batchSize(batchSize != null ? batchSize : TopicQueueChainProps.DEFAULT_BATCH_SIZE)
-                        .maxBatchingWindow(maxBatchingWindow)
-                        .maxConcurrency(maxConcurrency)
-                        .reportBatchItemFailures(true)
-                        .build());
+                mapping.target(consumer).eventSourceArn(queue.getQueueArn()).build());
         if (FunctionTargets.importedQualifier(consumer) != null) {
             // CDK names an imported function by its bare name, which would feed $LATEST: the mapping
-            // must name the alias or version the ARN gives.
-            ((CfnEventSourceMapping) mapping.getNode().getDefaultChild()).setFunctionName(consumer.getFunctionArn());
+            // must name the alias or version the ARN gives (HandWrittenWiringReasonsTest, as above).
+            ((CfnEventSourceMapping) created.getNode().getDefaultChild()).setFunctionName(consumer.getFunctionArn());
         }
-        return mapping;
+        return created;
+    }
+
+    /**
+     * Runs aws-cdk-lib's own checks of SQS event source options (ranges, combinations) on {@code options},
+     * refusing what it refuses.
+     */
+    public static void validateOptions(IQueue queue, SqsEventSourceProps options) {
+        if (options == null) {
+            return;
+        }
+        try {
+            new SqsEventSource(queue, options);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "eventSourceProps refused by aws-cdk-lib's SqsEventSource: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
+        }
     }
 }

@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RequestValidatorProps;
 import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.RestApiProps;
 import software.amazon.awscdk.services.apigateway.StageOptions;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -47,25 +48,46 @@ public final class WorkshopRestApi {
             Integer rateLimit,
             Integer burstLimit,
             Map<String, MethodDeploymentOptions> methodOptions) {
-        LogGroup accessLogs = LogGroup.Builder.create(scope, "ApiAccessLogs")
-                .retention(RetentionDays.ONE_MONTH)
-                .build();
-        RestApi api = RestApi.Builder.create(scope, "Api")
+        return create(scope, description, stageName, rateLimit, burstLimit, methodOptions, null);
+    }
+
+    /**
+     * As above, with the reuser's {@code given} props passed through over these defaults: every option of
+     * aws-cdk-lib's {@code RestApiProps}; their {@code deployOptions} are merged over the stage's defaults
+     * (throttles, access logs, tracing), which stay unless set there.
+     */
+    public static RestApi create(
+            Construct scope,
+            String description,
+            String stageName,
+            Integer rateLimit,
+            Integer burstLimit,
+            Map<String, MethodDeploymentOptions> methodOptions,
+            RestApiProps given) {
+        StageOptions.Builder stage = StageOptions.builder()
+                .stageName(stageName != null ? stageName : DEFAULT_STAGE_NAME)
+                .throttlingRateLimit(rateLimit != null ? rateLimit : DEFAULT_THROTTLING_RATE_LIMIT)
+                .throttlingBurstLimit(burstLimit != null ? burstLimit : DEFAULT_THROTTLING_BURST_LIMIT)
+                .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
+                .tracingEnabled(true)
+                .methodOptions(methodOptions);
+        StageOptions givenStage = given != null ? given.getDeployOptions() : null;
+        if (givenStage == null || givenStage.getAccessLogDestination() == null) {
+            LogGroup accessLogs = LogGroup.Builder.create(scope, "ApiAccessLogs")
+                    .retention(RetentionDays.ONE_MONTH)
+                    .build();
+            stage.accessLogDestination(new LogGroupLogDestination(accessLogs));
+        }
+        StructCopy.into(StageOptions.class, givenStage, stage);
+        RestApiProps.Builder api = RestApiProps.builder()
                 .description(description)
                 .endpointTypes(List.of(EndpointType.REGIONAL))
-                .cloudWatchRole(false)
-                .deployOptions(StageOptions.builder()
-                        .stageName(stageName != null ? stageName : DEFAULT_STAGE_NAME)
-                        .throttlingRateLimit(rateLimit != null ? rateLimit : DEFAULT_THROTTLING_RATE_LIMIT)
-                        .throttlingBurstLimit(burstLimit != null ? burstLimit : DEFAULT_THROTTLING_BURST_LIMIT)
-                        .accessLogDestination(new LogGroupLogDestination(accessLogs))
-                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
-                        .tracingEnabled(true)
-                        .methodOptions(methodOptions)
-                        .build())
-                .build();
-        addValidationErrorResponses(api);
-        return api;
+                .cloudWatchRole(false);
+        StructCopy.into(RestApiProps.class, given, api);
+        RestApi created =
+                new RestApi(scope, "Api", api.deployOptions(stage.build()).build());
+        addValidationErrorResponses(created);
+        return created;
     }
 
     /**

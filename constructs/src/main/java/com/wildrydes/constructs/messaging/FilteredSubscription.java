@@ -2,6 +2,7 @@ package com.wildrydes.constructs.messaging;
 
 import com.wildrydes.constructs.internal.AsyncInvokeConfigs;
 import com.wildrydes.constructs.internal.DeadLetterAlarms;
+import com.wildrydes.constructs.internal.ExistingOrProps;
 import com.wildrydes.constructs.internal.FunctionTargets;
 import com.wildrydes.constructs.internal.SecureQueues;
 import com.wildrydes.constructs.internal.TopicRegions;
@@ -75,9 +76,8 @@ public class FilteredSubscription extends Construct {
         ValidatedProps.check(this, () -> validate(props));
         this.topic = props.getTopic();
         boolean fifo = Boolean.TRUE.equals(topic.getFifo());
-        this.deadLetterQueue = props.getDeadLetterQueue() != null
-                ? props.getDeadLetterQueue()
-                : SecureQueues.deadLetterQueue(this, "DeadLetterQueue", fifo);
+        this.deadLetterQueue = SecureQueues.existingOrNewDeadLetterQueue(
+                this, props.getDeadLetterQueue(), fifo, "FilteredSubscription", props.getDeadLetterQueueProps());
 
         SubscriptionProps.Builder subscription = SubscriptionProps.builder()
                 .topic(topic)
@@ -98,9 +98,10 @@ public class FilteredSubscription extends Construct {
                     .endpoint(queue.getQueueArn())
                     .rawMessageDelivery(props.getRawMessageDelivery() == null || props.getRawMessageDelivery());
         }
-        // CDK's LambdaSubscription and SqsSubscription take only CDK's filter classes (no policy as
-        // written, no "$or" checked at synthesis) and grant on roles an imported function lacks:
-        // hence the Subscription itself, with the region, permission and policy handled here.
+        // Not CDK's LambdaSubscription: it names the subscription by the topic's own ID under the function, so
+        // one function on two topics of one ID (two requests for quotes) is refused; not its SqsSubscription:
+        // without a feature flag its key statement lets any topic use the queue's key. HandWrittenWiringReasonsTest
+        // fails when either stops holding.
         this.subscription = new Subscription(this, "Subscription", subscription.build());
         if (props.getFunction() != null) {
             Validations.of(this.subscription)
@@ -145,13 +146,26 @@ public class FilteredSubscription extends Construct {
             throw new IllegalArgumentException("FilteredSubscription needs exactly one subscriber: expected a function "
                     + "or a queue, got " + (hasFunction ? "both" : "neither"));
         }
+        ExistingOrProps.requireNotBoth(
+                "FilteredSubscription",
+                "deadLetterQueue",
+                props.getDeadLetterQueue(),
+                "deadLetterQueueProps",
+                props.getDeadLetterQueueProps());
+        ExistingOrProps.requireNotBoth(
+                "FilteredSubscription",
+                "failedInvocationsQueue",
+                props.getFailedInvocationsQueue(),
+                "failedInvocationsQueueProps",
+                props.getFailedInvocationsQueueProps());
         if (hasQueue
                 && (props.getFailedInvocationsQueue() != null
+                        || props.getFailedInvocationsQueueProps() != null
                         || props.getRetryAttempts() != null
                         || props.getMaxEventAge() != null
                         || props.getConfigureAsyncInvoke() != null)) {
             throw new IllegalArgumentException(
-                    "FilteredSubscription: failedInvocationsQueue, retryAttempts, maxEventAge "
+                    "FilteredSubscription: failedInvocationsQueue(Props), retryAttempts, maxEventAge "
                             + "and configureAsyncInvoke apply to a function subscriber only, got them with a queue");
         }
         if (hasFunction && props.getRawMessageDelivery() != null) {
@@ -211,6 +225,20 @@ public class FilteredSubscription extends Construct {
     }
 
     private IQueue configureAsyncInvoke(IFunction function, FilteredSubscriptionProps props, boolean fifo) {
+        if (props.getFailedInvocationsQueueProps() != null
+                && (Boolean.FALSE.equals(props.getConfigureAsyncInvoke())
+                        || AsyncInvokeConfigs.isConfigured(function))) {
+            // No queue is created then: the props would be ignored.
+            ValidatedProps.check(this, () -> {
+                throw new IllegalArgumentException("FilteredSubscription: failedInvocationsQueueProps shape the "
+                        + "failed-invocations queue this construct creates, but it creates none: "
+                        + (Boolean.FALSE.equals(props.getConfigureAsyncInvoke())
+                                ? "configureAsyncInvoke is false"
+                                : "the asynchronous invocation of "
+                                        + function.getNode().getPath() + " is configured already")
+                        + "; give no failedInvocationsQueueProps");
+            });
+        }
         if (Boolean.FALSE.equals(props.getConfigureAsyncInvoke())) {
             return props.getFailedInvocationsQueue();
         }
@@ -247,7 +275,14 @@ public class FilteredSubscription extends Construct {
         }
         IQueue failed = props.getFailedInvocationsQueue() != null
                 ? props.getFailedInvocationsQueue()
-                : SecureQueues.deadLetterQueue(this, FAILED_INVOCATIONS_QUEUE_ID, fifo);
+                : ValidatedProps.check(
+                        this,
+                        () -> SecureQueues.deadLetterQueue(
+                                this,
+                                FAILED_INVOCATIONS_QUEUE_ID,
+                                fifo,
+                                "FilteredSubscription: failedInvocationsQueueProps",
+                                props.getFailedInvocationsQueueProps()));
         AsyncInvokeConfigs.configure(
                 this,
                 function,
@@ -272,6 +307,9 @@ public class FilteredSubscription extends Construct {
         if (props.getFailedInvocationsQueue() != null) {
             given.add("failedInvocationsQueue "
                     + props.getFailedInvocationsQueue().getNode().getPath());
+        }
+        if (props.getFailedInvocationsQueueProps() != null) {
+            given.add("failedInvocationsQueueProps");
         }
         if (Boolean.TRUE.equals(props.getConfigureAsyncInvoke())) {
             given.add("configureAsyncInvoke true");

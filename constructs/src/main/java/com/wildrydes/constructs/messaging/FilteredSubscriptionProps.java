@@ -5,6 +5,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.sqs.QueueProps;
 
 /**
  * Props of {@link FilteredSubscription}. Give the topic and exactly one subscriber: a Lambda
@@ -28,6 +29,8 @@ public final class FilteredSubscriptionProps {
     private final Integer retryAttempts;
     private final Duration maxEventAge;
     private final Boolean configureAsyncInvoke;
+    private final QueueProps deadLetterQueueProps;
+    private final QueueProps failedInvocationsQueueProps;
 
     private FilteredSubscriptionProps(Builder b) {
         this.topic = RequiredProp.of(b.topic, "FilteredSubscriptionProps.topic", "the ITopic to subscribe to");
@@ -40,6 +43,8 @@ public final class FilteredSubscriptionProps {
         this.retryAttempts = b.retryAttempts;
         this.maxEventAge = b.maxEventAge;
         this.configureAsyncInvoke = b.configureAsyncInvoke;
+        this.deadLetterQueueProps = b.deadLetterQueueProps;
+        this.failedInvocationsQueueProps = b.failedInvocationsQueueProps;
     }
 
     /**
@@ -148,6 +153,29 @@ public final class FilteredSubscriptionProps {
     }
 
     /**
+     * Props of the dead-letter queue this construct creates, every option of aws-cdk-lib's
+     * {@code QueueProps} over its defaults (14 days' retention, encrypted, TLS only). Refused: no
+     * encryption or an AWS managed key (SNS cannot use it), {@code enforceSSL} false, a {@code fifo}
+     * other than the topic's. Not with {@code deadLetterQueue}. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public QueueProps getDeadLetterQueueProps() {
+        return deadLetterQueueProps;
+    }
+
+    /**
+     * For a function subscriber: props of the failed-invocations queue this construct creates, over
+     * the same defaults and with the same refusals as {@code deadLetterQueueProps}. Not with
+     * {@code failedInvocationsQueue}. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public QueueProps getFailedInvocationsQueueProps() {
+        return failedInvocationsQueueProps;
+    }
+
+    /**
      * Builds {@link FilteredSubscriptionProps}: set the required props; give exactly one subscriber; any
      * other prop not set takes its default.
      */
@@ -162,6 +190,8 @@ public final class FilteredSubscriptionProps {
         private Integer retryAttempts;
         private Duration maxEventAge;
         private Boolean configureAsyncInvoke;
+        private QueueProps deadLetterQueueProps;
+        private QueueProps failedInvocationsQueueProps;
 
         /**
          * Sets {@link FilteredSubscriptionProps#getTopic()}.
@@ -272,6 +302,28 @@ public final class FilteredSubscriptionProps {
          */
         public Builder configureAsyncInvoke(Boolean configureAsyncInvoke) {
             this.configureAsyncInvoke = configureAsyncInvoke;
+            return this;
+        }
+
+        /**
+         * Sets {@link FilteredSubscriptionProps#getDeadLetterQueueProps()}.
+         *
+         * @param deadLetterQueueProps the new dead-letter queue's props
+         * @return this builder
+         */
+        public Builder deadLetterQueueProps(QueueProps deadLetterQueueProps) {
+            this.deadLetterQueueProps = deadLetterQueueProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link FilteredSubscriptionProps#getFailedInvocationsQueueProps()}.
+         *
+         * @param failedInvocationsQueueProps the new failed-invocations queue's props
+         * @return this builder
+         */
+        public Builder failedInvocationsQueueProps(QueueProps failedInvocationsQueueProps) {
+            this.failedInvocationsQueueProps = failedInvocationsQueueProps;
             return this;
         }
 

@@ -3,6 +3,7 @@ package com.wildrydes.constructs.messaging;
 import com.wildrydes.constructs.internal.ConsumerTimeout;
 import com.wildrydes.constructs.internal.DeadLetterAlarms;
 import com.wildrydes.constructs.internal.DeadLetterRedrive;
+import com.wildrydes.constructs.internal.ExistingOrProps;
 import com.wildrydes.constructs.internal.QueueConsumers;
 import com.wildrydes.constructs.internal.SecureQueues;
 import com.wildrydes.constructs.internal.ValidatedProps;
@@ -16,8 +17,10 @@ import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.lambda.EventSourceMapping;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueProps;
 import software.constructs.Construct;
 
 /**
@@ -65,10 +68,14 @@ public class TopicQueueChain extends Construct {
                             this, "TopicQueueChain", props.getQueue(), props.getConsumer()));
         }
 
-        this.deadLetterQueue = props.getDeadLetterQueue() != null
-                ? props.getDeadLetterQueue()
-                : SecureQueues.deadLetterQueue(this, "DeadLetterQueue", fifo);
-        this.queue = props.getQueue() != null ? props.getQueue() : createQueue(props, fifo, consumerTimeout);
+        this.deadLetterQueue = SecureQueues.existingOrNewDeadLetterQueue(
+                this, props.getDeadLetterQueue(), fifo, "TopicQueueChain", props.getDeadLetterQueueProps());
+        this.queue = props.getQueue() != null
+                ? props.getQueue()
+                : ValidatedProps.check(this, () -> createQueue(props, fifo, consumerTimeout));
+        if (props.getEventSourceProps() != null) {
+            ValidatedProps.check(this, () -> QueueConsumers.validateOptions(queue, props.getEventSourceProps()));
+        }
         this.subscription = new FilteredSubscription(
                 this,
                 "Subscription",
@@ -121,6 +128,33 @@ public class TopicQueueChain extends Construct {
                     + props.getOldestMessageAlarmAge().toHumanString() + " given with oldestMessageAlarm false: "
                     + "expected an age only for an alarm that exists");
         }
+        ExistingOrProps.requireNotBoth(
+                "TopicQueueChain", "queue", props.getQueue(), "queueProps", props.getQueueProps());
+        ExistingOrProps.requireNotBoth(
+                "TopicQueueChain",
+                "deadLetterQueue",
+                props.getDeadLetterQueue(),
+                "deadLetterQueueProps",
+                props.getDeadLetterQueueProps());
+        QueueProps given = props.getQueueProps();
+        if (given != null
+                && ((given.getVisibilityTimeout() != null && props.getVisibilityTimeout() != null)
+                        || (given.getRetentionPeriod() != null && props.getRetentionPeriod() != null))) {
+            throw new IllegalArgumentException("TopicQueueChain: give visibilityTimeout and retentionPeriod as props "
+                    + "or in queueProps, got one of them in both");
+        }
+        SqsEventSourceProps options = props.getEventSourceProps();
+        if (options != null
+                && (props.getBatchSize() != null
+                        || props.getMaxBatchingWindow() != null
+                        || props.getMaxConcurrency() != null)) {
+            throw new IllegalArgumentException("TopicQueueChain: give batchSize, maxBatchingWindow and maxConcurrency "
+                    + "as props or in eventSourceProps, got both");
+        }
+        if (options != null && props.getConsumer() == null) {
+            throw new IllegalArgumentException(
+                    "TopicQueueChain: eventSourceProps configure a consumer, got them " + "without one");
+        }
         if (props.getQueue() != null && props.hasQueueSettings()) {
             throw new IllegalArgumentException("TopicQueueChain: give an existing queue or the settings of a new one "
                     + "(visibilityTimeout, retentionPeriod, maxReceiveCount), got both");
@@ -147,15 +181,15 @@ public class TopicQueueChain extends Construct {
         }
         if (props.getConsumer() != null
                 && consumerTimeout == null
-                && props.getVisibilityTimeout() == null
+                && givenVisibilityTimeout(props) == null
                 && props.getQueue() == null) {
             throw new IllegalArgumentException("TopicQueueChain: cannot read the timeout of consumer "
                     + props.getConsumer().getNode().getPath()
                     + " (an imported function): give consumerTimeout or visibilityTimeout");
         }
-        Duration window = props.getMaxBatchingWindow();
+        Duration window = batchingWindow(props);
         if (props.getQueue() == null
-                && props.getVisibilityTimeout() == null
+                && givenVisibilityTimeout(props) == null
                 && ((consumerTimeout != null && consumerTimeout.isUnresolved())
                         || (window != null && window.isUnresolved()))) {
             throw new IllegalArgumentException("TopicQueueChain: a created queue's visibilityTimeout is computed from "
@@ -165,7 +199,7 @@ public class TopicQueueChain extends Construct {
                     + (window == null ? "none" : window.toHumanString()) + " without a visibilityTimeout: give "
                     + "visibilityTimeout too (AWS advises six times the consumer's timeout plus the batching window)");
         }
-        Duration visibility = props.getVisibilityTimeout();
+        Duration visibility = givenVisibilityTimeout(props);
         if (visibility != null
                 && consumerTimeout != null
                 && !visibility.isUnresolved()
@@ -214,11 +248,25 @@ public class TopicQueueChain extends Construct {
         }
     }
 
+    /** The visibility timeout the reuser set, as a prop or in queueProps; null when none. */
+    private static Duration givenVisibilityTimeout(TopicQueueChainProps props) {
+        if (props.getVisibilityTimeout() != null) {
+            return props.getVisibilityTimeout();
+        }
+        return props.getQueueProps() != null ? props.getQueueProps().getVisibilityTimeout() : null;
+    }
+
+    private static Duration batchingWindow(TopicQueueChainProps props) {
+        return props.getEventSourceProps() != null
+                ? props.getEventSourceProps().getMaxBatchingWindow()
+                : props.getMaxBatchingWindow();
+    }
+
     private Queue createQueue(TopicQueueChainProps props, boolean fifo, Duration consumerTimeout) {
         Duration visibility = props.getVisibilityTimeout() != null
                 ? props.getVisibilityTimeout()
                 : consumerTimeout != null
-                        ? QueueConsumers.visibilityTimeoutFor(consumerTimeout, props.getMaxBatchingWindow())
+                        ? QueueConsumers.visibilityTimeoutFor(consumerTimeout, batchingWindow(props))
                         : TopicQueueChainProps.DEFAULT_VISIBILITY_TIMEOUT;
         return QueueConsumers.queue(
                 this,
@@ -231,18 +279,20 @@ public class TopicQueueChain extends Construct {
                 deadLetterQueue,
                 props.getMaxReceiveCount() != null
                         ? props.getMaxReceiveCount()
-                        : TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT);
+                        : TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT,
+                "TopicQueueChain: queueProps",
+                props.getQueueProps());
     }
 
     private EventSourceMapping connect(TopicQueueChainProps props) {
-        return QueueConsumers.connect(
-                this,
-                "EventSourceMapping",
-                queue,
-                props.getConsumer(),
-                props.getBatchSize(),
-                props.getMaxBatchingWindow(),
-                props.getMaxConcurrency());
+        SqsEventSourceProps options = props.getEventSourceProps() != null
+                ? props.getEventSourceProps()
+                : SqsEventSourceProps.builder()
+                        .batchSize(props.getBatchSize())
+                        .maxBatchingWindow(props.getMaxBatchingWindow())
+                        .maxConcurrency(props.getMaxConcurrency())
+                        .build();
+        return QueueConsumers.connect(this, "EventSourceMapping", queue, props.getConsumer(), options);
     }
 
     /**

@@ -3,8 +3,10 @@ package com.wildrydes.constructs.messaging;
 import com.wildrydes.constructs.internal.RequiredProp;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.sqs.QueueProps;
 
 /**
  * Props of {@link TopicQueueChain}. Give the topic; optionally a consumer function; and either an
@@ -52,6 +54,9 @@ public final class TopicQueueChainProps {
     private final Integer maxConcurrency;
     private final Duration oldestMessageAlarmAge;
     private final Boolean oldestMessageAlarm;
+    private final QueueProps queueProps;
+    private final QueueProps deadLetterQueueProps;
+    private final SqsEventSourceProps eventSourceProps;
 
     private TopicQueueChainProps(Builder b) {
         this.topic = RequiredProp.of(b.topic, "TopicQueueChainProps.topic", "the ITopic the queue subscribes to");
@@ -69,6 +74,9 @@ public final class TopicQueueChainProps {
         this.maxConcurrency = b.maxConcurrency;
         this.oldestMessageAlarmAge = b.oldestMessageAlarmAge;
         this.oldestMessageAlarm = b.oldestMessageAlarm;
+        this.queueProps = b.queueProps;
+        this.deadLetterQueueProps = b.deadLetterQueueProps;
+        this.eventSourceProps = b.eventSourceProps;
     }
 
     /**
@@ -229,6 +237,44 @@ public final class TopicQueueChainProps {
     }
 
     /**
+     * Props of the queue this construct creates, every option of aws-cdk-lib's {@code QueueProps},
+     * set over the construct's defaults. Secure defaults stay: {@code encryption} UNENCRYPTED or
+     * KMS_MANAGED, {@code enforceSSL} false, a {@code deadLetterQueue} (set by the construct) or a
+     * {@code fifo} other than the topic's are refused. Not with {@code queue}, nor with
+     * {@code visibilityTimeout} or {@code retentionPeriod} (give them in one place). Default: none.
+     *
+     * @return the props given, or null
+     */
+    public QueueProps getQueueProps() {
+        return queueProps;
+    }
+
+    /**
+     * Props of the dead-letter queue this construct creates, over its defaults (14 days' retention,
+     * encrypted, TLS only), with the same refusals as {@code queueProps}. Not with
+     * {@code deadLetterQueue}. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public QueueProps getDeadLetterQueueProps() {
+        return deadLetterQueueProps;
+    }
+
+    /**
+     * The consumer's event source options: every option of aws-cdk-lib's {@code SqsEventSourceProps}
+     * (batch size and window, filters, enabled, maximum concurrency, metrics, provisioned pollers,
+     * partial batch responses), checked by aws-cdk-lib's {@code SqsEventSource}. Defaults kept unless
+     * set here: {@code batchSize} {@link #DEFAULT_BATCH_SIZE}, {@code reportBatchItemFailures} true. Not
+     * with {@code batchSize}, {@code maxBatchingWindow} or {@code maxConcurrency}; needs a
+     * {@code consumer}. Default: none.
+     *
+     * @return the options given, or null
+     */
+    public SqsEventSourceProps getEventSourceProps() {
+        return eventSourceProps;
+    }
+
+    /**
      * Builds {@link TopicQueueChainProps}: set the required props; give an existing queue or the settings
      * of a new one, not both; any prop not set takes its default.
      */
@@ -248,6 +294,9 @@ public final class TopicQueueChainProps {
         private Integer maxConcurrency;
         private Duration oldestMessageAlarmAge;
         private Boolean oldestMessageAlarm;
+        private QueueProps queueProps;
+        private QueueProps deadLetterQueueProps;
+        private SqsEventSourceProps eventSourceProps;
 
         /**
          * Sets {@link TopicQueueChainProps#getTopic()}.
@@ -412,6 +461,39 @@ public final class TopicQueueChainProps {
          */
         public Builder deadLetterQueue(IQueue deadLetterQueue) {
             this.deadLetterQueue = deadLetterQueue;
+            return this;
+        }
+
+        /**
+         * Sets {@link TopicQueueChainProps#getQueueProps()}.
+         *
+         * @param queueProps the new queue's props
+         * @return this builder
+         */
+        public Builder queueProps(QueueProps queueProps) {
+            this.queueProps = queueProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link TopicQueueChainProps#getDeadLetterQueueProps()}.
+         *
+         * @param deadLetterQueueProps the new dead-letter queue's props
+         * @return this builder
+         */
+        public Builder deadLetterQueueProps(QueueProps deadLetterQueueProps) {
+            this.deadLetterQueueProps = deadLetterQueueProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link TopicQueueChainProps#getEventSourceProps()}.
+         *
+         * @param eventSourceProps the event source options
+         * @return this builder
+         */
+        public Builder eventSourceProps(SqsEventSourceProps eventSourceProps) {
+            this.eventSourceProps = eventSourceProps;
             return this;
         }
 

@@ -10,7 +10,6 @@ import com.wildrydes.constructs.internal.QueueGrants;
 import com.wildrydes.constructs.internal.RequestSchemas;
 import com.wildrydes.constructs.internal.SecondsText;
 import com.wildrydes.constructs.internal.SecureQueues;
-import com.wildrydes.constructs.internal.SecureResources;
 import com.wildrydes.constructs.internal.ValidatedProps;
 import com.wildrydes.constructs.internal.WorkshopRestApi;
 import com.wildrydes.constructs.messaging.FilteredSubscription;
@@ -34,14 +33,12 @@ import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.dynamodb.ITable;
-import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
-import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.sns.ITopic;
-import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
@@ -75,9 +72,9 @@ public class ScatterGatherRfq extends Construct {
     static final String HANDLERS = "com.wildrydes.lambdas.rfq.";
     static final String DEMO_RESPONDER_PREFIX = "UnicornManagementResource";
 
-    private final Table table;
-    private final Topic requestTopic;
-    private final Topic completionTopic;
+    private final ITable table;
+    private final ITopic requestTopic;
+    private final ITopic completionTopic;
     private final IQueue responseQueue;
     private final IQueue responseDeadLetterQueue;
     private final IQueue deadlineQueue;
@@ -109,32 +106,40 @@ public class ScatterGatherRfq extends Construct {
         String responderNamesJson = ValidatedProps.check(this, () -> ResponderNames.toEnvironmentValue(responderNames));
         Duration deadline = props.getDeadline() != null ? props.getDeadline() : ScatterGatherRfqProps.DEFAULT_DEADLINE;
 
-        Key topicsKey = SecureResources.rotatingKey(
-                this, "TopicsKey", "Encrypts the request-for-quotes and completion topics at rest");
-        this.requestTopic = SecureResources.encryptedTopic(this, "RequestTopic", topicsKey);
-        this.completionTopic = SecureResources.encryptedTopic(this, "CompletionTopic", topicsKey);
-        this.table = SecureResources.table(this, "RidesBookingTable", "id", "responder", props.getTableRemovalPolicy());
+        ValidatedProps.check(this, () -> RfqResources.validate(props));
+        RfqResources resources = new RfqResources(this, props);
+        this.requestTopic = ValidatedProps.check(this, resources::requestTopic);
+        this.completionTopic = ValidatedProps.check(this, resources::completionTopic);
+        this.table = ValidatedProps.check(this, resources::table);
 
         this.responseDeadLetterQueue = SecureQueues.deadLetterQueue(this, "ResponseDeadLetterQueue", false);
-        this.responseQueue = QueueConsumers.queue(
+        this.responseQueue = ValidatedProps.check(
                 this,
-                "ResponseQueue",
-                false,
-                props.getResponseQueueVisibilityTimeout() != null
-                        ? props.getResponseQueueVisibilityTimeout()
-                        : QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
-                TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
-                responseDeadLetterQueue,
-                3);
+                () -> QueueConsumers.queue(
+                        this,
+                        "ResponseQueue",
+                        false,
+                        props.getResponseQueueVisibilityTimeout() != null
+                                ? props.getResponseQueueVisibilityTimeout()
+                                : QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
+                        TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
+                        responseDeadLetterQueue,
+                        3,
+                        "ScatterGatherRfq: responseQueueProps",
+                        props.getResponseQueueProps()));
         this.deadlineDeadLetterQueue = SecureQueues.deadLetterQueue(this, "DeadlineDeadLetterQueue", false);
-        this.deadlineQueue = QueueConsumers.queue(
+        this.deadlineQueue = ValidatedProps.check(
                 this,
-                "DeadlineQueue",
-                false,
-                QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
-                TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
-                deadlineDeadLetterQueue,
-                TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT);
+                () -> QueueConsumers.queue(
+                        this,
+                        "DeadlineQueue",
+                        false,
+                        QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
+                        TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
+                        deadlineDeadLetterQueue,
+                        TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT,
+                        "ScatterGatherRfq: deadlineQueueProps",
+                        props.getDeadlineQueueProps()));
         alarms.add(
                 DeadLetterAlarms.anyMessage(
                         this,
@@ -199,8 +204,18 @@ public class ScatterGatherRfq extends Construct {
         TopicGrants.grantPublish(completionTopic, collector);
         table.grant(deadlineCloser, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem");
         TopicGrants.grantPublish(completionTopic, deadlineCloser);
-        QueueConsumers.connect(this, "CollectorEventSource", responseQueue, collector.getAlias(), 10, null, null);
-        QueueConsumers.connect(this, "DeadlineEventSource", deadlineQueue, deadlineCloser.getAlias(), 10, null, null);
+        QueueConsumers.connect(
+                this,
+                "CollectorEventSource",
+                responseQueue,
+                collector.getAlias(),
+                SqsEventSourceProps.builder().batchSize(10).build());
+        QueueConsumers.connect(
+                this,
+                "DeadlineEventSource",
+                deadlineQueue,
+                deadlineCloser.getAlias(),
+                SqsEventSourceProps.builder().batchSize(10).build());
 
         if (props.usesDemoResponders()) {
             addDemoResponders(props, deadline);
@@ -237,13 +252,16 @@ public class ScatterGatherRfq extends Construct {
                                 ? props.getSubmitBurstLimit()
                                 : ScatterGatherRfqProps.DEFAULT_SUBMIT_BURST_LIMIT)
                 .build();
-        this.api = WorkshopRestApi.create(
-                this,
-                "Wild Rydes instant ride request for quotes",
-                null,
-                null,
-                null,
-                Map.of("/" + SUBMIT_PATH + "/POST", submitThrottle));
+        this.api = props.getExistingApiObj() != null
+                ? props.getExistingApiObj()
+                : WorkshopRestApi.create(
+                        this,
+                        "Wild Rydes instant ride request for quotes",
+                        null,
+                        null,
+                        null,
+                        Map.of("/" + SUBMIT_PATH + "/POST", submitThrottle),
+                        props.getApiProps());
         RequestValidator validator = WorkshopRestApi.validator(this, api);
         Model rfqRequest = api.addModel(
                 "RfqRequestModel",

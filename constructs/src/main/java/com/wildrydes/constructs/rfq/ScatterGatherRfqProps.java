@@ -9,8 +9,15 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.IAuthorizer;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.RestApiProps;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.TableProps;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.TopicProps;
+import software.amazon.awscdk.services.sqs.QueueProps;
 
 /**
  * Props of {@link ScatterGatherRfq}. Give {@code responders} (functions to subscribe) and/or
@@ -90,6 +97,16 @@ public final class ScatterGatherRfqProps {
     private final Boolean demoResponders;
     private final AuthorizationType apiAuthorizationType;
     private final IAuthorizer apiAuthorizer;
+    private final ITable existingTableObj;
+    private final TableProps tableProps;
+    private final ITopic existingRequestTopicObj;
+    private final TopicProps requestTopicProps;
+    private final ITopic existingCompletionTopicObj;
+    private final TopicProps completionTopicProps;
+    private final QueueProps responseQueueProps;
+    private final QueueProps deadlineQueueProps;
+    private final RestApi existingApiObj;
+    private final RestApiProps apiProps;
 
     private ScatterGatherRfqProps(Builder b) {
         this.handlerCode = b.handlerCode == null ? Map.of() : Map.copyOf(new TreeMap<>(b.handlerCode));
@@ -126,6 +143,16 @@ public final class ScatterGatherRfqProps {
         this.demoResponders = b.demoResponders;
         this.apiAuthorizationType = b.apiAuthorizationType;
         this.apiAuthorizer = b.apiAuthorizer;
+        this.existingTableObj = b.existingTableObj;
+        this.tableProps = b.tableProps;
+        this.existingRequestTopicObj = b.existingRequestTopicObj;
+        this.requestTopicProps = b.requestTopicProps;
+        this.existingCompletionTopicObj = b.existingCompletionTopicObj;
+        this.completionTopicProps = b.completionTopicProps;
+        this.responseQueueProps = b.responseQueueProps;
+        this.deadlineQueueProps = b.deadlineQueueProps;
+        this.existingApiObj = b.existingApiObj;
+        this.apiProps = b.apiProps;
     }
 
     /**
@@ -361,6 +388,110 @@ public final class ScatterGatherRfqProps {
     }
 
     /**
+     * Your rides-booking table, used as it is: partition key {@code id} and sort key {@code responder},
+     * both strings. Not with {@code tableProps} or {@code tableRemovalPolicy}. Default: none (a new table).
+     *
+     * @return the table given, or null
+     */
+    public ITable getExistingTableObj() {
+        return existingTableObj;
+    }
+
+    /**
+     * Props of the table this construct creates, every option of aws-cdk-lib's {@code TableProps} over
+     * its defaults (on-demand, AWS managed key, point-in-time recovery, retained); keys {@code id} and
+     * {@code responder} (strings) required, point-in-time recovery turned off refused. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public TableProps getTableProps() {
+        return tableProps;
+    }
+
+    /**
+     * Your request topic (standard), used as it is; the submit function is granted to publish to it
+     * (and its key). Not with {@code requestTopicProps}. Default: none (a new topic encrypted with the
+     * construct's key, TLS only).
+     *
+     * @return the topic given, or null
+     */
+    public ITopic getExistingRequestTopicObj() {
+        return existingRequestTopicObj;
+    }
+
+    /**
+     * Props of the request topic this construct creates, over its defaults; your {@code masterKey}
+     * replaces the construct's key; {@code enforceSSL} false and FIFO refused. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public TopicProps getRequestTopicProps() {
+        return requestTopicProps;
+    }
+
+    /**
+     * Your completion topic (standard), used as it is. Not with {@code completionTopicProps}. Default:
+     * none (a new topic encrypted with the construct's key, TLS only).
+     *
+     * @return the topic given, or null
+     */
+    public ITopic getExistingCompletionTopicObj() {
+        return existingCompletionTopicObj;
+    }
+
+    /**
+     * Props of the completion topic this construct creates, as {@code requestTopicProps}. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public TopicProps getCompletionTopicProps() {
+        return completionTopicProps;
+    }
+
+    /**
+     * Props of the response queue, every option of aws-cdk-lib's {@code QueueProps} over its defaults;
+     * no encryption, an AWS managed key, {@code enforceSSL} false, FIFO or a dead-letter queue are
+     * refused. Not with {@code responseQueueVisibilityTimeout} when it sets one too. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public QueueProps getResponseQueueProps() {
+        return responseQueueProps;
+    }
+
+    /**
+     * Props of the deadline queue, as {@code responseQueueProps}. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public QueueProps getDeadlineQueueProps() {
+        return deadlineQueueProps;
+    }
+
+    /**
+     * Your REST API: the construct adds its {@code submit} and {@code query} resources, models and
+     * validator to it, and nothing else (no stage settings, access logs or gateway responses: those
+     * are yours, and the validator's 400s keep API Gateway's own body). Not with {@code apiProps},
+     * {@code submitRateLimit} or {@code submitBurstLimit}. Default: none (a new regional API).
+     *
+     * @return the API given, or null
+     */
+    public RestApi getExistingApiObj() {
+        return existingApiObj;
+    }
+
+    /**
+     * Props of the REST API this construct creates, every option of aws-cdk-lib's {@code RestApiProps}
+     * over its defaults; {@code deployOptions} are merged over the stage's defaults (throttles, access
+     * logs, tracing), which stay unless you set them. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public RestApiProps getApiProps() {
+        return apiProps;
+    }
+
+    /**
      * Builds {@link ScatterGatherRfqProps}: set the required props and the responders (or
      * {@code demoResponders(true)}); any prop not set takes its default.
      */
@@ -386,6 +517,16 @@ public final class ScatterGatherRfqProps {
         private Boolean demoResponders;
         private AuthorizationType apiAuthorizationType;
         private IAuthorizer apiAuthorizer;
+        private ITable existingTableObj;
+        private TableProps tableProps;
+        private ITopic existingRequestTopicObj;
+        private TopicProps requestTopicProps;
+        private ITopic existingCompletionTopicObj;
+        private TopicProps completionTopicProps;
+        private QueueProps responseQueueProps;
+        private QueueProps deadlineQueueProps;
+        private RestApi existingApiObj;
+        private RestApiProps apiProps;
 
         /**
          * Sets {@link ScatterGatherRfqProps#getDemoResponders()}.
@@ -619,6 +760,116 @@ public final class ScatterGatherRfqProps {
          */
         public Builder demoResponderReservedConcurrency(Integer demoResponderReservedConcurrency) {
             this.demoResponderReservedConcurrency = demoResponderReservedConcurrency;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getExistingTableObj()}.
+         *
+         * @param existingTableObj your table
+         * @return this builder
+         */
+        public Builder existingTableObj(ITable existingTableObj) {
+            this.existingTableObj = existingTableObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getTableProps()}.
+         *
+         * @param tableProps the new table's props
+         * @return this builder
+         */
+        public Builder tableProps(TableProps tableProps) {
+            this.tableProps = tableProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getExistingRequestTopicObj()}.
+         *
+         * @param existingRequestTopicObj your request topic
+         * @return this builder
+         */
+        public Builder existingRequestTopicObj(ITopic existingRequestTopicObj) {
+            this.existingRequestTopicObj = existingRequestTopicObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getRequestTopicProps()}.
+         *
+         * @param requestTopicProps the new request topic's props
+         * @return this builder
+         */
+        public Builder requestTopicProps(TopicProps requestTopicProps) {
+            this.requestTopicProps = requestTopicProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getExistingCompletionTopicObj()}.
+         *
+         * @param existingCompletionTopicObj your completion topic
+         * @return this builder
+         */
+        public Builder existingCompletionTopicObj(ITopic existingCompletionTopicObj) {
+            this.existingCompletionTopicObj = existingCompletionTopicObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getCompletionTopicProps()}.
+         *
+         * @param completionTopicProps the new completion topic's props
+         * @return this builder
+         */
+        public Builder completionTopicProps(TopicProps completionTopicProps) {
+            this.completionTopicProps = completionTopicProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getResponseQueueProps()}.
+         *
+         * @param responseQueueProps the response queue's props
+         * @return this builder
+         */
+        public Builder responseQueueProps(QueueProps responseQueueProps) {
+            this.responseQueueProps = responseQueueProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getDeadlineQueueProps()}.
+         *
+         * @param deadlineQueueProps the deadline queue's props
+         * @return this builder
+         */
+        public Builder deadlineQueueProps(QueueProps deadlineQueueProps) {
+            this.deadlineQueueProps = deadlineQueueProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getExistingApiObj()}.
+         *
+         * @param existingApiObj your REST API, deployed
+         * @return this builder
+         */
+        public Builder existingApiObj(RestApi existingApiObj) {
+            this.existingApiObj = existingApiObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getApiProps()}.
+         *
+         * @param apiProps the new API's props
+         * @return this builder
+         */
+        public Builder apiProps(RestApiProps apiProps) {
+            this.apiProps = apiProps;
             return this;
         }
 

@@ -1,8 +1,10 @@
 package com.wildrydes.constructs.saga;
 
 import com.wildrydes.constructs.internal.CrossAccountInvokes;
+import com.wildrydes.constructs.internal.ExistingOrProps;
 import com.wildrydes.constructs.internal.SecureResources;
 import com.wildrydes.constructs.internal.ServiceRoleTrust;
+import com.wildrydes.constructs.internal.StructCopy;
 import com.wildrydes.constructs.internal.ValidatedProps;
 import com.wildrydes.constructs.internal.VendedLogGroups;
 import com.wildrydes.constructs.messaging.FilterPolicy;
@@ -13,14 +15,16 @@ import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.dynamodb.ITable;
-import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
-import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.LogGroupProps;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.TopicProps;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
@@ -69,8 +73,13 @@ public class FareCollectionSaga extends Construct {
     public static final List<String> DESIGNED_FAILURES = List.of(
             "FareCollectionFailed", "FareAlreadyRegistered", "FareNeedsManualRefund", "FareChargeOutcomeUnknown");
 
-    private final Table faresTable;
-    private final Topic fareProcessingTopic;
+    /** How long an execution may run when {@code timeout} is not given. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.minutes(5);
+
+    private static final Duration EXPRESS_MAX_DURATION = Duration.minutes(5);
+
+    private final ITable faresTable;
+    private final ITopic fareProcessingTopic;
     private final TopicQueueChain successfulTransactions;
     private final TopicQueueChain failedTransactions;
     private final TopicQueueChain operatorActions;
@@ -92,25 +101,46 @@ public class FareCollectionSaga extends Construct {
     public FareCollectionSaga(Construct scope, String id, FareCollectionSagaProps props) {
         super(scope, id);
         ValidatedProps.check(this, () -> validate(props));
-        this.faresTable = SecureResources.table(this, "FaresTable", "fareId", null, props.getTableRemovalPolicy());
-        Key topicKey = SecureResources.rotatingKey(
-                this, "FareProcessingTopicKey", "Encrypts the fare-processing topic at rest");
-        this.fareProcessingTopic = SecureResources.encryptedTopic(this, "FareProcessingTopic", topicKey);
+        this.faresTable = props.getExistingTableObj() != null
+                ? props.getExistingTableObj()
+                : ValidatedProps.check(
+                        this,
+                        () -> SecureResources.table(
+                                this,
+                                "FaresTable",
+                                "fareId",
+                                null,
+                                props.getTableRemovalPolicy(),
+                                "FareCollectionSaga: tableProps",
+                                props.getTableProps()));
+        this.fareProcessingTopic = props.getExistingTopicObj() != null
+                ? props.getExistingTopicObj()
+                : ValidatedProps.check(this, () -> newTopic(props.getTopicProps()));
         this.successfulTransactions = notificationsQueue("SuccessfulTransactions", IS_SUCCESSFUL, "true", null);
         this.failedTransactions = notificationsQueue("FailedTransactions", IS_SUCCESSFUL, "false", null);
         // Read by a person, who deletes a message once the fare is reconciled: kept as long as SQS keeps any.
         this.operatorActions = notificationsQueue("OperatorActions", NEEDS_OPERATOR, "true", Duration.days(14));
 
-        LogGroup executionLogs = LogGroup.Builder.create(this, "ExecutionLogs")
-                .logGroupName(VendedLogGroups.stepFunctionsLogGroupName(this, props.getStateMachineName()))
-                .retention(RetentionDays.ONE_MONTH)
-                .build();
+        ILogGroup executionLogs = props.getExistingLogGroupObj() != null
+                ? props.getExistingLogGroupObj()
+                : new LogGroup(
+                        this,
+                        "ExecutionLogs",
+                        StructCopy.into(
+                                        LogGroupProps.class,
+                                        props.getLogGroupProps(),
+                                        LogGroupProps.builder()
+                                                .logGroupName(VendedLogGroups.stepFunctionsLogGroupName(
+                                                        this, props.getStateMachineName()))
+                                                .retention(RetentionDays.ONE_MONTH))
+                                .build());
         this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
                 .stateMachineName(props.getStateMachineName())
-                .stateMachineType(StateMachineType.STANDARD)
+                .stateMachineType(
+                        props.getStateMachineType() != null ? props.getStateMachineType() : StateMachineType.STANDARD)
                 .definitionBody(DefinitionBody.fromChainable(
                         new FareCollectionStates(this, faresTable, fareProcessingTopic).definition(props)))
-                .timeout(Duration.minutes(5))
+                .timeout(props.getTimeout() != null ? props.getTimeout() : DEFAULT_TIMEOUT)
                 .tracingEnabled(true)
                 .logs(LogOptions.builder()
                         .destination(executionLogs)
@@ -119,7 +149,9 @@ public class FareCollectionSaga extends Construct {
                         .build())
                 .build();
         // Publishing to an encrypted topic needs its key; the SnsPublish task grants sns:Publish only.
-        topicKey.grant(stateMachine, "kms:GenerateDataKey", "kms:Decrypt");
+        if (fareProcessingTopic.getMasterKey() != null) {
+            fareProcessingTopic.getMasterKey().grant(stateMachine, "kms:GenerateDataKey", "kms:Decrypt");
+        }
         NagSuppressionMetadata.suppressOnPolicy(
                 stateMachine.getRole(), "AwsSolutions-IAM5", LOG_DELIVERY_AND_TRACING_REASON, "Resource::*");
         ServiceRoleTrust.stateMachinesOfThisAccount(stateMachine.getRole());
@@ -159,8 +191,9 @@ public class FareCollectionSaga extends Construct {
     }
 
     /**
-     * The standard state machine that runs the saga: each execution collects one fare, times out after 5
-     * minutes, and is traced and logged without its data.
+     * The state machine that runs the saga (standard unless {@code stateMachineType} says otherwise): each
+     * execution collects one fare, times out after {@code timeout} (5 minutes by default), and is traced and
+     * logged without its data.
      *
      * @return the state machine
      */
@@ -172,7 +205,8 @@ public class FareCollectionSaga extends Construct {
      * The Fares table: each fare under its {@code fareId}, with its {@code fareStatus} ({@code registered},
      * then {@code completed}, {@code failed}, {@code refund_failed} or {@code charge_unknown}).
      *
-     * @return the table, encrypted and retained unless {@code tableRemovalPolicy} says otherwise
+     * @return the table: {@code existingTableObj}, or a new one, encrypted and retained unless
+     * {@code tableRemovalPolicy} or {@code tableProps} say otherwise
      */
     public ITable getFaresTable() {
         return faresTable;
@@ -182,7 +216,8 @@ public class FareCollectionSaga extends Construct {
      * Where the saga publishes each fare's outcome, with the message attributes {@link #IS_SUCCESSFUL} and
      * {@link #NEEDS_OPERATOR}; the three notification queues subscribe to it.
      *
-     * @return the topic, encrypted with the construct's key
+     * @return the topic: {@code existingTopicObj}, or a new one encrypted with the construct's key (or the
+     * {@code masterKey} of {@code topicProps})
      */
     public ITopic getFareProcessingTopic() {
         return fareProcessingTopic;
@@ -260,6 +295,15 @@ public class FareCollectionSaga extends Construct {
                 operatorActions.getDeadLetterAlarm());
     }
 
+    /** The topic with the saga's own rotating key, unless the reuser's topicProps bring their key. */
+    private Topic newTopic(TopicProps given) {
+        IKey key = given != null && given.getMasterKey() != null
+                ? null
+                : SecureResources.rotatingKey(
+                        this, "FareProcessingTopicKey", "Encrypts the fare-processing topic at rest");
+        return SecureResources.topic(this, "FareProcessingTopic", key, "FareCollectionSaga: topicProps", given);
+    }
+
     private void warnOfTasksInOtherAccounts(FareCollectionSagaProps props) {
         String role = "The saga's state machine role, in its task ";
         CrossAccountInvokes.warnIfElsewhere(
@@ -272,6 +316,44 @@ public class FareCollectionSaga extends Construct {
 
     private static void validate(FareCollectionSagaProps props) {
         requireErrorNames("paymentErrors", props.getPaymentErrors());
+        ExistingOrProps.requireNotBoth(
+                "FareCollectionSaga",
+                "existingTableObj",
+                props.getExistingTableObj(),
+                "tableProps",
+                props.getTableProps());
+        ExistingOrProps.requireNotBoth(
+                "FareCollectionSaga",
+                "existingTableObj",
+                props.getExistingTableObj(),
+                "tableRemovalPolicy",
+                props.getTableRemovalPolicy());
+        ExistingOrProps.requireNotBoth(
+                "FareCollectionSaga",
+                "existingTopicObj",
+                props.getExistingTopicObj(),
+                "topicProps",
+                props.getTopicProps());
+        ExistingOrProps.requireNotBoth(
+                "FareCollectionSaga",
+                "existingLogGroupObj",
+                props.getExistingLogGroupObj(),
+                "logGroupProps",
+                props.getLogGroupProps());
+        if (props.getExistingTopicObj() != null
+                && Boolean.TRUE.equals(props.getExistingTopicObj().getFifo())) {
+            throw new IllegalArgumentException("FareCollectionSaga: existingTopicObj must be a standard topic (the "
+                    + "saga publishes without a message group), got a FIFO topic");
+        }
+        Duration timeout = props.getTimeout();
+        if (props.getStateMachineType() == StateMachineType.EXPRESS
+                && timeout != null
+                && !timeout.isUnresolved()
+                && timeout.toSeconds().doubleValue()
+                        > EXPRESS_MAX_DURATION.toSeconds().doubleValue()) {
+            throw new IllegalArgumentException("FareCollectionSaga: an EXPRESS saga runs at most 5 minutes "
+                    + "(Step Functions' limit), got timeout " + timeout.toHumanString());
+        }
     }
 
     /** Step Functions refuses a catcher with no error names ("ErrorEquals": []) at deploy time. */

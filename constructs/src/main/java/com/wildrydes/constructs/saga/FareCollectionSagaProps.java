@@ -2,8 +2,16 @@ package com.wildrydes.constructs.saga;
 
 import com.wildrydes.constructs.internal.RequiredProp;
 import java.util.List;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.TableProps;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.LogGroupProps;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.TopicProps;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 
 /**
  * Props of {@link FareCollectionSaga}: your payment services as functions, and the error names
@@ -28,6 +36,14 @@ public final class FareCollectionSagaProps {
     private final List<String> paymentErrors;
     private final String stateMachineName;
     private final RemovalPolicy tableRemovalPolicy;
+    private final ITable existingTableObj;
+    private final TableProps tableProps;
+    private final ITopic existingTopicObj;
+    private final TopicProps topicProps;
+    private final StateMachineType stateMachineType;
+    private final Duration timeout;
+    private final ILogGroup existingLogGroupObj;
+    private final LogGroupProps logGroupProps;
 
     private FareCollectionSagaProps(Builder b) {
         this.chargeFunction = RequiredProp.of(
@@ -41,6 +57,14 @@ public final class FareCollectionSagaProps {
         this.paymentErrors = b.paymentErrors != null ? List.copyOf(b.paymentErrors) : DEFAULT_PAYMENT_ERRORS;
         this.stateMachineName = b.stateMachineName;
         this.tableRemovalPolicy = b.tableRemovalPolicy;
+        this.existingTableObj = b.existingTableObj;
+        this.tableProps = b.tableProps;
+        this.existingTopicObj = b.existingTopicObj;
+        this.topicProps = b.topicProps;
+        this.stateMachineType = b.stateMachineType;
+        this.timeout = b.timeout;
+        this.existingLogGroupObj = b.existingLogGroupObj;
+        this.logGroupProps = b.logGroupProps;
     }
 
     /**
@@ -112,6 +136,94 @@ public final class FareCollectionSagaProps {
     }
 
     /**
+     * Your Fares table, used as it is instead of a new one: partition key {@code fareId} (string), no
+     * sort key; the saga writes and updates its items, and is granted that. Not with
+     * {@code tableProps} or {@code tableRemovalPolicy}. Default: none (a new table).
+     *
+     * @return the table given, or null
+     */
+    public ITable getExistingTableObj() {
+        return existingTableObj;
+    }
+
+    /**
+     * Props of the Fares table the saga creates, every option of aws-cdk-lib's {@code TableProps} over
+     * its defaults (on-demand, AWS managed key, point-in-time recovery, retained). The partition key
+     * must be {@code fareId} (string) with no sort key; point-in-time recovery turned off is refused.
+     * Not with {@code existingTableObj}. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public TableProps getTableProps() {
+        return tableProps;
+    }
+
+    /**
+     * Your fare-processing topic, used as it is instead of a new one: a standard topic; if a key
+     * encrypts it ({@code getMasterKey()}), the state machine is granted that key. Not with
+     * {@code topicProps}. Default: none (a new topic, encrypted with a new rotating key, TLS only).
+     *
+     * @return the topic given, or null
+     */
+    public ITopic getExistingTopicObj() {
+        return existingTopicObj;
+    }
+
+    /**
+     * Props of the fare-processing topic the saga creates, every option of aws-cdk-lib's
+     * {@code TopicProps} over its defaults (a new rotating key, TLS only). Your {@code masterKey}
+     * replaces the new key; {@code enforceSSL} false and a FIFO topic are refused. Not with
+     * {@code existingTopicObj}. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public TopicProps getTopicProps() {
+        return topicProps;
+    }
+
+    /**
+     * STANDARD or EXPRESS. Default: STANDARD (each execution recorded, exactly once). An EXPRESS
+     * saga is refused with a {@code timeout} over 5 minutes, Express's limit.
+     *
+     * @return the type given, or null for STANDARD
+     */
+    public StateMachineType getStateMachineType() {
+        return stateMachineType;
+    }
+
+    /**
+     * How long an execution may run before Step Functions stops it (the unfinished-executions alarm
+     * fires). Default: 5 minutes.
+     *
+     * @return the timeout given, or null for 5 minutes
+     */
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    /**
+     * Your log group for the executions' logs instead of a new one. The saga's unexpected-failures
+     * alarm reads it through a metric filter. Not with {@code logGroupProps}. Default: none (a new log
+     * group kept one month).
+     *
+     * @return the log group given, or null
+     */
+    public ILogGroup getExistingLogGroupObj() {
+        return existingLogGroupObj;
+    }
+
+    /**
+     * Props of the execution log group the saga creates, every option of aws-cdk-lib's
+     * {@code LogGroupProps} over its defaults (a name Step Functions' log delivery accepts, one month's
+     * retention). Not with {@code existingLogGroupObj}. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public LogGroupProps getLogGroupProps() {
+        return logGroupProps;
+    }
+
+    /**
      * Builds {@link FareCollectionSagaProps}: set the required props; any prop not set takes its default.
      */
     public static final class Builder {
@@ -121,6 +233,14 @@ public final class FareCollectionSagaProps {
         private List<String> paymentErrors;
         private String stateMachineName;
         private RemovalPolicy tableRemovalPolicy;
+        private ITable existingTableObj;
+        private TableProps tableProps;
+        private ITopic existingTopicObj;
+        private TopicProps topicProps;
+        private StateMachineType stateMachineType;
+        private Duration timeout;
+        private ILogGroup existingLogGroupObj;
+        private LogGroupProps logGroupProps;
 
         /**
          * Sets {@link FareCollectionSagaProps#getChargeFunction()}.
@@ -185,6 +305,94 @@ public final class FareCollectionSagaProps {
          */
         public Builder tableRemovalPolicy(RemovalPolicy tableRemovalPolicy) {
             this.tableRemovalPolicy = tableRemovalPolicy;
+            return this;
+        }
+
+        /**
+         * Sets {@link FareCollectionSagaProps#getExistingTableObj()}.
+         *
+         * @param existingTableObj your table, keyed by the string {@code fareId}
+         * @return this builder
+         */
+        public Builder existingTableObj(ITable existingTableObj) {
+            this.existingTableObj = existingTableObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link FareCollectionSagaProps#getTableProps()}.
+         *
+         * @param tableProps the new table's props
+         * @return this builder
+         */
+        public Builder tableProps(TableProps tableProps) {
+            this.tableProps = tableProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link FareCollectionSagaProps#getExistingTopicObj()}.
+         *
+         * @param existingTopicObj your standard topic
+         * @return this builder
+         */
+        public Builder existingTopicObj(ITopic existingTopicObj) {
+            this.existingTopicObj = existingTopicObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link FareCollectionSagaProps#getTopicProps()}.
+         *
+         * @param topicProps the new topic's props
+         * @return this builder
+         */
+        public Builder topicProps(TopicProps topicProps) {
+            this.topicProps = topicProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link FareCollectionSagaProps#getStateMachineType()}.
+         *
+         * @param stateMachineType the state machine's type
+         * @return this builder
+         */
+        public Builder stateMachineType(StateMachineType stateMachineType) {
+            this.stateMachineType = stateMachineType;
+            return this;
+        }
+
+        /**
+         * Sets {@link FareCollectionSagaProps#getTimeout()}.
+         *
+         * @param timeout the execution timeout
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets {@link FareCollectionSagaProps#getExistingLogGroupObj()}.
+         *
+         * @param existingLogGroupObj your log group
+         * @return this builder
+         */
+        public Builder existingLogGroupObj(ILogGroup existingLogGroupObj) {
+            this.existingLogGroupObj = existingLogGroupObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link FareCollectionSagaProps#getLogGroupProps()}.
+         *
+         * @param logGroupProps the new log group's props
+         * @return this builder
+         */
+        public Builder logGroupProps(LogGroupProps logGroupProps) {
+            this.logGroupProps = logGroupProps;
             return this;
         }
 

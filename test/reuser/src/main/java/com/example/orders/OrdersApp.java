@@ -8,7 +8,25 @@ import com.wildrydes.constructs.rfq.ScatterGatherRfqProps;
 import com.wildrydes.constructs.messaging.TopicQueueChain;
 import com.wildrydes.constructs.messaging.TopicQueueChainProps;
 import java.util.List;
+import java.util.Map;
 import com.wildrydes.constructs.WildRydesChecks;
+import com.wildrydes.constructs.functions.JavaFunction;
+import com.wildrydes.constructs.functions.JavaFunctionProps;
+import com.wildrydes.constructs.saga.FareCollectionSaga;
+import com.wildrydes.constructs.saga.FareCollectionSagaProps;
+import software.amazon.awscdk.services.apigateway.RestApiProps;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableProps;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueProps;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.AppProps;
@@ -39,18 +57,56 @@ public final class OrdersApp {
                 "arn:aws:lambda:eu-west-1:123456789012:function:big-orders:live");
         FilterPolicy big = FilterPolicy.onMessageAttributes("{\"total\": [{\"numeric\": [\">=\", 1000]}]}");
 
+        // Each construct once on the team's existing resources, and with props passed through for
+        // what it creates: test/reuser/expectations.js checks what the team relies on.
         new FilteredSubscription(stack, "BigOrdersSubscription", FilteredSubscriptionProps.builder()
-                .topic(orders).function(bigOrders).filterPolicy(big).build());
+                .topic(orders).function(bigOrders).filterPolicy(big)
+                .deadLetterQueue(Queue.fromQueueArn(stack, "OrdersDeadLetters",
+                        "arn:aws:sqs:eu-west-1:123456789012:orders-dead-letters"))
+                .failedInvocationsQueueProps(QueueProps.builder().queueName("big-orders-failed").build())
+                .build());
         new TopicQueueChain(stack, "InvoicingChain", TopicQueueChainProps.builder()
                 .topic(orders)
                 .consumer(Function.fromFunctionArn(stack, "Invoicing",
                         "arn:aws:lambda:eu-west-1:123456789012:function:invoicing:7"))
                 .consumerTimeout(Duration.seconds(30))
+                .queueProps(QueueProps.builder().queueName("invoicing").build())
+                .eventSourceProps(SqsEventSourceProps.builder()
+                        .batchSize(5)
+                        .maxConcurrency(4)
+                        .filters(List.of(FilterCriteria.filter(
+                                Map.of("body", Map.of("currency", FilterRule.isEqual("EUR"))))))
+                        .build())
                 .build());
         new ScatterGatherRfq(stack, "Quotes", ScatterGatherRfqProps.builder()
                 .code(Code.fromAsset("target/lambda/wild-rydes-lambdas.jar"))
                 .responders(List.of(bigOrders))
                 .responderNames(List.of("big-orders"))
+                .existingRequestTopicObj(Topic.fromTopicArn(stack, "QuoteRequests",
+                        "arn:aws:sns:eu-west-1:123456789012:quote-requests"))
+                .existingTableObj(Table.fromTableName(stack, "Quotations", "quotations"))
+                .apiProps(RestApiProps.builder().restApiName("orders-quotes").build())
+                .build());
+        new FareCollectionSaga(stack, "Fares", FareCollectionSagaProps.builder()
+                .chargeFunction(Function.fromFunctionArn(stack, "Charge",
+                        "arn:aws:lambda:eu-west-1:123456789012:function:charge"))
+                .creditFunction(Function.fromFunctionArn(stack, "Credit",
+                        "arn:aws:lambda:eu-west-1:123456789012:function:credit"))
+                .refundFunction(Function.fromFunctionArn(stack, "Refund",
+                        "arn:aws:lambda:eu-west-1:123456789012:function:refund"))
+                .existingTopicObj(Topic.fromTopicArn(stack, "FareOutcomes",
+                        "arn:aws:sns:eu-west-1:123456789012:fare-outcomes"))
+                .tableProps(TableProps.builder()
+                        .partitionKey(Attribute.builder().name("fareId").type(AttributeType.STRING).build())
+                        .tableName("order-fares")
+                        .build())
+                .stateMachineType(StateMachineType.EXPRESS)
+                .build());
+        new JavaFunction(stack, "Reporting", JavaFunctionProps.builder()
+                .code(Code.fromAsset("target/lambda/wild-rydes-lambdas.jar"))
+                .handler("com.example.orders.Reporting::handleRequest")
+                .role(Role.fromRoleArn(stack, "PlatformRole", "arn:aws:iam::123456789012:role/platform-lambda"))
+                .tracing(Tracing.ACTIVE)
                 .build());
         app.synth();
     }
