@@ -152,6 +152,16 @@ public final class LocalLab implements AutoCloseable {
     }
 
     /**
+     * Lambda times out on demand, after the handler ran: the {@code nth} invocation from now of the
+     * function with that logical ID runs to its end (its effects stand), and its caller sees
+     * {@code Sandbox.Timedout}, as when a function is stopped at its timeout just after its last call.
+     */
+    public void timeOutNth(String functionLogicalId, int nth) {
+        com.wildrydes.local.lambda.InvocationFaults.timeOutNth(
+                functionByLogicalId(functionLogicalId).callerKey(), nth);
+    }
+
+    /**
      * Fault on demand for a state machine's own service tasks: the {@code nth} call from now (each
      * attempt counts, the definition's retries too) that executions of that state machine (see
      * {@link #stateMachine(String)}) make to {@code service} ({@code DynamoDB} or {@code SNS}) and

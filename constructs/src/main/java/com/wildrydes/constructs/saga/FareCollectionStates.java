@@ -55,6 +55,10 @@ final class FareCollectionStates {
             "SNS.ThrottledException", "SNS.InternalErrorException", "SNS.KMSThrottlingException", Errors.TIMEOUT);
     /** Lambda throttled the invoke: the function did not run, so trying again cannot charge or credit twice. */
     static final String LAMBDA_THROTTLED = "Lambda.TooManyRequestsException";
+    /** Lambda stopped the function at its timeout (Step Functions' error for it): it may have run to its end. */
+    static final String LAMBDA_TIMED_OUT = "Sandbox.Timedout";
+    /** Lambda stopped the function without a named error (a timeout or out of memory on some runtimes). */
+    static final String LAMBDA_UNKNOWN = "Lambda.Unknown";
     /** DynamoDB and SNS calls answer in milliseconds; a call still open after this has hung. */
     static final Duration SERVICE_TASK_TIMEOUT = Duration.seconds(10);
     /** Longer than a payment step takes (this project's functions time out after 10 s); bounds a hung invoke. */
@@ -138,6 +142,16 @@ final class FareCollectionStates {
                 .resultPath(JsonPath.DISCARD)
                 .build();
         retryThrottles(credit);
+        // A credit stopped at its timeout may have credited the account. It is idempotent per charge (its
+        // credit ID is derived from the charge's), so it is tried again before anything is refunded: a
+        // refund after a credit that ran would leave the customer credited and refunded.
+        credit.addRetry(RetryProps.builder()
+                .errors(List.of(LAMBDA_TIMED_OUT, LAMBDA_UNKNOWN, Errors.TIMEOUT))
+                .interval(Duration.seconds(1))
+                .backoffRate(2)
+                .maxAttempts(2)
+                .jitterStrategy(JitterType.FULL)
+                .build());
         // Whatever stopped the credit, the compensation is the same: refund the charge.
         credit.addCatch(
                 refund,

@@ -63,6 +63,10 @@ public final class EngineProcess implements AutoCloseable {
                 name + " did not listen on 127.0.0.1:" + port + " within " + START_TIMEOUT + "; see " + log);
     }
 
+    public String name() {
+        return name;
+    }
+
     public Process process() {
         return process;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -30,6 +31,10 @@ public final class RunningEngines implements AutoCloseable {
 
     public static final Region REGION = Region.US_EAST_1;
     private static final Pattern LISTENING = Pattern.compile("listening (http://127\\.0\\.0\\.1:\\d+)");
+    /** What dynoxide prints when the port it was given is in use. */
+    private static final String PORT_TAKEN = "already in use";
+
+    private static final int DYNOXIDE_ATTEMPTS = 5;
 
     private final EngineProcess dynoxide;
     private final EngineProcess fauxqs;
@@ -37,39 +42,77 @@ public final class RunningEngines implements AutoCloseable {
     private final URI snsSqsEndpoint;
 
     public RunningEngines(Path engines, Path logs) {
-        int port = freePort();
-        this.dynoxide = EngineProcess.start(
-                "dynoxide",
-                List.of(
-                        engines.resolve("node_modules/@dynoxide/linux-x64/dynoxide")
-                                .toString(),
-                        "serve",
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        Integer.toString(port)),
-                engines,
-                logs.resolve("dynoxide.log"));
-        this.dynamoDbEndpoint = URI.create("http://127.0.0.1:" + port);
-        EngineProcess started = null;
+        this(engines, logs, RunningEngines::freePort);
+    }
+
+    /**
+     * As {@link #RunningEngines(Path, Path)}, with dynoxide's port picked by {@code ports}. dynoxide
+     * cannot be handed a bound socket, so a port picked free can be taken by another process before
+     * dynoxide binds it; dynoxide then exits, and it is started again on the next port picked (at
+     * most {@value #DYNOXIDE_ATTEMPTS} times).
+     */
+    public RunningEngines(Path engines, Path logs, IntSupplier ports) {
+        Dynoxide started = startDynoxide(engines, logs.resolve("dynoxide.log"), ports);
+        this.dynoxide = started.process();
+        this.dynamoDbEndpoint = URI.create("http://127.0.0.1:" + started.port());
+        EngineProcess fauxqsStarted = null;
         try {
-            this.dynoxide.awaitPort(port);
             // fauxqs picks its own free port and prints it: no race for the port.
-            started = EngineProcess.start(
+            fauxqsStarted = EngineProcess.start(
                     "fauxqs",
                     List.of("node", NodeScript.SINGLE_THREADED_GC, "fauxqs-loopback.mjs", "0"),
                     engines,
                     logs.resolve("fauxqs.log"));
-            this.snsSqsEndpoint = URI.create(awaitListeningLine(started));
+            this.snsSqsEndpoint = URI.create(awaitLine(fauxqsStarted, LISTENING)
+                    .orElseThrow(() -> new IllegalStateException("fauxqs exited before listening; see " + logs)));
         } catch (RuntimeException e) {
             // Nothing this constructor started outlives its failure.
-            if (started != null) {
-                started.close();
+            if (fauxqsStarted != null) {
+                fauxqsStarted.close();
             }
             dynoxide.close();
             throw e;
         }
-        this.fauxqs = started;
+        this.fauxqs = fauxqsStarted;
+    }
+
+    private record Dynoxide(EngineProcess process, int port) {}
+
+    /**
+     * Starts dynoxide on a port from {@code ports}, again on another port when the one picked was
+     * taken before dynoxide bound it. Listening is known from dynoxide's own line, printed once it
+     * holds the port: a connection alone could reach whoever took the port.
+     */
+    private static Dynoxide startDynoxide(Path engines, Path log, IntSupplier ports) {
+        for (int attempt = 1; ; attempt++) {
+            int port = ports.getAsInt();
+            EngineProcess process = EngineProcess.start(
+                    "dynoxide",
+                    List.of(
+                            engines.resolve("node_modules/@dynoxide/linux-x64/dynoxide")
+                                    .toString(),
+                            "serve",
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            Integer.toString(port)),
+                    engines,
+                    log);
+            try {
+                if (awaitLine(process, Pattern.compile("listening on http://127\\.0\\.0\\.1:" + port + "\\b"))
+                        .isPresent()) {
+                    process.awaitPort(port);
+                    return new Dynoxide(process, port);
+                }
+            } catch (RuntimeException e) {
+                process.close();
+                throw e;
+            }
+            if (attempt == DYNOXIDE_ATTEMPTS || !logContains(log, PORT_TAKEN)) {
+                throw new IllegalStateException("dynoxide exited before listening on 127.0.0.1:" + port + " (attempt "
+                        + attempt + " of " + DYNOXIDE_ATTEMPTS + "); see " + log);
+            }
+        }
     }
 
     public DynamoDbClient dynamoDb() {
@@ -131,21 +174,27 @@ public final class RunningEngines implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
 
-    private static String awaitListeningLine(EngineProcess engine) {
+    /**
+     * The first match of {@code pattern} in the engine's log (group 1 if the pattern has one), or
+     * empty once the engine has exited without printing it; fails after 30 s.
+     */
+    private static java.util.Optional<String> awaitLine(EngineProcess engine, Pattern pattern) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            if (!engine.process().isAlive()) {
-                throw new IllegalStateException("fauxqs exited before listening; see " + engine.log());
-            }
+            // Read whether it lived before reading the log, so that its last words are read too.
+            boolean alive = engine.process().isAlive();
             try (BufferedReader reader = Files.newBufferedReader(engine.log(), StandardCharsets.UTF_8)) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    Matcher matcher = LISTENING.matcher(line);
+                    Matcher matcher = pattern.matcher(line);
                     if (matcher.find()) {
-                        return matcher.group(1);
+                        return java.util.Optional.of(matcher.groupCount() > 0 ? matcher.group(1) : matcher.group());
                     }
                 }
             } catch (IOException notYet) {
                 // the log file appears with the first output
+            }
+            if (!alive) {
+                return java.util.Optional.empty();
             }
             try {
                 Thread.sleep(100);
@@ -155,7 +204,16 @@ public final class RunningEngines implements AutoCloseable {
             }
         }
         engine.close();
-        throw new IllegalStateException("fauxqs did not report its address within 30 s; see " + engine.log());
+        throw new IllegalStateException(
+                engine.name() + " did not print /" + pattern + "/ within 30 s; see " + engine.log());
+    }
+
+    private static boolean logContains(Path log, String text) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int freePort() {

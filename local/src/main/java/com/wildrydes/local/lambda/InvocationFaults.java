@@ -22,6 +22,7 @@ public final class InvocationFaults {
     public static final String THROTTLED = "TooManyRequestsException";
 
     private static final Map<String, List<Integer>> PLANNED = new ConcurrentHashMap<>();
+    private static final Map<String, List<Integer>> PLANNED_TIMEOUTS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> INVOCATIONS = new ConcurrentHashMap<>();
     private static final List<String> FIRED = new ArrayList<>();
 
@@ -37,6 +38,19 @@ public final class InvocationFaults {
         PLANNED.computeIfAbsent(callerKey, k -> new ArrayList<>()).add(already + nth);
     }
 
+    /**
+     * Plans the n-th invocation of the function from now (counted from 1, each attempt counts) to be
+     * reported timed out after its handler ran.
+     */
+    public static synchronized void timeOutNth(String callerKey, int nth) {
+        if (nth < 1) {
+            throw new IllegalArgumentException("invocations are counted from 1, got " + nth);
+        }
+        int already =
+                INVOCATIONS.computeIfAbsent(callerKey, k -> new AtomicInteger()).get();
+        PLANNED_TIMEOUTS.computeIfAbsent(callerKey, k -> new ArrayList<>()).add(already + nth);
+    }
+
     /** The throttles that fired so far, as {@code function #n}. */
     public static synchronized List<String> fired() {
         return List.copyOf(FIRED);
@@ -45,6 +59,7 @@ public final class InvocationFaults {
     /** Forgets the function's planned throttles and counts (its lab is closing). */
     public static synchronized void forget(String callerKey) {
         PLANNED.remove(callerKey);
+        PLANNED_TIMEOUTS.remove(callerKey);
         INVOCATIONS.remove(callerKey);
     }
 
@@ -62,8 +77,15 @@ public final class InvocationFaults {
         return RandomFaults.throttlesInvocation(callerKey);
     }
 
-    /** Whether this invocation, once its handler has run, is reported as timed out (only at random in a soak). */
+    /** Whether this invocation (the last counted), once its handler has run, is reported as timed out. */
     static boolean timesOut(String callerKey) {
+        AtomicInteger count = INVOCATIONS.get(callerKey);
+        synchronized (InvocationFaults.class) {
+            List<Integer> planned = PLANNED_TIMEOUTS.get(callerKey);
+            if (count != null && planned != null && planned.remove(Integer.valueOf(count.get()))) {
+                return true;
+            }
+        }
         return RandomFaults.timesOutInvocation(callerKey);
     }
 }

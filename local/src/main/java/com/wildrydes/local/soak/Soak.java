@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class Soak {
 
     private static final int CLIENTS = 8;
+    /** How long the requests sent last may take to end (lab 4's client waits for its execution's end). */
+    private static final Duration IN_FLIGHT_LIMIT = Duration.ofMinutes(10);
 
     private Soak() {}
 
@@ -43,30 +45,67 @@ public final class Soak {
     }
 
     public static void main(String[] args) throws Exception {
-        int lab;
-        double minutes;
-        double rate;
-        try {
-            lab = Integer.parseInt(args[0]);
-            minutes = args.length > 1 ? Double.parseDouble(args[1]) : 10;
-            rate = args.length > 2 ? Double.parseDouble(args[2]) : 0.05;
-            if (lab < 1 || lab > 4 || !(minutes > 0) || !(rate >= 0 && rate <= 1)) {
-                throw new IllegalArgumentException();
-            }
-        } catch (RuntimeException e) {
-            System.err.println("usage: soak <lab 1-4> [minutes > 0, default 10] [fault rate 0 to 1, default 0.05]");
+        Arguments arguments = Arguments.parse(args);
+        if (arguments == null) {
             System.exit(2);
             return;
         }
-        Path cdkOut = Path.of(args.length > 3 ? args[3] : "cdk.out");
         try (RunningEngines engines =
                 new RunningEngines(EngineInstall.ensureInstalled(), Files.createTempDirectory("soak-engine-logs"))) {
-            Result result = run(cdkOut, engines, lab, Duration.ofMillis((long) (minutes * 60_000)), rate, 24);
-            System.out.print(result.table());
-            result.withFaults().violations().forEach(v -> System.out.println("broken (with faults): " + v));
-            result.withoutFaults().violations().forEach(v -> System.out.println("broken (without faults): " + v));
+            int status = command(arguments, engines, System.out);
             System.out.flush();
-            System.exit(result.held() ? 0 : 1);
+            System.exit(status);
+        }
+    }
+
+    /**
+     * The command on engines already running (what {@code bench/soak} runs, and a test with the same
+     * arguments): prints the table and every broken invariant to {@code out}; 0 when every invariant
+     * held in both runs and nothing was lost, 1 otherwise, 2 for bad arguments.
+     */
+    public static int command(String[] args, RunningEngines engines, java.io.PrintStream out) throws Exception {
+        Arguments arguments = Arguments.parse(args);
+        return arguments == null ? 2 : command(arguments, engines, out);
+    }
+
+    private static int command(Arguments arguments, RunningEngines engines, java.io.PrintStream out) throws Exception {
+        Result result = run(
+                arguments.cdkOut(),
+                engines,
+                arguments.lab(),
+                Duration.ofMillis((long) (arguments.minutes() * 60_000)),
+                arguments.rate(),
+                24);
+        StringBuilder text = new StringBuilder(result.table());
+        result.withFaults()
+                .violations()
+                .forEach(v -> text.append("broken (with faults): ").append(v).append('\n'));
+        result.withoutFaults()
+                .violations()
+                .forEach(v -> text.append("broken (without faults): ").append(v).append('\n'));
+        // One print, so that labs soaked at once in one JVM do not interleave their tables.
+        out.print(text);
+        return result.held() ? 0 : 1;
+    }
+
+    /** {@code <lab 1-4> [minutes] [fault rate] [cdk.out]}. */
+    private record Arguments(int lab, double minutes, double rate, Path cdkOut) {
+
+        /** The arguments, or null after printing the usage. */
+        static Arguments parse(String[] args) {
+            try {
+                int lab = Integer.parseInt(args[0]);
+                double minutes = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+                double rate = args.length > 2 ? Double.parseDouble(args[2]) : 0.05;
+                if (lab < 1 || lab > 4 || !(minutes > 0) || !(rate >= 0 && rate <= 1)) {
+                    throw new IllegalArgumentException();
+                }
+                return new Arguments(lab, minutes, rate, Path.of(args.length > 3 ? args[3] : "cdk.out"));
+            } catch (RuntimeException e) {
+                System.err.println(
+                        "usage: soak <lab 1-4> [minutes > 0, default 10] [fault rate 0 to 1, default 0.05] [cdk.out]");
+                return null;
+            }
         }
     }
 
@@ -75,7 +114,8 @@ public final class Soak {
             throws Exception {
         LabTraffic faultyTraffic = traffic(lab);
         LabTraffic calmTraffic = traffic(lab);
-        String run = Long.toString(System.nanoTime() % 100_000, 36);
+        // Unique per run and lab, so that labs soaked at once on one set of engines never share a name.
+        String run = lab + Long.toString(System.nanoTime() % 100_000, 36);
         LocalSettings base = LocalSettings.fromSystemProperties();
         try (LocalLab faulty = LocalLab.start(
                         cdkOut,
@@ -134,8 +174,14 @@ public final class Soak {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("soak-clock"));
         ScheduledExecutorService observer = Executors.newSingleThreadScheduledExecutor(daemon("soak-observer"));
         long period = (long) (1_000_000 / traffic.requestsPerSecond());
+        long end = System.nanoTime() + duration.toNanos();
         clock.scheduleAtFixedRate(
                 () -> clients.submit(() -> {
+                    // A request that waited behind busy clients until the stream ended is not sent: every
+                    // request sent has ended (answered, or its execution over) before the lab settles.
+                    if (System.nanoTime() - end >= 0) {
+                        return;
+                    }
                     try {
                         traffic.sendOne(lab, figures);
                     } catch (Exception e) {
@@ -146,13 +192,15 @@ public final class Soak {
                 period,
                 TimeUnit.MICROSECONDS);
         observer.scheduleWithFixedDelay(() -> observe(lab, engines, traffic, figures), 250, 250, TimeUnit.MILLISECONDS);
-        long end = System.nanoTime() + duration.toNanos();
         return () -> {
             try {
                 Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
                 clock.shutdown();
+                clock.awaitTermination(1, TimeUnit.MINUTES);
                 clients.shutdown();
-                clients.awaitTermination(5, TimeUnit.MINUTES);
+                if (!clients.awaitTermination(IN_FLIGHT_LIMIT.toMinutes(), TimeUnit.MINUTES)) {
+                    figures.violation("requests still in flight " + IN_FLIGHT_LIMIT + " after the stream ended");
+                }
                 // Not interrupted: an observation in flight finishes, and settling observes again.
                 observer.shutdown();
                 observer.awaitTermination(1, TimeUnit.MINUTES);

@@ -43,6 +43,7 @@ class FareCollectionSagaLocalTest {
 
     private static final String STACK = "wild-rydes-async-msg-4";
     private static final String SAGA = "CompleteStateMachineArn";
+    private static final String CREDIT_FUNCTION = "CreditCustomerAccountFunctionBD03C89B";
     private static final String CARD_NUMBER = "2424 2424 2424 2424";
     private static final String EXPIRY = "12/22";
     private static final String CVV = "111";
@@ -144,6 +145,24 @@ class FareCollectionSagaLocalTest {
                 "com.wildrydes.lambdas.fares.AccountCreditException",
                 notification.get("error").asText());
         assertNone("SuccessfulTransactionsQueueUrl", fareId);
+        assertNone("OperatorActionsQueueUrl", fareId);
+    }
+
+    @Test
+    void aCreditThatTimedOutAfterItRanIsTriedAgainNotRefunded() throws Exception {
+        // Lambda stopped the credit at its timeout just after it credited the account: the saga cannot
+        // know whether it ran. The credit is idempotent per charge, so trying it again is safe, where a
+        // refund would leave the customer both credited and refunded.
+        String fareId = newFareId();
+        lab.timeOutNth(CREDIT_FUNCTION, 1);
+        StateMachineExecution execution = lab.startExecution(SAGA, fare("3", fareId));
+
+        assertEquals("SUCCEEDED", execution.status(), execution.toString());
+        assertFalse(
+                execution.states().contains("RefundFare"), execution.states().toString());
+        assertEquals("completed", fareStatus(fareId));
+        single("SuccessfulTransactionsQueueUrl", fareId);
+        assertNone("FailedTransactionsQueueUrl", fareId);
         assertNone("OperatorActionsQueueUrl", fareId);
     }
 
