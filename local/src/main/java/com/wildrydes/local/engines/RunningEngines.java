@@ -53,13 +53,14 @@ public final class RunningEngines implements AutoCloseable {
         this.dynamoDbEndpoint = URI.create("http://127.0.0.1:" + port);
         EngineProcess started = null;
         try {
-            this.dynoxide.awaitPort(port);
+            // Both start at once and are awaited after: neither waits for the other's start-up.
             // fauxqs picks its own free port and prints it: no race for the port.
             started = EngineProcess.start(
                     "fauxqs",
                     List.of("node", NodeScript.SINGLE_THREADED_GC, "fauxqs-loopback.mjs", "0"),
                     engines,
                     logs.resolve("fauxqs.log"));
+            this.dynoxide.awaitPort(port);
             this.snsSqsEndpoint = URI.create(awaitListeningLine(started));
         } catch (RuntimeException e) {
             // Nothing this constructor started outlives its failure.
@@ -148,7 +149,7 @@ public final class RunningEngines implements AutoCloseable {
                 // the log file appears with the first output
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(25);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
