@@ -48,7 +48,7 @@ class LocalCommandThroughMavenTest {
     }
 
     @Test
-    void theReadmesMavenCommandServesTheLabItNames() throws Exception {
+    void theMavenCommandServesTheLabItNames() throws Exception {
         servesLab4(new ProcessBuilder(
                 "mvn",
                 "-B",
