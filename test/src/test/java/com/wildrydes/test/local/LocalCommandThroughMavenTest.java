@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The local command exactly as printed, not only its main class: the README's {@code local/run}
  * (a plain JVM from the classpath file the build writes, rebuilt first when stale) and the Maven
- * command docs/local-mode.md gives ({@code mvn -q -pl local compile exec:java -Dexec.args=...}),
+ * command the README also names and docs/console.md gives ({@code mvn -q -pl local compile exec:java -Dexec.args=...}),
  * whose build runs other plugin executions on the way (the console's npm install) and whose own
  * {@code -Dexec.args} must reach local mode and nothing else. Lab 4, the quickest to start.
  */
