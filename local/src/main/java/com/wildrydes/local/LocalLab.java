@@ -16,7 +16,6 @@ import com.wildrydes.local.template.CloudAssembly;
 import com.wildrydes.local.template.ResourceTypes;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,8 @@ import java.util.Map;
  * template's settings; the rest listed as not emulated. Closing it stops the functions, pollers
  * and API servers it started (the engines belong to whoever started them). Each kind of resource
  * is brought up by a class of its own ({@link LabFunctions}, {@link LabMessaging},
- * {@link LabRestApis}, {@link LabStateMachines}); this class orders them and answers for the lab.
+ * {@link LabRestApis}, {@link LabStateMachines}), in the order {@link ResourceOrder} gives; this
+ * class hands each resource to its kind's class and answers for the lab.
  */
 public final class LocalLab implements AutoCloseable {
 
@@ -71,37 +71,27 @@ public final class LocalLab implements AutoCloseable {
     }
 
     private void bringUp() {
-        JsonNode resourcesNode = lab.assembly.template().path("Resources");
-        Map<String, List<String>> byType = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = resourcesNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> resource = it.next();
-            String type = resource.getValue().path("Type").asText();
-            ResourceTypes.requireKnown(resource.getKey(), type);
-            if (ResourceTypes.NOT_EMULATED.contains(type)) {
-                notEmulated.add(resource.getKey() + " (" + type + ")");
-                NotEmulatedResources.register(lab, resource.getKey(), type);
-            } else {
-                byType.computeIfAbsent(type, t -> new ArrayList<>()).add(resource.getKey());
-            }
+        ResourceOrder order = ResourceOrder.of(lab.assembly.template());
+        for (ResourceOrder.Resource resource : order.notEmulated()) {
+            notEmulated.add(resource.logicalId() + " (" + resource.type() + ")");
+            NotEmulatedResources.register(lab, resource.logicalId(), resource.type());
         }
-        for (String type : ResourceTypes.EMULATED) {
-            for (String logicalId : byType.getOrDefault(type, List.of())) {
-                try {
-                    bringUp(logicalId, type, resourcesNode.get(logicalId).path("Properties"));
-                } catch (RuntimeException e) {
-                    e.addSuppressed(new com.wildrydes.local.template.FailedResource(logicalId, type));
-                    throw e;
-                }
+        for (ResourceOrder.Resource resource : order.emulated()) {
+            try {
+                bringUp(resource.logicalId(), resource.type(), resource.properties());
+            } catch (RuntimeException e) {
+                e.addSuppressed(new com.wildrydes.local.template.FailedResource(resource.logicalId(), resource.type()));
+                throw e;
             }
         }
         functions.awaitInitialised();
         logGroups = LabLogGroups.of(lab, functions, stateMachines);
-        for (Iterator<Map.Entry<String, JsonNode>> it =
-                        lab.assembly.template().path("Outputs").fields();
-                it.hasNext(); ) {
-            Map.Entry<String, JsonNode> output = it.next();
-            outputs.put(output.getKey(), lab.text(output.getValue().get("Value")));
-        }
+        lab.assembly
+                .template()
+                .path("Outputs")
+                .fields()
+                .forEachRemaining(output ->
+                        outputs.put(output.getKey(), lab.text(output.getValue().get("Value"))));
     }
 
     private void bringUp(String logicalId, String type, JsonNode properties) {

@@ -55,7 +55,7 @@ public final class EngineProcess implements AutoCloseable {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;
             } catch (IOException notYet) {
-                sleep(100);
+                sleep(25);
             }
         }
         close();

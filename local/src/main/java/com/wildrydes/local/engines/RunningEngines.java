@@ -52,24 +52,28 @@ public final class RunningEngines implements AutoCloseable {
      * most {@value #DYNOXIDE_ATTEMPTS} times).
      */
     public RunningEngines(Path engines, Path logs, IntSupplier ports) {
-        Dynoxide started = startDynoxide(engines, logs.resolve("dynoxide.log"), ports);
+        // Both start at once and are awaited after: neither waits for the other's start-up.
+        // fauxqs picks its own free port and prints it: no race for the port.
+        EngineProcess fauxqsStarted = EngineProcess.start(
+                "fauxqs",
+                List.of("node", NodeScript.SINGLE_THREADED_GC, "fauxqs-loopback.mjs", "0"),
+                engines,
+                logs.resolve("fauxqs.log"));
+        Dynoxide started;
+        try {
+            started = startDynoxide(engines, logs.resolve("dynoxide.log"), ports);
+        } catch (RuntimeException e) {
+            fauxqsStarted.close();
+            throw e;
+        }
         this.dynoxide = started.process();
         this.dynamoDbEndpoint = URI.create("http://127.0.0.1:" + started.port());
-        EngineProcess fauxqsStarted = null;
         try {
-            // fauxqs picks its own free port and prints it: no race for the port.
-            fauxqsStarted = EngineProcess.start(
-                    "fauxqs",
-                    List.of("node", NodeScript.SINGLE_THREADED_GC, "fauxqs-loopback.mjs", "0"),
-                    engines,
-                    logs.resolve("fauxqs.log"));
             this.snsSqsEndpoint = URI.create(awaitLine(fauxqsStarted, LISTENING)
                     .orElseThrow(() -> new IllegalStateException("fauxqs exited before listening; see " + logs)));
         } catch (RuntimeException e) {
             // Nothing this constructor started outlives its failure.
-            if (fauxqsStarted != null) {
-                fauxqsStarted.close();
-            }
+            fauxqsStarted.close();
             dynoxide.close();
             throw e;
         }
@@ -197,7 +201,7 @@ public final class RunningEngines implements AutoCloseable {
                 return java.util.Optional.empty();
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(25);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

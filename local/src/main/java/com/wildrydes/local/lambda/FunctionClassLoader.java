@@ -131,6 +131,11 @@ final class FunctionClassLoader extends URLClassLoader {
 
     /** The class with each {@code System.getenv} call sent to {@link FunctionEnvironment} instead. */
     private static byte[] rewriteGetenv(byte[] bytes) {
+        // Most classes never name getenv: skip ASM's parse and rewrite for them (most of a
+        // function's init is loading its SDK's classes).
+        if (!mentionsGetenv(bytes)) {
+            return bytes;
+        }
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] changed = {false};
@@ -158,6 +163,22 @@ final class FunctionClassLoader extends URLClassLoader {
                 },
                 0);
         return changed[0] ? writer.toByteArray() : bytes;
+    }
+
+    private static final byte[] GETENV = "getenv".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Whether the class file's bytes hold the name {@code getenv} (any call to it is named in its constant pool). */
+    static boolean mentionsGetenv(byte[] bytes) {
+        outer:
+        for (int i = 0; i <= bytes.length - GETENV.length; i++) {
+            for (int j = 0; j < GETENV.length; j++) {
+                if (bytes[i + j] != GETENV[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static URL url(Path jar) {

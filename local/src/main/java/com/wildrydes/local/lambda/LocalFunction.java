@@ -2,18 +2,11 @@ package com.wildrydes.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.ErrorRequest;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,10 +38,7 @@ public final class LocalFunction implements AutoCloseable {
     private final Path code;
     private volatile com.wildrydes.local.console.LabEventListener events =
             com.wildrydes.local.console.LabEventListener.NONE;
-    private Object instance;
-    private Method handleRequest;
-    private Serializer input;
-    private Serializer output;
+    private volatile LoadedHandler loaded;
 
     public LocalFunction(
             String name,
@@ -189,130 +179,15 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     private String handle(String eventJson) throws Exception {
-        initialise();
-        Object event = input.fromJson(eventJson);
-        Object context = context();
-        Object answer = handleRequest.invoke(instance, event, context);
-        if (answer == null) {
-            return "null";
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        output.toJson(answer, out);
-        return out.toString(StandardCharsets.UTF_8);
+        return initialise().handle(eventJson, RuntimeContext.of(loader, name, arn, timeout.toMillis()));
     }
 
     /** The init phase: the handler class loaded and constructed once, on first invocation. */
-    private synchronized void initialise() throws ReflectiveOperationException {
-        if (instance != null) {
-            return;
+    private synchronized LoadedHandler initialise() throws ReflectiveOperationException {
+        if (loaded == null) {
+            loaded = LoadedHandler.load(name, handler, loader);
         }
-        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-        String methodName = handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
-        Class<?> type = Class.forName(className, true, loader);
-        Method found = null;
-        for (Method method : type.getMethods()) {
-            if (method.getName().equals(methodName)
-                    && !method.isBridge()
-                    && !Modifier.isStatic(method.getModifiers())
-                    && method.getParameterCount() == 2) {
-                found = method;
-            }
-        }
-        if (found == null) {
-            throw new NoSuchMethodException(handler + " (a method taking an event and a Context)");
-        }
-        Class<?> inputType = found.getParameterTypes()[0];
-        Class<?> outputType = found.getReturnType();
-        this.input = serializer(inputType);
-        this.output = outputType == void.class || outputType == Void.class ? null : serializer(outputType);
-        this.handleRequest = found;
-        this.instance = type.getDeclaredConstructor().newInstance();
-    }
-
-    /**
-     * The runtime's serializer for the type. The runtime's serialization library caches the
-     * classes it loads by name in static state (it expects one customer class loader per JVM), so
-     * each function gets its own copy of that library, loaded beside the function's classes.
-     */
-    private Serializer serializer(Class<?> type) throws ReflectiveOperationException {
-        synchronized (this) {
-            if (serialization == null) {
-                serialization = new java.net.URLClassLoader(
-                        "serialization:" + name,
-                        new java.net.URL[] {
-                            LambdaEventSerializers.class
-                                    .getProtectionDomain()
-                                    .getCodeSource()
-                                    .getLocation()
-                        },
-                        loader);
-            }
-        }
-        Object pojoSerializer;
-        if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-            pojoSerializer = serialization
-                    .loadClass(LambdaEventSerializers.class.getName())
-                    .getMethod("serializerFor", Class.class, ClassLoader.class)
-                    .invoke(null, type, loader);
-        } else {
-            Class<?> factory = serialization.loadClass(
-                    "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
-            pojoSerializer = factory.getMethod("getSerializer", Class.class)
-                    .invoke(factory.getMethod("getInstance").invoke(null), type);
-        }
-        Class<?> pojo = serialization.loadClass("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
-        Method fromJson = pojo.getMethod("fromJson", String.class);
-        Method toJson = pojo.getMethod("toJson", Object.class, java.io.OutputStream.class);
-        return new Serializer(pojoSerializer, fromJson, toJson);
-    }
-
-    private java.net.URLClassLoader serialization;
-
-    /** One of the runtime's serializers, loaded in the function's own copy of the library. */
-    private record Serializer(Object target, Method fromJson, Method toJson) {
-
-        Object fromJson(String json) throws ReflectiveOperationException {
-            return fromJson.invoke(target, json);
-        }
-
-        void toJson(Object value, java.io.OutputStream out) throws ReflectiveOperationException {
-            toJson.invoke(target, value, out);
-        }
-    }
-
-    /** The Context the runtime hands the handler, as a proxy of the jar's own Context interface. */
-    private Object context() throws ClassNotFoundException {
-        Class<?> contextType = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, loader);
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        String requestId = UUID.randomUUID().toString();
-        return Proxy.newProxyInstance(
-                loader, new Class<?>[] {contextType}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getAwsRequestId" -> requestId;
-                    case "getFunctionName", "getLogGroupName" -> name;
-                    case "getFunctionVersion" -> "$LATEST";
-                    case "getInvokedFunctionArn" -> arn;
-                    case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline - System.currentTimeMillis());
-                    case "getMemoryLimitInMB" -> 512;
-                    case "getLogStreamName" -> "local";
-                    case "getLogger" -> loggerProxy();
-                    case "toString" -> "local context of " + name;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> null;
-                });
-    }
-
-    private Object loggerProxy() throws ClassNotFoundException {
-        Class<?> loggerType = Class.forName("com.amazonaws.services.lambda.runtime.LambdaLogger", false, loader);
-        return Proxy.newProxyInstance(loader, new Class<?>[] {loggerType}, (proxy, method, args) -> {
-            if (method.getName().equals("log") && args != null && args.length > 0) {
-                Object message = args[args.length - 1] instanceof byte[] bytes
-                        ? new String(bytes, StandardCharsets.UTF_8)
-                        : args[0];
-                System.out.println(message);
-            }
-            return null;
-        });
+        return loaded;
     }
 
     @Override
@@ -322,8 +197,9 @@ public final class LocalFunction implements AutoCloseable {
         executor.shutdownNow();
         try {
             loader.close();
-            if (serialization != null) {
-                serialization.close();
+            LoadedHandler handler = loaded;
+            if (handler != null) {
+                handler.close();
             }
         } catch (java.io.IOException ignored) {
             // the jar is read-only; nothing to lose

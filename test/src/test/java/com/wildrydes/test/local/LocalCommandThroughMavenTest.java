@@ -13,28 +13,62 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's local command exactly as printed, through Maven ({@code mvn -q -pl local compile
- * exec:java -Dexec.args=...}), not only its main class: the local module's build runs other plugin
- * executions on the way (the console's npm install), and the command's own {@code -Dexec.args} must
- * reach local mode and nothing else. Lab 4, the quickest to start.
+ * The local command exactly as printed, not only its main class: the README's {@code local/run}
+ * (a plain JVM from the classpath file the build writes, rebuilt first when stale) and the Maven
+ * command the README also names and docs/console.md gives ({@code mvn -q -pl local compile exec:java -Dexec.args=...}),
+ * whose build runs other plugin executions on the way (the console's npm install) and whose own
+ * {@code -Dexec.args} must reach local mode and nothing else. Lab 4, the quickest to start.
  */
 class LocalCommandThroughMavenTest {
 
     @Test
-    void theReadmesMavenCommandServesTheLabItNames() throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Process command = new ProcessBuilder(
-                        "mvn",
-                        "-B",
-                        "-q",
-                        "-Dstyle.color=never",
-                        "-pl",
-                        "local",
-                        "compile",
-                        "exec:java",
+    void theReadmesCommandServesTheLabItNames() throws Exception {
+        servesLab4(new ProcessBuilder(
+                "local/run",
+                "wild-rydes-async-msg-4",
+                SynthesizedApp.cloudAssembly().toString(),
+                "-Dwildrydes.local.port=0"));
+    }
+
+    /** docs/local-mode.md's {@code local/run all}, with a setting ({@code -Dwildrydes.local.timeScale=0.0333}) after it. */
+    @Test
+    void theRunCommandServesAllFourLabsWithASettingGivenAfterThem() throws Exception {
+        serves(
+                new ProcessBuilder(
+                        "local/run",
+                        "all",
+                        SynthesizedApp.cloudAssembly().toString(),
                         "-Dwildrydes.local.port=0",
-                        "-Dexec.args=wild-rydes-async-msg-4 " + SynthesizedApp.cloudAssembly())
-                .directory(RepositoryRoot.path().toFile())
+                        "-Dwildrydes.local.timeScale=0.0333"),
+                List.of(
+                        "wild-rydes-async-msg-1",
+                        "wild-rydes-async-msg-2",
+                        "wild-rydes-async-msg-3",
+                        "wild-rydes-async-msg-4"));
+    }
+
+    @Test
+    void theMavenCommandServesTheLabItNames() throws Exception {
+        servesLab4(new ProcessBuilder(
+                "mvn",
+                "-B",
+                "-q",
+                "-Dstyle.color=never",
+                "-pl",
+                "local",
+                "compile",
+                "exec:java",
+                "-Dwildrydes.local.port=0",
+                "-Dexec.args=wild-rydes-async-msg-4 " + SynthesizedApp.cloudAssembly()));
+    }
+
+    private static void servesLab4(ProcessBuilder builder) throws Exception {
+        serves(builder, List.of("wild-rydes-async-msg-4"));
+    }
+
+    private static void serves(ProcessBuilder builder, List<String> stacks) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Process command = builder.directory(RepositoryRoot.path().toFile())
                 .redirectErrorStream(true)
                 .start();
         Thread reader = new Thread(() -> {
@@ -48,18 +82,18 @@ class LocalCommandThroughMavenTest {
         reader.setDaemon(true);
         reader.start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (lines.stream().noneMatch(line -> line.startsWith("Serving;"))
                     && command.isAlive()
                     && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertTrue(
-                    lines.stream().anyMatch(line -> line.startsWith("Serving;")),
-                    "the README's Maven command served lab 4: " + lines);
-            assertTrue(
-                    lines.stream().anyMatch(line -> line.contains("wild-rydes-async-msg-4 up in")),
-                    "it started the lab it was given: " + lines);
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith("Serving;")), "the command served: " + lines);
+            for (String stack : stacks) {
+                assertTrue(
+                        lines.stream().anyMatch(line -> line.contains(stack + " up in")),
+                        "it started " + stack + ": " + lines);
+            }
         } finally {
             List<ProcessHandle> started = command.toHandle().descendants().toList();
             new ProcessBuilder("kill", "-INT", Long.toString(command.pid()))
