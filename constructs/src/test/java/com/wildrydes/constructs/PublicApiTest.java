@@ -69,15 +69,20 @@ class PublicApiTest {
                 }
             }
             for (Method m : type.getDeclaredMethods()) {
-                if (isVisible(m.getModifiers()) && !m.isSynthetic()) {
-                    lines.add(type.getName() + " " + (Modifier.isStatic(m.getModifiers()) ? "static " : "")
+                // A bridge method is what callers compiled against a covariant return or a generic
+                // signature link to: removing it breaks them, so it is API. Other synthetic methods
+                // (lambdas' bodies) are not visible.
+                if (isVisible(m.getModifiers()) && (!m.isSynthetic() || m.isBridge())) {
+                    lines.add(type.getName() + " " + (m.isBridge() ? "bridge " : "")
+                            + (Modifier.isStatic(m.getModifiers()) ? "static " : "")
                             + m.getGenericReturnType().getTypeName() + " " + m.getName() + "("
                             + parameters(m.getParameterTypes()) + ")");
                 }
             }
             for (Field f : type.getDeclaredFields()) {
                 if (isVisible(f.getModifiers()) && !f.isSynthetic()) {
-                    lines.add(type.getName() + " field " + f.getGenericType().getTypeName() + " " + f.getName());
+                    lines.add(type.getName() + " field " + f.getGenericType().getTypeName() + " " + f.getName()
+                            + constantValue(f));
                 }
             }
         }
@@ -98,6 +103,30 @@ class PublicApiTest {
                             .replace('\\', '.'))
                     .sorted()
                     .toList();
+        }
+    }
+
+    /**
+     * A constant's value is API too: callers compiled against a primitive or String constant keep its old
+     * value inlined, and a default that changes changes what every caller gets.
+     */
+    private static String constantValue(Field f) {
+        int modifiers = f.getModifiers();
+        if (!Modifier.isStatic(modifiers) || !Modifier.isFinal(modifiers)) {
+            return "";
+        }
+        try {
+            f.trySetAccessible();
+            Object value = f.get(null);
+            if (value instanceof String text) {
+                return " = \"" + text + "\"";
+            }
+            if (value instanceof software.amazon.awscdk.Duration duration) {
+                return " = " + duration.toHumanString();
+            }
+            return " = " + value;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + f, e);
         }
     }
 

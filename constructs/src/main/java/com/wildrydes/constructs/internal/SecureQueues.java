@@ -11,8 +11,14 @@ import software.constructs.Construct;
 /** The queue defaults every construct here shares: encrypted at rest and reachable over TLS only. */
 public final class SecureQueues {
 
+    /**
+     * SQS's longest retention: how long a message that nothing consumes is kept (a dead letter waiting
+     * to be inspected or replayed, a notification nobody reads yet), for an alarm to be heard in time.
+     */
+    public static final Duration LONGEST_RETENTION = Duration.days(14);
+
     /** How long a dead letter waits to be inspected or replayed: SQS's maximum. */
-    public static final Duration DEAD_LETTER_RETENTION = Duration.days(14);
+    public static final Duration DEAD_LETTER_RETENTION = LONGEST_RETENTION;
 
     private SecureQueues() {}
 

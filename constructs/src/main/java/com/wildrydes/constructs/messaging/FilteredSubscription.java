@@ -103,6 +103,9 @@ public class FilteredSubscription extends Construct {
         // without a feature flag its key statement lets any topic use the queue's key. HandWrittenWiringReasonsTest
         // fails when either stops holding.
         this.subscription = new Subscription(this, "Subscription", subscription.build());
+        if (props.getDeadLetterQueue() != null) {
+            allowTopicToDeadLetter(props.getDeadLetterQueue());
+        }
         if (props.getFunction() != null) {
             Validations.of(this.subscription)
                     .acknowledge(Acknowledgment.builder()
@@ -334,20 +337,42 @@ public class FilteredSubscription extends Construct {
                 .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", topic.getTopicArn())))
                 .build());
         if (!Boolean.TRUE.equals(result.getStatementAdded())) {
-            // An imported queue's policy belongs to its owner: without this statement SNS is refused.
-            Annotations.of(this)
-                    .addWarningV2(
-                            "@wildrydes/constructs:queuePolicyNotChanged",
-                            "The imported queue " + queue.getNode().getPath()
-                                    + " keeps its own policy: allow sqs:SendMessage "
-                                    + "to sns.amazonaws.com with aws:SourceArn " + topic.getTopicArn() + " on "
-                                    + queue.getQueueArn() + " (and kms:GenerateDataKey, kms:Decrypt on its key, if a "
-                                    + "customer-managed key encrypts it), or SNS cannot deliver to it.");
+            warnPolicyNotChanged(queue, "@wildrydes/constructs:queuePolicyNotChanged");
         }
         if (queue.getEncryptionMasterKey() != null) {
             allowTopicToUseKey(queue.getEncryptionMasterKey(), Boolean.TRUE.equals(result.getStatementAdded()));
         }
         return result;
+    }
+
+    /**
+     * SNS sends undeliverable messages to the dead-letter queue only if the queue's policy lets it. CDK's
+     * Subscription adds that statement to a queue it can change; this is the same statement (a duplicate
+     * is dropped at synthesis), added to learn whether the queue took it: an imported queue's policy is
+     * its owner's, who is told what to add.
+     */
+    private void allowTopicToDeadLetter(IQueue deadLetters) {
+        AddToResourcePolicyResult result = deadLetters.addToResourcePolicy(PolicyStatement.Builder.create()
+                .resources(List.of(deadLetters.getQueueArn()))
+                .actions(List.of("sqs:SendMessage"))
+                .principals(List.of(new ServicePrincipal(SNS_SERVICE)))
+                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", topic.getTopicArn())))
+                .build());
+        if (!Boolean.TRUE.equals(result.getStatementAdded())) {
+            warnPolicyNotChanged(deadLetters, "@wildrydes/constructs:deadLetterQueuePolicyNotChanged");
+        }
+    }
+
+    /** An imported queue's policy belongs to its owner: without this statement SNS is refused. */
+    private void warnPolicyNotChanged(IQueue queue, String warningId) {
+        Annotations.of(this)
+                .addWarningV2(
+                        warningId,
+                        "The imported queue " + queue.getNode().getPath()
+                                + " keeps its own policy: allow sqs:SendMessage "
+                                + "to sns.amazonaws.com with aws:SourceArn " + topic.getTopicArn() + " on "
+                                + queue.getQueueArn() + " (and kms:GenerateDataKey, kms:Decrypt on its key, if a "
+                                + "customer-managed key encrypts it), or SNS cannot deliver to it.");
     }
 
     /**

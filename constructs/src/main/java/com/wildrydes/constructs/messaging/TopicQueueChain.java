@@ -275,7 +275,11 @@ public class TopicQueueChain extends Construct {
                 visibility,
                 props.getRetentionPeriod() != null
                         ? props.getRetentionPeriod()
-                        : TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
+                        // Nothing lost by default: a queue no function drains keeps its messages as
+                        // long as SQS can, while its backlog alarm waits to be heard.
+                        : props.getConsumer() == null
+                                ? SecureQueues.LONGEST_RETENTION
+                                : TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
                 deadLetterQueue,
                 props.getMaxReceiveCount() != null
                         ? props.getMaxReceiveCount()

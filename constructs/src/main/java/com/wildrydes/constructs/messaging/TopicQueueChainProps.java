@@ -29,8 +29,8 @@ public final class TopicQueueChainProps {
     /** A created queue's visibility timeout without a consumer: 30 seconds, SQS's own default. */
     public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.seconds(30);
     /**
-     * How long a created queue keeps a message when {@code retentionPeriod} is not given: 4 days, SQS's own
-     * default.
+     * How long a created queue with a consumer keeps a message when {@code retentionPeriod} is not given:
+     * 4 days, SQS's own default. Without a consumer it keeps one 14 days, SQS's longest.
      */
     public static final Duration DEFAULT_RETENTION_PERIOD = Duration.days(4);
     /**
@@ -138,9 +138,10 @@ public final class TopicQueueChainProps {
     }
 
     /**
-     * How long the queue keeps a message. Default: 4 days.
+     * How long the queue keeps a message. Default: 4 days with a {@code consumer}; without one, 14 days
+     * (SQS's longest), so that nothing is lost before the backlog alarm is heard.
      *
-     * @return the period given, or null for 4 days
+     * @return the period given, or null for the default
      */
     public Duration getRetentionPeriod() {
         return retentionPeriod;

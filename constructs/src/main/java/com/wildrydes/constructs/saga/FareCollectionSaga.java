@@ -2,6 +2,7 @@ package com.wildrydes.constructs.saga;
 
 import com.wildrydes.constructs.internal.CrossAccountInvokes;
 import com.wildrydes.constructs.internal.ExistingOrProps;
+import com.wildrydes.constructs.internal.SecureQueues;
 import com.wildrydes.constructs.internal.SecureResources;
 import com.wildrydes.constructs.internal.ServiceRoleTrust;
 import com.wildrydes.constructs.internal.StructCopy;
@@ -78,6 +79,9 @@ public class FareCollectionSaga extends Construct {
 
     private static final Duration EXPRESS_MAX_DURATION = Duration.minutes(5);
 
+    /** Four days before SQS drops an unread notification (it keeps one 14 days): time to act on the alarm. */
+    private static final Duration UNREAD_NOTIFICATION_ALARM_AGE = Duration.days(10);
+
     private final ITable faresTable;
     private final ITopic fareProcessingTopic;
     private final TopicQueueChain successfulTransactions;
@@ -116,10 +120,14 @@ public class FareCollectionSaga extends Construct {
         this.fareProcessingTopic = props.getExistingTopicObj() != null
                 ? props.getExistingTopicObj()
                 : ValidatedProps.check(this, () -> newTopic(props.getTopicProps()));
-        this.successfulTransactions = notificationsQueue("SuccessfulTransactions", IS_SUCCESSFUL, "true", null);
-        this.failedTransactions = notificationsQueue("FailedTransactions", IS_SUCCESSFUL, "false", null);
-        // Read by a person, who deletes a message once the fare is reconciled: kept as long as SQS keeps any.
-        this.operatorActions = notificationsQueue("OperatorActions", NEEDS_OPERATOR, "true", Duration.days(14));
+        // Nothing here reads the transactions queues (a service of the reuser's may): kept as long as SQS
+        // keeps any, with an alarm days before SQS would drop the oldest.
+        this.successfulTransactions =
+                notificationsQueue("SuccessfulTransactions", IS_SUCCESSFUL, "true", UNREAD_NOTIFICATION_ALARM_AGE);
+        this.failedTransactions =
+                notificationsQueue("FailedTransactions", IS_SUCCESSFUL, "false", UNREAD_NOTIFICATION_ALARM_AGE);
+        // Read by a person, who deletes a message once the fare is reconciled; its alarm is getOperatorActionsAlarm.
+        this.operatorActions = notificationsQueue("OperatorActions", NEEDS_OPERATOR, "true", null);
 
         ILogGroup executionLogs = props.getExistingLogGroupObj() != null
                 ? props.getExistingLogGroupObj()
@@ -164,19 +172,21 @@ public class FareCollectionSaga extends Construct {
     }
 
     /**
-     * A queue of the notifications whose {@code attribute} is {@code value}. No backlog alarm: the saga does
-     * not know who reads these queues (in the lab, nothing does, so the oldest message always grows old);
-     * a service that consumes one can alarm on {@code getQueue().metricApproximateAgeOfOldestMessage()}.
+     * A queue of the notifications whose {@code attribute} is {@code value}, kept 14 days (SQS's longest).
+     * The saga does not know who reads it (in the lab, nothing does), so its backlog alarm, when
+     * {@code oldestMessageAlarmAge} is given, fires only when a message nears SQS's limit.
      */
-    private TopicQueueChain notificationsQueue(String id, String attribute, String value, Duration retention) {
+    private TopicQueueChain notificationsQueue(
+            String id, String attribute, String value, Duration oldestMessageAlarmAge) {
         return new TopicQueueChain(
                 this,
                 id,
                 TopicQueueChainProps.builder()
                         .topic(fareProcessingTopic)
                         .filterPolicy(FilterPolicy.onMessageAttributes("{\"" + attribute + "\": [\"" + value + "\"]}"))
-                        .retentionPeriod(retention)
-                        .oldestMessageAlarm(false)
+                        .retentionPeriod(SecureQueues.LONGEST_RETENTION)
+                        .oldestMessageAlarm(oldestMessageAlarmAge != null)
+                        .oldestMessageAlarmAge(oldestMessageAlarmAge)
                         .build());
     }
 
@@ -280,10 +290,11 @@ public class FareCollectionSaga extends Construct {
     }
 
     /**
-     * Every alarm of the saga, to attach actions to: the three above and each notification queue's
-     * dead-letter alarm. None fires for a declined card or a compensated credit, which need no one.
+     * Every alarm of the saga, to attach actions to: the three above, each notification queue's
+     * dead-letter alarm, and the transactions queues' alarms on a notification left unread 10 days (SQS
+     * drops it at 14). None fires for a declined card or a compensated credit, which need no one.
      *
-     * @return an unmodifiable list of the six alarms
+     * @return an unmodifiable list of the eight alarms
      */
     public List<Alarm> getAlarms() {
         return List.of(
@@ -292,7 +303,9 @@ public class FareCollectionSaga extends Construct {
                 unexpectedFailuresAlarm,
                 successfulTransactions.getDeadLetterAlarm(),
                 failedTransactions.getDeadLetterAlarm(),
-                operatorActions.getDeadLetterAlarm());
+                operatorActions.getDeadLetterAlarm(),
+                successfulTransactions.getOldestMessageAlarm(),
+                failedTransactions.getOldestMessageAlarm());
     }
 
     /** The topic with the saga's own rotating key, unless the reuser's topicProps bring their key. */

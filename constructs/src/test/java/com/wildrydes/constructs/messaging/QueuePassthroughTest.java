@@ -17,7 +17,6 @@ import software.amazon.awscdk.services.lambda.FilterRule;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.MetricType;
 import software.amazon.awscdk.services.lambda.MetricsConfig;
-import software.amazon.awscdk.services.lambda.ProvisionedPollerConfig;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -75,10 +74,9 @@ class QueuePassthroughTest {
                                 .metricsConfig(MetricsConfig.builder()
                                         .metrics(List.of(MetricType.EVENT_COUNT))
                                         .build())
-                                .provisionedPollerConfig(ProvisionedPollerConfig.builder()
-                                        .minimumPollers(2)
-                                        .maximumPollers(10)
-                                        .build())
+                                // Options newer than the library's minimum aws-cdk-lib (provisioned pollers) are
+                                // passed on by name too: HandWrittenWiringReasonsTest checks that for every option.
+                                .maxConcurrency(10)
                                 .build())
                         .build());
         Template template = Template.fromStack(stack);
@@ -108,7 +106,7 @@ class QueuePassthroughTest {
                         "FilterCriteria",
                                 Map.of("Filters", List.of(Map.of("Pattern", "{\"body\":{\"kind\":[\"ride\"]}}"))),
                         "MetricsConfig", Map.of("Metrics", List.of("EventCount")),
-                        "ProvisionedPollerConfig", Map.of("MinimumPollers", 2, "MaximumPollers", 10)));
+                        "ScalingConfig", Map.of("MaximumConcurrency", 10)));
     }
 
     @Test

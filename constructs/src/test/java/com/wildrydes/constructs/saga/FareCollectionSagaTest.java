@@ -126,8 +126,8 @@ class FareCollectionSagaTest {
 
     /**
      * A declined card is settled by the saga itself: no alarm counts every failed execution. The alarms
-     * watch what needs an operator, and the notification queues, which nothing in the saga consumes, have
-     * no backlog alarm (their oldest message would always grow old).
+     * watch what needs an operator; the transactions queues, which nothing in the saga consumes, alarm only
+     * on a notification left unread 10 days, before SQS drops it at 14.
      */
     @Test
     void alarmsFireOnWhatNeedsAnOperatorOnly() {
@@ -144,7 +144,11 @@ class FareCollectionSagaTest {
 
         template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "ExecutionsFailed"), 0);
         template.resourcePropertiesCountIs(
-                "AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateAgeOfOldestMessage"), 0);
+                "AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateAgeOfOldestMessage"), 2);
+        template.resourcePropertiesCountIs(
+                "AWS::CloudWatch::Alarm",
+                Map.of("MetricName", "ApproximateAgeOfOldestMessage", "Threshold", 10 * 24 * 3600),
+                2);
         template.hasResourceProperties(
                 "AWS::SNS::Subscription", Map.of("FilterPolicy", Map.of("NeedsOperator", List.of("true"))));
         template.hasResourceProperties(
@@ -182,7 +186,7 @@ class FareCollectionSagaTest {
                         "{ ($.type = \"ExecutionFailed\") && ($.details.error != \"FareCollectionFailed\") && "
                                 + "($.details.error != \"FareAlreadyRegistered\") && ($.details.error != \"FareNeedsManualRefund\") && "
                                 + "($.details.error != \"FareChargeOutcomeUnknown\") }"));
-        assertEquals(6, saga.getAlarms().size());
+        assertEquals(8, saga.getAlarms().size());
         assertTrue(saga.getAlarms()
                 .containsAll(List.of(
                         saga.getOperatorActionsAlarm(),

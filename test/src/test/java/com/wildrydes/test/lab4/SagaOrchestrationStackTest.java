@@ -58,14 +58,19 @@ class SagaOrchestrationStackTest {
 
     /**
      * Four of the README's five sample inputs end in a failed execution by design (a declined card, a
-     * compensated credit): no alarm counts failed executions, and none watches the age of a queue that
-     * nothing in the lab consumes. The alarms watch what needs an operator.
+     * compensated credit): no alarm counts failed executions. The two transaction queues, which nothing
+     * in the lab consumes, alarm only on a notification left unread 10 days, before SQS drops it at 14.
+     * The alarms watch what needs an operator.
      */
     @Test
     void alarmsFireOnWhatNeedsAnOperator() {
         template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "ExecutionsFailed"), 0);
         template.resourcePropertiesCountIs(
-                "AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateAgeOfOldestMessage"), 0);
+                "AWS::CloudWatch::Alarm",
+                Map.of("MetricName", "ApproximateAgeOfOldestMessage", "Threshold", 10 * 24 * 3600),
+                2);
+        template.resourcePropertiesCountIs(
+                "AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateAgeOfOldestMessage"), 2);
         template.hasResourceProperties(
                 "AWS::CloudWatch::Alarm",
                 Map.of(
