@@ -66,7 +66,12 @@ class DocCommandsTest {
                     "docs/lab1-fan-out.md: URL=$(aws cloudformation describe-stacks --stack-name wild-rydes-async-msg-1 \\",
                     "WorkshopPagesLocalTest, LocalCommandTest"),
             Map.entry("docs/learn-lab1.md: learn/check 1", "GuideCommandsTest"),
-            Map.entry("docs/reuse.md: mvn -B -pl constructs,lambdas -am install -DskipTests", "test/reuser/run"),
+            // test/reuser/run takes this command from the page and runs it as printed.
+            Map.entry(
+                    "docs/reuse.md: mvn -B -pl constructs,lambdas -am deploy -DskipTests"
+                            + " -DaltDeploymentRepository=wild-rydes::file://$PWD/target/wild-rydes-repository",
+                    "test/reuser/run"),
+            Map.entry("docs/soak.md: bench/soak 1 0.25 0.05", "SoakLocalTest"),
             Map.entry("docs/learn-lab1.md: learn/check 1 --compare", "GuideCommandsTest"),
             Map.entry("docs/learn-lab2.md: learn/check 2", "GuideCommandsTest"),
             Map.entry("docs/learn-lab4.md: learn/check 4", "GuideCommandsTest"),
@@ -159,12 +164,16 @@ class DocCommandsTest {
     /**
      * Whether the runner exists: a test class of that name in any module, or a script (a path such
      * as .ci/run) with each command of the block's first line (split at {@code &&}) in one of its
-     * lines, word for word.
+     * lines, word for word, or that reads its command from the block's page ({@code page=<page>}).
      */
     private static boolean runs(String runner, Block block) {
         Path root = RepositoryRoot.path();
         try {
             if (runner.contains("/")) {
+                // A script that reads its command from the page (test/reuser/run) runs what the page prints.
+                if (Files.readString(root.resolve(runner)).contains("page=" + block.page())) {
+                    return true;
+                }
                 List<List<String>> script = Files.readAllLines(root.resolve(runner)).stream()
                         .map(line -> List.of(line.strip().split("\\s+")))
                         .toList();
