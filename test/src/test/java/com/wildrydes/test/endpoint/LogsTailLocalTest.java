@@ -126,6 +126,32 @@ class LogsTailLocalTest {
         assertNull(last.nextToken(), "a page holding every event has no next page");
     }
 
+    /**
+     * The two APIs end their time range differently, as AWS documents them: FilterLogEvents leaves
+     * out events later than {@code endTime} (an event at it is returned), GetLogEvents those at or
+     * after it.
+     */
+    @Test
+    void filterLogEventsEndsAtEndTimeInclusiveGetLogEventsExclusive() {
+        invokeWithTheConsolesTestEvent();
+        FilteredLogEvent newest = tail(request -> request.startTime(0L)).stream()
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        List<FilteredLogEvent> upToIt = tail(request -> request.startTime(0L).endTime(newest.timestamp()));
+        assertTrue(
+                upToIt.stream().anyMatch(event -> event.eventId().equals(newest.eventId())),
+                "FilterLogEvents returns the event at endTime: " + upToIt);
+        List<software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent> before = logs.getLogEvents(
+                        request -> request.logGroupName(GROUP)
+                                .logStreamName(newest.logStreamName())
+                                .startTime(0L)
+                                .endTime(newest.timestamp()))
+                .events();
+        assertTrue(
+                before.stream().allMatch(event -> event.timestamp() < newest.timestamp()),
+                "GetLogEvents leaves out events at endTime: " + before);
+    }
+
     /** FilterLogEvents as the CLI's tail sends it, every page. */
     private List<FilteredLogEvent> tail(UnaryOperator<FilterLogEventsRequest.Builder> options) {
         return logs

@@ -136,11 +136,16 @@ public final class LogsService implements AwsService {
         return answer;
     }
 
-    private static List<FunctionLogs.Line> inTime(List<FunctionLogs.Line> events, JsonNode body) {
+    /**
+     * The events from {@code startTime} on, up to {@code endTime}: FilterLogEvents returns an event
+     * at {@code endTime} ({@code endInclusive}), GetLogEvents does not, as AWS documents each.
+     */
+    private static List<FunctionLogs.Line> inTime(List<FunctionLogs.Line> events, JsonNode body, boolean endInclusive) {
         long start = body.path("startTime").asLong(Long.MIN_VALUE);
         long end = body.path("endTime").asLong(Long.MAX_VALUE);
         return events.stream()
-                .filter(event -> event.timestamp() >= start && event.timestamp() < end)
+                .filter(event -> event.timestamp() >= start
+                        && (endInclusive ? event.timestamp() <= end : event.timestamp() < end))
                 .toList();
     }
 
@@ -149,7 +154,7 @@ public final class LogsService implements AwsService {
         if (!group.stream().equals(body.path("logStreamName").asText())) {
             throw new AwsError(400, "ResourceNotFoundException", "The specified log stream does not exist.");
         }
-        List<FunctionLogs.Line> events = inTime(group.events().get(), body);
+        List<FunctionLogs.Line> events = inTime(group.events().get(), body, false);
         int limit = Math.min(body.path("limit").asInt(MOST_EVENTS), MOST_EVENTS);
         // Tokens are positions: f/N reads forward from N, b/N backward from N (exclusive).
         String token = body.path("nextToken").asText("");
@@ -197,7 +202,7 @@ public final class LogsService implements AwsService {
             inStreams &=
                     group.stream().startsWith(body.path("logStreamNamePrefix").asText());
         }
-        List<FunctionLogs.Line> events = inStreams ? inTime(group.events().get(), body) : List.of();
+        List<FunctionLogs.Line> events = inStreams ? inTime(group.events().get(), body, true) : List.of();
         int limit = Math.min(body.path("limit").asInt(MOST_EVENTS), MOST_EVENTS);
         int skip = body.path("nextToken").asText("").startsWith("n/")
                 ? Integer.parseInt(body.path("nextToken").asText().substring(2))
