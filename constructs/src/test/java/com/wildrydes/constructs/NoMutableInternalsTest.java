@@ -148,11 +148,9 @@ class NoMutableInternalsTest {
                 .responders(List.of(TestStacks.function(stack, "Pricing")))
                 .responderNames(List.of("pricing"))
                 .build();
-        ScatterGatherRfqProps demoProps = ScatterGatherRfqProps.builder()
-                .code(jar)
-                .demoResponders(true)
-                .demoResponderCount(1)
-                .build();
+        ScatterGatherRfq addedTo =
+                new ScatterGatherRfq(stack, "AddedToRfq", ScatterGatherRfqProps.builder().code(jar).build());
+        addedTo.addResponder("surge", TestStacks.function(stack, "Surge"));
         FareCollectionSagaProps sagaProps = FareCollectionSagaProps.builder()
                 .chargeFunction(TestStacks.function(stack, "Charge"))
                 .creditFunction(TestStacks.function(stack, "Credit"))
@@ -172,7 +170,7 @@ class NoMutableInternalsTest {
                 new TopicQueueChain(stack, "Chain", chainProps),
                 rfqProps,
                 new ScatterGatherRfq(stack, "Rfq", rfqProps),
-                new ScatterGatherRfq(stack, "DemoRfq", demoProps),
+                addedTo,
                 sagaProps,
                 new FareCollectionSaga(stack, "Saga", sagaProps),
                 functionProps,

@@ -9,8 +9,9 @@ import software.amazon.awscdk.services.apigateway.Method;
 import software.constructs.Construct;
 
 /**
- * Lab 3, scatter-gather: the instant ride request for quotes with the construct's ten demo
- * responders, each available one time in two and taking up to a minute to answer.
+ * Lab 3, scatter-gather: the instant ride request for quotes with the workshop's ten demo
+ * responders ({@link DemoResponders}), each available one time in two and taking up to a minute to
+ * answer.
  */
 public class ScatterGatherStack extends Stack {
 
@@ -24,13 +25,13 @@ public class ScatterGatherStack extends Stack {
                         .handlerCode(LambdaBundle.codeByClass(
                                 "com.wildrydes.lambdas.rfq", ScatterGatherRfqProps.HANDLER_CLASSES))
                         .snapStart(settings.snapStart())
-                        .demoResponders(true)
-                        .reserveDemoResponderConcurrency(settings.reserveResponderConcurrency())
                         // Public on purpose: the learners call the API with curl (the workshop's choice,
                         // whose cdk-nag findings are suppressed here with their reasons).
                         .apiAuthorizationType(AuthorizationType.NONE)
                         .build());
         PublicWorkshopApi.suppressNagFindings(rfq.getApi(), rfq.getApiMethods().toArray(new Method[0]));
+        // Before the alarms are read: each responder's subscription brings its own.
+        DemoResponders.addTo(rfq, LambdaBundle.code(DemoResponders.HANDLER), settings);
         LabAlarms.create(this, settings).notifyOn(rfq.getAlarms());
         LabStacks.destroyOnDelete(this);
         LabStacks.tagWorkshopResources(this, 3);

@@ -4,7 +4,7 @@ import com.wildrydes.constructs.functions.JavaFunction;
 import com.wildrydes.constructs.functions.JavaFunctionProps;
 import com.wildrydes.constructs.internal.RequestSchemas;
 import com.wildrydes.constructs.internal.SecureResources;
-import com.wildrydes.constructs.internal.WorkshopRestApi;
+import com.wildrydes.constructs.internal.RegionalRestApi;
 import com.wildrydes.constructs.messaging.TopicGrants;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ public class UnicornManagementService extends Construct {
         ridesTable.grant(submitFunction, "dynamodb:PutItem", "dynamodb:DeleteItem");
         TopicGrants.grantPublish(rideCompletionTopic, submitFunction);
 
-        this.api = WorkshopRestApi.create(
+        this.api = RegionalRestApi.create(
                 this,
                 "Wild Rydes unicorn management service",
                 props.getStageName(),
@@ -84,7 +84,7 @@ public class UnicornManagementService extends Construct {
                         .modelName("RideCompletion")
                         .schema(RequestSchemas.rideCompletion())
                         .build());
-        RequestValidator bodyValidator = WorkshopRestApi.validator(this, api);
+        RequestValidator bodyValidator = RegionalRestApi.validator(this, api);
         this.submitMethod = api.getRoot()
                 .addResource(SUBMIT_PATH)
                 .addMethod(

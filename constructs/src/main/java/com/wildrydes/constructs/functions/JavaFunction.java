@@ -1,5 +1,7 @@
 package com.wildrydes.constructs.functions;
 
+import com.wildrydes.constructs.internal.ExistingOrProps;
+import com.wildrydes.constructs.internal.StructCopy;
 import com.wildrydes.constructs.internal.ValidatedProps;
 import java.util.List;
 import software.amazon.awscdk.Annotations;
@@ -17,7 +19,9 @@ import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.RuntimeFamily;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.LogGroupProps;
 import software.constructs.Construct;
 
 /**
@@ -27,9 +31,10 @@ import software.constructs.Construct;
  *   <li>SnapStart on published versions, reached through the {@code live} alias, so that cold
  *       starts resume a snapshot instead of starting a JVM (turn it off with {@code snapStart(false)}
  *       where Lambda does not offer it; the alias stays);</li>
- *   <li>its own log group with a retention, and a role that may write to that log group only
- *       (no {@code AWSLambdaBasicExecutionRole}, which allows every log group), or your {@code role}
- *       with that statement added;</li>
+ *   <li>its own log group with a retention (or your {@code existingLogGroupObj}, or a new one from
+ *       your {@code logGroupProps}), and a role that may write to that log group only (no
+ *       {@code AWSLambdaBasicExecutionRole}, which allows every log group), or your {@code role} with
+ *       that statement added;</li>
  *   <li>optionally your VPC, subnets and security groups, layers and X-Ray tracing, passed to
  *       Lambda as given;</li>
  *   <li>Lambda's JSON log format: each line logged through the Java runtime's logger carries its
@@ -50,7 +55,7 @@ public class JavaFunction extends LiveAliasFunction {
 
     private final Function function;
     private final Alias alias;
-    private final LogGroup logGroup;
+    private final ILogGroup logGroup;
 
     /**
      * Creates the function with its log group and role, publishes its current version, and points the
@@ -71,13 +76,22 @@ public class JavaFunction extends LiveAliasFunction {
                 props.getLoggingFormat() != null ? props.getLoggingFormat() : JavaFunctionProps.DEFAULT_LOGGING_FORMAT;
         ValidatedProps.check(this, () -> validateLogLevels(loggingFormat, props));
         ValidatedProps.check(this, () -> FunctionNetwork.validate(props));
+        ValidatedProps.check(this, () -> validateLogGroup(props));
         boolean json = loggingFormat == LoggingFormat.JSON;
-        this.logGroup = LogGroup.Builder.create(this, "LogGroup")
-                .retention(
-                        props.getLogRetention() != null
-                                ? props.getLogRetention()
-                                : JavaFunctionProps.DEFAULT_LOG_RETENTION)
-                .build();
+        this.logGroup = props.getExistingLogGroupObj() != null
+                ? props.getExistingLogGroupObj()
+                : new LogGroup(
+                        this,
+                        "LogGroup",
+                        StructCopy.into(
+                                        LogGroupProps.class,
+                                        props.getLogGroupProps(),
+                                        LogGroupProps.builder()
+                                                .retention(
+                                                        props.getLogRetention() != null
+                                                                ? props.getLogRetention()
+                                                                : JavaFunctionProps.DEFAULT_LOG_RETENTION))
+                                .build());
         IRole role = props.getRole() != null
                 ? props.getRole()
                 : Role.Builder.create(this, "ServiceRole")
@@ -176,12 +190,35 @@ public class JavaFunction extends LiveAliasFunction {
     }
 
     /**
-     * The function's own log group, the only one its role may write to.
+     * The log group the function writes to, the only one its role may write to: its own, or your
+     * {@code existingLogGroupObj}.
      *
-     * @return the log group, kept for {@code logRetention}
+     * @return the log group
      */
-    public LogGroup getLogGroup() {
+    public ILogGroup getLogGroup() {
         return logGroup;
+    }
+
+    private static void validateLogGroup(JavaFunctionProps props) {
+        ExistingOrProps.requireNotBoth(
+                "JavaFunction",
+                "existingLogGroupObj",
+                props.getExistingLogGroupObj(),
+                "logGroupProps",
+                props.getLogGroupProps());
+        ExistingOrProps.requireNotBoth(
+                "JavaFunction",
+                "existingLogGroupObj",
+                props.getExistingLogGroupObj(),
+                "logRetention",
+                props.getLogRetention());
+        if (props.getLogRetention() != null
+                && props.getLogGroupProps() != null
+                && props.getLogGroupProps().getRetention() != null) {
+            throw new IllegalArgumentException("JavaFunction: give the log group's retention as logRetention or in "
+                    + "logGroupProps, got both: " + props.getLogRetention() + " and "
+                    + props.getLogGroupProps().getRetention());
+        }
     }
 
     private static void validateLogLevels(LoggingFormat loggingFormat, JavaFunctionProps props) {

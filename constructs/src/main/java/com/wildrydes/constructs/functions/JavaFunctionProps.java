@@ -17,6 +17,8 @@ import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.LogGroupProps;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /** Props of {@link JavaFunction}: the code and handler are required, the rest has chosen defaults. */
@@ -65,6 +67,8 @@ public final class JavaFunctionProps {
     private final List<ISecurityGroup> securityGroups;
     private final List<ILayerVersion> layers;
     private final Tracing tracing;
+    private final ILogGroup existingLogGroupObj;
+    private final LogGroupProps logGroupProps;
 
     private JavaFunctionProps(Builder b) {
         this.code = RequiredProp.of(
@@ -90,6 +94,8 @@ public final class JavaFunctionProps {
         this.securityGroups = b.securityGroups == null ? null : List.copyOf(b.securityGroups);
         this.layers = b.layers == null ? null : List.copyOf(b.layers);
         this.tracing = b.tracing;
+        this.existingLogGroupObj = b.existingLogGroupObj;
+        this.logGroupProps = b.logGroupProps;
     }
 
     /**
@@ -157,12 +163,38 @@ public final class JavaFunctionProps {
     }
 
     /**
-     * How long the function's log group keeps its logs. Default: one month.
+     * How long the function's log group keeps its logs. Default: one month. Not with
+     * {@code existingLogGroupObj}, nor with a retention in {@code logGroupProps}.
      *
      * @return the retention given, or null for one month
      */
     public RetentionDays getLogRetention() {
         return logRetention;
+    }
+
+    /**
+     * Your log group, which the function writes to instead of one this construct creates (such as a
+     * platform's log group with its own retention, key and subscription filters). The role is granted
+     * {@code logs:CreateLogStream} and {@code logs:PutLogEvents} on it, and nothing more. It must be in
+     * the function's account and region, and encrypted with a key CloudWatch Logs may use if your rules
+     * ask for a key. Not with {@code logGroupProps} or {@code logRetention}. Default: none (a new log group).
+     *
+     * @return the log group given, or null
+     */
+    public ILogGroup getExistingLogGroupObj() {
+        return existingLogGroupObj;
+    }
+
+    /**
+     * Props of the log group this construct creates, every option of aws-cdk-lib's {@code LogGroupProps}
+     * (retention, {@code encryptionKey}, {@code removalPolicy}, name, class...) over its default: one
+     * month's retention. Not with {@code existingLogGroupObj}; not with {@code logRetention} when it sets a
+     * retention too. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public LogGroupProps getLogGroupProps() {
+        return logGroupProps;
     }
 
     /**
@@ -306,6 +338,30 @@ public final class JavaFunctionProps {
         private List<ISecurityGroup> securityGroups;
         private List<ILayerVersion> layers;
         private Tracing tracing;
+        private ILogGroup existingLogGroupObj;
+        private LogGroupProps logGroupProps;
+
+        /**
+         * Sets {@link JavaFunctionProps#getExistingLogGroupObj()}.
+         *
+         * @param existingLogGroupObj your log group, which the function writes to
+         * @return this builder
+         */
+        public Builder existingLogGroupObj(ILogGroup existingLogGroupObj) {
+            this.existingLogGroupObj = existingLogGroupObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link JavaFunctionProps#getLogGroupProps()}.
+         *
+         * @param logGroupProps the new log group's props
+         * @return this builder
+         */
+        public Builder logGroupProps(LogGroupProps logGroupProps) {
+            this.logGroupProps = logGroupProps;
+            return this;
+        }
 
         /**
          * Sets {@link JavaFunctionProps#getCode()}.

@@ -9,13 +9,12 @@ import com.wildrydes.constructs.internal.QueueConsumers;
 import com.wildrydes.constructs.internal.QueueGrants;
 import com.wildrydes.constructs.internal.RequestSchemas;
 import com.wildrydes.constructs.internal.SecondsText;
-import com.wildrydes.constructs.internal.SecureQueues;
+import com.wildrydes.constructs.internal.SynthesisValue;
 import com.wildrydes.constructs.internal.ValidatedProps;
-import com.wildrydes.constructs.internal.WorkshopRestApi;
+import com.wildrydes.constructs.internal.RegionalRestApi;
 import com.wildrydes.constructs.messaging.FilteredSubscription;
 import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
 import com.wildrydes.constructs.messaging.TopicGrants;
-import com.wildrydes.constructs.messaging.TopicQueueChainProps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +42,15 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * Scatter-gather, the workshop's instant ride request for quotes, with the part the workshop
- * leaves undone: telling the customer when every provider has answered or time is up.
+ * Scatter-gather, an instant ride request for quotes, with the part a plain scatter-gather leaves
+ * undone: telling the customer when every provider has answered or time is up.
  * <ul>
  *   <li>{@code POST /submit-instant-ride-rfq} stores the request in the RidesBooking table and
  *       publishes it on the request topic (scatter) with its correlation ID ({@code rfq-id}) and
  *       return address ({@code reply-to}: the response queue's URL).</li>
  *   <li>Responders answer to that address; the collector stores each quote once (gather). A quote
- *       counts only from one of the responder names (the demo responders' or
- *       {@code responderNames}), compared after normalising; a quote after the request's deadline
+ *       counts only from one of the responders' names ({@code responderNames} and
+ *       {@link #addResponder}), compared after normalising; a quote after the request's deadline
  *       is not counted. Malformed responses and quotes from other names are dead-lettered.</li>
  *   <li>When the last expected responder answers, or the deadline passes, the request closes and
  *       a completion event is published once on {@link #getCompletionTopic()}.</li>
@@ -60,17 +59,18 @@ import software.constructs.Construct;
  * </ul>
  * The handlers come from the {@code wild-rydes-lambdas} jar given as {@code code}. The API's methods
  * take IAM authorization unless the props choose otherwise ({@link #grantInvokeApi} lets a caller
- * in); the construct suppresses no cdk-nag finding about the API. The demo responders are opt-in.
+ * in); the construct suppresses no cdk-nag finding about the API. Responders are yours: give them in
+ * the props or attach them by name with {@link #addResponder}, each subscription named after its
+ * responder; a request for quotes without any responder is refused at synthesis.
  */
 public class ScatterGatherRfq extends Construct {
 
-    /** The path of the submit method, {@code POST /submit-instant-ride-rfq}, as the workshop names it. */
+    /** The path of the submit method, {@code POST /submit-instant-ride-rfq}. */
     public static final String SUBMIT_PATH = "submit-instant-ride-rfq";
-    /** The path of the query method, {@code GET /query-instant-ride-rfq/{id}}, as the workshop names it. */
+    /** The path of the query method, {@code GET /query-instant-ride-rfq/{id}}. */
     public static final String QUERY_PATH = "query-instant-ride-rfq";
 
     static final String HANDLERS = "com.wildrydes.lambdas.rfq.";
-    static final String DEMO_RESPONDER_PREFIX = "UnicornManagementResource";
 
     private final ITable table;
     private final ITopic requestTopic;
@@ -80,30 +80,40 @@ public class ScatterGatherRfq extends Construct {
     private final IQueue deadlineQueue;
     private final IQueue deadlineDeadLetterQueue;
     private final RestApi api;
-    private final List<JavaFunction> demoResponders = new ArrayList<>();
     private final List<Method> apiMethods;
     private final List<Alarm> alarms = new ArrayList<>();
-    private final int expectedResponders;
-    private final List<String> responderNames;
+    private final ResponderNames responderNames = new ResponderNames();
+    private final Boolean configureResponderAsyncInvoke;
 
     /**
      * Creates the table, the request and completion topics, the response and deadline queues, the submit,
-     * query, collector and deadline functions, the REST API and, with {@code demoResponders(true)}, the
-     * demo responders.
+     * query, collector and deadline functions and the REST API (each unless you give your own), and
+     * subscribes the responders of the props.
      *
      * @param scope the parent construct
      * @param id the construct's ID, unique within {@code scope}
-     * @param props the construct's settings: the handlers' jar, and the responders or the demo responders'
-     * settings
+     * @param props the construct's settings: the handlers' jar, and optionally the responders
      * @throws IllegalArgumentException if the props are inconsistent or out of range (the message names the
      * construct's path, the prop, what was given and what was expected)
      */
     public ScatterGatherRfq(Construct scope, String id, ScatterGatherRfqProps props) {
         super(scope, id);
-        this.expectedResponders = ValidatedProps.check(this, () -> validate(props));
-        this.responderNames =
-                props.usesDemoResponders() ? demoResponderNames(expectedResponders) : props.getResponderNames();
-        String responderNamesJson = ValidatedProps.check(this, () -> ResponderNames.toEnvironmentValue(responderNames));
+        ValidatedProps.check(this, () -> validate(props));
+        this.configureResponderAsyncInvoke = props.getConfigureResponderAsyncInvoke();
+        List<String> givenNames = props.getResponderNames() != null ? props.getResponderNames() : List.of();
+        for (int i = 0; i < givenNames.size(); i++) {
+            String name = givenNames.get(i);
+            boolean subscribed = i < props.getResponders().size();
+            ValidatedProps.check(this, () -> responderNames.add("responderNames", name, subscribed));
+        }
+        // Read at synthesis: responders attached with addResponder after construction count too.
+        String expectedResponders =
+                SynthesisValue.string("ExpectedResponders", () -> Integer.toString(responderNames.count()));
+        String responderNamesJson = SynthesisValue.string("ResponderNames", responderNames::toEnvironmentValue);
+        getNode().addValidation(() -> responderNames.count() > 0
+                ? List.of()
+                : List.of("ScatterGatherRfq: expected at least one responder (responders, externalResponderCount or "
+                        + "addResponder), got none: nothing would answer a request"));
         Duration deadline = props.getDeadline() != null ? props.getDeadline() : ScatterGatherRfqProps.DEFAULT_DEADLINE;
 
         ValidatedProps.check(this, () -> RfqResources.validate(props));
@@ -112,34 +122,10 @@ public class ScatterGatherRfq extends Construct {
         this.completionTopic = ValidatedProps.check(this, resources::completionTopic);
         this.table = ValidatedProps.check(this, resources::table);
 
-        this.responseDeadLetterQueue = SecureQueues.deadLetterQueue(this, "ResponseDeadLetterQueue", false);
-        this.responseQueue = ValidatedProps.check(
-                this,
-                () -> QueueConsumers.queue(
-                        this,
-                        "ResponseQueue",
-                        false,
-                        props.getResponseQueueVisibilityTimeout() != null
-                                ? props.getResponseQueueVisibilityTimeout()
-                                : QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
-                        TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
-                        responseDeadLetterQueue,
-                        3,
-                        "ScatterGatherRfq: responseQueueProps",
-                        props.getResponseQueueProps()));
-        this.deadlineDeadLetterQueue = SecureQueues.deadLetterQueue(this, "DeadlineDeadLetterQueue", false);
-        this.deadlineQueue = ValidatedProps.check(
-                this,
-                () -> QueueConsumers.queue(
-                        this,
-                        "DeadlineQueue",
-                        false,
-                        QueueConsumers.visibilityTimeoutFor(ScatterGatherRfqProps.COLLECTOR_TIMEOUT, null),
-                        TopicQueueChainProps.DEFAULT_RETENTION_PERIOD,
-                        deadlineDeadLetterQueue,
-                        TopicQueueChainProps.DEFAULT_MAX_RECEIVE_COUNT,
-                        "ScatterGatherRfq: deadlineQueueProps",
-                        props.getDeadlineQueueProps()));
+        this.responseDeadLetterQueue = ValidatedProps.check(this, resources::responseDeadLetterQueue);
+        this.responseQueue = ValidatedProps.check(this, () -> resources.responseQueue(responseDeadLetterQueue));
+        this.deadlineDeadLetterQueue = ValidatedProps.check(this, resources::deadlineDeadLetterQueue);
+        this.deadlineQueue = ValidatedProps.check(this, () -> resources.deadlineQueue(deadlineDeadLetterQueue));
         alarms.add(
                 DeadLetterAlarms.anyMessage(
                         this,
@@ -169,7 +155,7 @@ public class ScatterGatherRfq extends Construct {
                         "DEADLINE_QUEUE_URL",
                         deadlineQueue.getQueueUrl(),
                         "EXPECTED_RESPONDERS",
-                        Integer.toString(expectedResponders),
+                        expectedResponders,
                         "DEADLINE_SECONDS",
                         SecondsText.of(deadline)));
         table.grant(submit, "dynamodb:PutItem", "dynamodb:DeleteItem");
@@ -217,28 +203,8 @@ public class ScatterGatherRfq extends Construct {
                 deadlineCloser.getAlias(),
                 SqsEventSourceProps.builder().batchSize(10).build());
 
-        if (props.usesDemoResponders()) {
-            addDemoResponders(props, deadline);
-        }
         for (int i = 0; i < props.getResponders().size(); i++) {
-            IFunction responder = props.getResponders().get(i);
-            // Named after the responder, never its place in the list: a logical ID that changed with
-            // the order would replace the subscription and its queues, losing their messages.
-            alarms.addAll(new FilteredSubscription(
-                            this,
-                            responderNames.get(i) + "Subscription",
-                            FilteredSubscriptionProps.builder()
-                                    .topic(requestTopic)
-                                    .function(responder)
-                                    .configureAsyncInvoke(props.getConfigureResponderAsyncInvoke())
-                                    .build())
-                    .getAlarms());
-            FunctionTargets.grantOrWarn(
-                    this,
-                    responder,
-                    () -> grantRespond(responder),
-                    "sqs:SendMessage",
-                    responseQueue.getNode().getPath());
+            subscribe(givenNames.get(i), props.getResponders().get(i), null);
         }
 
         // Each request fans out to every responder: the submit method gets its own, tighter throttle.
@@ -254,7 +220,7 @@ public class ScatterGatherRfq extends Construct {
                 .build();
         this.api = props.getExistingApiObj() != null
                 ? props.getExistingApiObj()
-                : WorkshopRestApi.create(
+                : RegionalRestApi.create(
                         this,
                         "Wild Rydes instant ride request for quotes",
                         null,
@@ -262,7 +228,7 @@ public class ScatterGatherRfq extends Construct {
                         null,
                         Map.of("/" + SUBMIT_PATH + "/POST", submitThrottle),
                         props.getApiProps());
-        RequestValidator validator = WorkshopRestApi.validator(this, api);
+        RequestValidator validator = RegionalRestApi.validator(this, api);
         Model rfqRequest = api.addModel(
                 "RfqRequestModel",
                 ModelOptions.builder()
@@ -331,7 +297,7 @@ public class ScatterGatherRfq extends Construct {
         return apiMethods;
     }
 
-    private static int validate(ScatterGatherRfqProps props) {
+    private static void validate(ScatterGatherRfqProps props) {
         Duration deadline = props.getDeadline();
         if (deadline != null
                 && !deadline.isUnresolved()
@@ -350,17 +316,6 @@ public class ScatterGatherRfq extends Construct {
                     + "collector's timeout (10 seconds, and AWS advises six times it), got "
                     + visibility.toHumanString());
         }
-        if (props.usesDemoResponders()
-                && (!props.getResponders().isEmpty() || props.getExternalResponderCount() != null)) {
-            throw new IllegalArgumentException("ScatterGatherRfq: demoResponders(true) creates the construct's own "
-                    + "responders, got it together with responders or externalResponderCount");
-        }
-        if (props.usesDemoResponders() && props.getResponderNames() != null) {
-            throw new IllegalArgumentException(
-                    "ScatterGatherRfq: responderNames names the responders you supply, got it "
-                            + "with demoResponders(true) (the demo responders are named "
-                            + DEMO_RESPONDER_PREFIX + "1 to N)");
-        }
         Integer rate = props.getSubmitRateLimit();
         Integer burst = props.getSubmitBurstLimit();
         if ((rate != null && rate < 1) || (burst != null && burst < 1)) {
@@ -368,76 +323,19 @@ public class ScatterGatherRfq extends Construct {
                     "ScatterGatherRfq: submitRateLimit and submitBurstLimit must be at least 1, got " + rate + " and "
                             + burst);
         }
-        if (!props.usesDemoResponders()) {
-            if (props.getDemoResponderReservedConcurrency() != null) {
-                throw new IllegalArgumentException(
-                        "ScatterGatherRfq: demoResponderReservedConcurrency configures the demo "
-                                + "responders, got it without demoResponders(true)");
-            }
-            if (props.getDemoResponderCount() != null
-                    || props.getDemoResponderAvailability() != null
-                    || props.getDemoResponderMaxDelay() != null
-                    || props.getDemoResponderTimeout() != null) {
-                throw new IllegalArgumentException("ScatterGatherRfq: the demoResponder* props configure the demo "
-                        + "responders, got them without demoResponders(true)");
-            }
-            int external = props.getExternalResponderCount() != null ? props.getExternalResponderCount() : 0;
-            if (external < 0 || props.getResponders().size() + external < 1) {
-                throw new IllegalArgumentException("ScatterGatherRfq: expected at least one responder (responders, "
-                        + "externalResponderCount, or demoResponders(true) for the demo ones), got "
-                        + props.getResponders().size() + " responder functions and externalResponderCount " + external);
-            }
-            int responders = props.getResponders().size() + external;
-            int named = props.getResponderNames() != null
-                    ? props.getResponderNames().size()
-                    : 0;
-            if (named != responders) {
-                throw new IllegalArgumentException(
-                        "ScatterGatherRfq: responderNames must name each responder once, the "
-                                + "name its quotes carry: expected " + responders + " names ("
-                                + props.getResponders().size()
-                                + " responder functions and externalResponderCount " + external + "), got " + named);
-            }
-            return responders;
-        }
-        int count = props.getDemoResponderCount() != null
-                ? props.getDemoResponderCount()
-                : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_COUNT;
-        if (count < 1 || count > 100) {
+        int external = props.getExternalResponderCount() != null ? props.getExternalResponderCount() : 0;
+        if (external < 0) {
             throw new IllegalArgumentException(
-                    "ScatterGatherRfq: demoResponderCount must be from 1 to 100, got " + count);
+                    "ScatterGatherRfq: externalResponderCount must be at least 0, got " + external);
         }
-        if (Boolean.FALSE.equals(props.getReserveDemoResponderConcurrency())
-                && props.getDemoResponderReservedConcurrency() != null) {
-            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderReservedConcurrency "
-                    + props.getDemoResponderReservedConcurrency()
-                    + " given with reserveDemoResponderConcurrency false: "
-                    + "expected a reservation only when one is made");
+        int responders = props.getResponders().size() + external;
+        int named = props.getResponderNames() != null ? props.getResponderNames().size() : 0;
+        if (named != responders) {
+            throw new IllegalArgumentException("ScatterGatherRfq: responderNames must name each responder of the "
+                    + "props once, the name its quotes carry: expected " + responders + " names ("
+                    + props.getResponders().size() + " responder functions and externalResponderCount " + external
+                    + "), got " + named);
         }
-        Integer reserved = props.getDemoResponderReservedConcurrency();
-        if (reserved != null && reserved < 1) {
-            throw new IllegalArgumentException("ScatterGatherRfq: demoResponderReservedConcurrency must be at least 1 "
-                    + "(0 would stop the responders), got " + reserved);
-        }
-        Double availability = props.getDemoResponderAvailability();
-        if (availability != null && (availability < 0 || availability > 1)) {
-            throw new IllegalArgumentException(
-                    "ScatterGatherRfq: demoResponderAvailability must be from 0 to 1, got " + availability);
-        }
-        Duration maxDelay = props.getDemoResponderMaxDelay() != null
-                ? props.getDemoResponderMaxDelay()
-                : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
-        Duration timeout = props.getDemoResponderTimeout() != null
-                ? props.getDemoResponderTimeout()
-                : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT;
-        if (!timeout.isUnresolved()
-                && !maxDelay.isUnresolved()
-                && timeout.toSeconds().doubleValue() <= maxDelay.toSeconds().doubleValue()) {
-            throw new IllegalArgumentException(
-                    "ScatterGatherRfq: demoResponderTimeout must exceed demoResponderMaxDelay ("
-                            + maxDelay.toHumanString() + ") to leave time to answer, got " + timeout.toHumanString());
-        }
-        return count;
     }
 
     private JavaFunction function(
@@ -459,60 +357,64 @@ public class ScatterGatherRfq extends Construct {
                         .build());
     }
 
-    private void addDemoResponders(ScatterGatherRfqProps props, Duration deadline) {
-        // Lambda keeps a throttled asynchronous event for retries; past the deadline its quote no longer
-        // counts, so the event is given up then (into the failed-invocations queue, which alarms).
-        // A deadline known only at deploy time is at most MAX_DEADLINE: give the event up then at the latest.
-        Duration maxEventAge = deadline.isUnresolved()
-                ? ScatterGatherRfqProps.MAX_DEADLINE
-                : Duration.seconds(Math.max(60, deadline.toSeconds().doubleValue()));
-        Duration maxDelay = props.getDemoResponderMaxDelay() != null
-                ? props.getDemoResponderMaxDelay()
-                : ScatterGatherRfqProps.DEFAULT_DEMO_MAX_DELAY;
-        for (String name : responderNames) {
-            JavaFunction responder = new JavaFunction(
-                    this,
-                    name,
-                    JavaFunctionProps.builder()
-                            .code(props.codeFor("DemoResponderHandler"))
-                            .handler(HANDLERS + "DemoResponderHandler::handleRequest")
-                            .description("Demo responder " + name + ": answers requests for quotes at random")
-                            .memorySize(512)
-                            .reservedConcurrentExecutions(reservedConcurrency(props))
-                            .snapStart(props.getSnapStart())
-                            .timeout(
-                                    props.getDemoResponderTimeout() != null
-                                            ? props.getDemoResponderTimeout()
-                                            : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_TIMEOUT)
-                            .environment(Map.of(
-                                    "RESPONDER_NAME", name,
-                                    "AVAILABILITY",
-                                            Double.toString(
-                                                    props.getDemoResponderAvailability() != null
-                                                            ? props.getDemoResponderAvailability()
-                                                            : ScatterGatherRfqProps.DEFAULT_DEMO_AVAILABILITY),
-                                    "MAX_DELAY_SECONDS", SecondsText.of(maxDelay)))
-                            .build());
-            alarms.addAll(new FilteredSubscription(
-                            this,
-                            name + "Subscription",
-                            FilteredSubscriptionProps.builder()
-                                    .topic(requestTopic)
-                                    .function(responder.getAlias())
-                                    .maxEventAge(maxEventAge)
-                                    .build())
-                    .getAlarms());
-            grantRespond(responder);
-            demoResponders.add(responder);
-        }
+    /**
+     * Subscribes {@code responder} to the request topic and lets it answer, counting its quotes under
+     * {@code name}. The subscription, with its dead-letter and failed-invocations queues and their
+     * alarms, is the construct's child {@code <name>Subscription}: named after the responder, never after
+     * its place among the others, so adding or removing a responder replaces no other responder's
+     * resources (and messages). Call it before the app synthesizes; the functions learn the count and
+     * the names at synthesis.
+     *
+     * @param name the name the responder puts in its quotes, unique among the responders after trimming,
+     * Unicode NFKC and case folding; not {@code -}, no {@code /}, at most 1,024 bytes
+     * @param responder the responder's function (or alias), subscribed asynchronously
+     * @throws IllegalArgumentException if the name or the function is refused (the message names the
+     * construct's path, what was given and what was expected)
+     */
+    public void addResponder(String name, IFunction responder) {
+        addResponder(name, responder, ResponderOptions.builder().build());
     }
 
-    private static List<String> demoResponderNames(int count) {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            names.add(DEMO_RESPONDER_PREFIX + i);
-        }
-        return names;
+    /**
+     * As {@link #addResponder(String, IFunction)}, with how the responder's asynchronous invocation is
+     * configured.
+     *
+     * @param name the name the responder puts in its quotes
+     * @param responder the responder's function (or alias)
+     * @param options the responder's retries, event age and whether to configure them at all
+     * @throws IllegalArgumentException if the name, the function or the options are refused
+     */
+    public void addResponder(String name, IFunction responder, ResponderOptions options) {
+        ValidatedProps.check(this, () -> {
+            if (responder == null) {
+                throw new IllegalArgumentException("ScatterGatherRfq.addResponder: expected a responder function for "
+                        + (name == null ? "null" : "\"" + name + "\"") + ", got null");
+            }
+            responderNames.add("addResponder", name, true);
+        });
+        subscribe(name, responder, options);
+    }
+
+    private void subscribe(String name, IFunction responder, ResponderOptions options) {
+        ResponderOptions given = options != null ? options : ResponderOptions.builder().build();
+        // Named after the responder, never its place in the list: a logical ID that changed with
+        // the order would replace the subscription and its queues, losing their messages.
+        alarms.addAll(new FilteredSubscription(
+                        this,
+                        name + "Subscription",
+                        FilteredSubscriptionProps.builder()
+                                .topic(requestTopic)
+                                .function(responder)
+                                .maxEventAge(given.getMaxEventAge())
+                                .retryAttempts(given.getRetryAttempts())
+                                .configureAsyncInvoke(
+                                        given.getConfigureAsyncInvoke() != null
+                                                ? given.getConfigureAsyncInvoke()
+                                                : configureResponderAsyncInvoke)
+                                .build())
+                .getAlarms());
+        FunctionTargets.grantOrWarn(
+                this, responder, () -> grantRespond(responder), "sqs:SendMessage", responseQueue.getNode().getPath());
     }
 
     /**
@@ -644,21 +546,13 @@ public class ScatterGatherRfq extends Construct {
     }
 
     /**
-     * The construct's own demo responders.
-     *
-     * @return a copy of the list; empty when responders are supplied
-     */
-    public List<JavaFunction> getDemoResponders() {
-        return List.copyOf(demoResponders);
-    }
-
-    /**
-     * The names whose quotes count: the demo responders' or the given {@code responderNames}.
+     * The names whose quotes count so far: {@code responderNames}, then each added with
+     * {@link #addResponder}.
      *
      * @return a copy of the names, in order
      */
     public List<String> getResponderNames() {
-        return List.copyOf(responderNames);
+        return responderNames.list();
     }
 
     /**
@@ -673,22 +567,13 @@ public class ScatterGatherRfq extends Construct {
     }
 
     /**
-     * How many responders each request waits for before it closes without its deadline: the demo
-     * responders' count, or the supplied responders plus {@code externalResponderCount}.
+     * How many responders each request waits for before it closes without its deadline, so far: the
+     * props' responders and external responders, and each added with {@link #addResponder}. The functions
+     * are configured with the count at synthesis.
      *
-     * @return the count, at least 1
+     * @return the count so far
      */
     public int getExpectedResponders() {
-        return expectedResponders;
-    }
-
-    /** Each demo responder's reserved concurrency, or null when it reserves none. */
-    private static Integer reservedConcurrency(ScatterGatherRfqProps props) {
-        if (Boolean.FALSE.equals(props.getReserveDemoResponderConcurrency())) {
-            return null;
-        }
-        return props.getDemoResponderReservedConcurrency() != null
-                ? props.getDemoResponderReservedConcurrency()
-                : ScatterGatherRfqProps.DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY;
+        return responderNames.count();
     }
 }

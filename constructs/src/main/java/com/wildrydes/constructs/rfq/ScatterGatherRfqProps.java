@@ -17,13 +17,15 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.TopicProps;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.QueueProps;
 
 /**
  * Props of {@link ScatterGatherRfq}. Give {@code responders} (functions to subscribe) and/or
- * {@code externalResponderCount} (subscribers you attach to the request topic yourself), or opt in
- * to the construct's own demo responders with {@code demoResponders(true)}. The API takes IAM
- * authorization unless {@code apiAuthorizationType} or {@code apiAuthorizer} says otherwise.
+ * {@code externalResponderCount} (subscribers you attach to the request topic yourself) with their
+ * {@code responderNames}, or attach responders after construction with
+ * {@link ScatterGatherRfq#addResponder}. The API takes IAM authorization unless
+ * {@code apiAuthorizationType} or {@code apiAuthorizer} says otherwise.
  */
 public final class ScatterGatherRfqProps {
 
@@ -32,25 +34,8 @@ public final class ScatterGatherRfqProps {
             "SubmitRfqHandler",
             "QueryRfqHandler",
             "QuoteCollectorHandler",
-            "RfqDeadlineHandler",
-            "DemoResponderHandler");
+            "RfqDeadlineHandler");
 
-    /** Demo responders created when {@code demoResponderCount} is not given. */
-    public static final int DEFAULT_DEMO_RESPONDER_COUNT = 10;
-    /**
-     * How often a demo responder answers when {@code demoResponderAvailability} is not given: half the
-     * time.
-     */
-    public static final double DEFAULT_DEMO_AVAILABILITY = 0.5;
-    /**
-     * The longest a demo responder waits before it answers when {@code demoResponderMaxDelay} is not given.
-     */
-    public static final Duration DEFAULT_DEMO_MAX_DELAY = Duration.seconds(60);
-    /**
-     * The demo responders' function timeout when {@code demoResponderTimeout} is not given: ten seconds
-     * more than their longest delay.
-     */
-    public static final Duration DEFAULT_DEMO_RESPONDER_TIMEOUT = Duration.seconds(70);
     /** How long a request takes quotes when {@code deadline} is not given. */
     public static final Duration DEFAULT_DEADLINE = Duration.minutes(2);
     /**
@@ -70,18 +55,8 @@ public final class ScatterGatherRfqProps {
     public static final int DEFAULT_SUBMIT_RATE_LIMIT = 1;
     /** Requests the submit method takes at once when {@code submitBurstLimit} is not given. */
     public static final int DEFAULT_SUBMIT_BURST_LIMIT = 2;
-    /**
-     * Concurrent executions each demo responder reserves, and may not exceed, when
-     * {@code demoResponderReservedConcurrency} is not given.
-     */
-    public static final int DEFAULT_DEMO_RESPONDER_RESERVED_CONCURRENCY = 10;
-
     private final Code code;
     private final Map<String, Code> handlerCode;
-    private final Integer demoResponderCount;
-    private final Double demoResponderAvailability;
-    private final Duration demoResponderMaxDelay;
-    private final Duration demoResponderTimeout;
     private final List<IFunction> responders;
     private final Integer externalResponderCount;
     private final List<String> responderNames;
@@ -92,9 +67,6 @@ public final class ScatterGatherRfqProps {
     private final Boolean snapStart;
     private final Integer submitRateLimit;
     private final Integer submitBurstLimit;
-    private final Integer demoResponderReservedConcurrency;
-    private final Boolean reserveDemoResponderConcurrency;
-    private final Boolean demoResponders;
     private final AuthorizationType apiAuthorizationType;
     private final IAuthorizer apiAuthorizer;
     private final ITable existingTableObj;
@@ -107,6 +79,12 @@ public final class ScatterGatherRfqProps {
     private final QueueProps deadlineQueueProps;
     private final RestApi existingApiObj;
     private final RestApiProps apiProps;
+    private final IQueue existingResponseQueueObj;
+    private final IQueue existingResponseDeadLetterQueueObj;
+    private final QueueProps responseDeadLetterQueueProps;
+    private final IQueue existingDeadlineQueueObj;
+    private final IQueue existingDeadlineDeadLetterQueueObj;
+    private final QueueProps deadlineDeadLetterQueueProps;
 
     private ScatterGatherRfqProps(Builder b) {
         this.handlerCode = b.handlerCode == null ? Map.of() : Map.copyOf(new TreeMap<>(b.handlerCode));
@@ -124,10 +102,6 @@ public final class ScatterGatherRfqProps {
                         "ScatterGatherRfqProps.code",
                         "the Code of the wild-rydes-lambdas jar, such as Code.fromAsset(jar) (or handlerCode for every one of "
                                 + HANDLER_CLASSES + ")");
-        this.demoResponderCount = b.demoResponderCount;
-        this.demoResponderAvailability = b.demoResponderAvailability;
-        this.demoResponderMaxDelay = b.demoResponderMaxDelay;
-        this.demoResponderTimeout = b.demoResponderTimeout;
         this.responders = b.responders == null ? List.of() : List.copyOf(b.responders);
         this.externalResponderCount = b.externalResponderCount;
         this.responderNames = b.responderNames == null ? null : List.copyOf(b.responderNames);
@@ -138,9 +112,6 @@ public final class ScatterGatherRfqProps {
         this.snapStart = b.snapStart;
         this.submitRateLimit = b.submitRateLimit;
         this.submitBurstLimit = b.submitBurstLimit;
-        this.demoResponderReservedConcurrency = b.demoResponderReservedConcurrency;
-        this.reserveDemoResponderConcurrency = b.reserveDemoResponderConcurrency;
-        this.demoResponders = b.demoResponders;
         this.apiAuthorizationType = b.apiAuthorizationType;
         this.apiAuthorizer = b.apiAuthorizer;
         this.existingTableObj = b.existingTableObj;
@@ -153,6 +124,12 @@ public final class ScatterGatherRfqProps {
         this.deadlineQueueProps = b.deadlineQueueProps;
         this.existingApiObj = b.existingApiObj;
         this.apiProps = b.apiProps;
+        this.existingResponseQueueObj = b.existingResponseQueueObj;
+        this.existingResponseDeadLetterQueueObj = b.existingResponseDeadLetterQueueObj;
+        this.responseDeadLetterQueueProps = b.responseDeadLetterQueueProps;
+        this.existingDeadlineQueueObj = b.existingDeadlineQueueObj;
+        this.existingDeadlineDeadLetterQueueObj = b.existingDeadlineDeadLetterQueueObj;
+        this.deadlineDeadLetterQueueProps = b.deadlineDeadLetterQueueProps;
     }
 
     /**
@@ -191,43 +168,6 @@ public final class ScatterGatherRfqProps {
     }
 
     /**
-     * How many demo responders to create, 1 to 100, named UnicornManagementResource1 to N. Default: 10
-     * (with {@code demoResponders(true)}).
-     *
-     * @return the count given, or null for 10
-     */
-    public Integer getDemoResponderCount() {
-        return demoResponderCount;
-    }
-
-    /**
-     * How often a demo responder answers, 0 to 1. Default: 0.5.
-     *
-     * @return the share given, or null for 0.5
-     */
-    public Double getDemoResponderAvailability() {
-        return demoResponderAvailability;
-    }
-
-    /**
-     * The longest a demo responder "computes" before it answers. Default: 60 seconds.
-     *
-     * @return the delay given, or null for 60 seconds
-     */
-    public Duration getDemoResponderMaxDelay() {
-        return demoResponderMaxDelay;
-    }
-
-    /**
-     * The demo responders' function timeout; must exceed their maximum delay. Default: 70 seconds.
-     *
-     * @return the timeout given, or null for 70 seconds
-     */
-    public Duration getDemoResponderTimeout() {
-        return demoResponderTimeout;
-    }
-
-    /**
      * Your responder functions: subscribed to the request topic and allowed to answer. Default: none.
      *
      * @return an unmodifiable copy of the functions given; empty for none, never null
@@ -247,14 +187,14 @@ public final class ScatterGatherRfqProps {
 
     /**
      * The names your responders put in their quotes, one per responder (supplied and external): only a
-     * quote from one of these counts. Required with {@code responders} or {@code externalResponderCount};
-     * the demo responders are named UnicornManagementResource1 to N. The first names belong to the
+     * quote from one of these counts. Required with {@code responders} or {@code externalResponderCount}
+     * (responders added with {@link ScatterGatherRfq#addResponder} are named there). The first names belong to the
      * {@code responders}, in their order, the rest to the external ones. Each supplied responder's
      * subscription (with its queues) takes its construct ID from its name ({@code <name>Subscription}),
      * so reordering, adding or removing a responder replaces no other responder's resources; renaming
      * one replaces its own.
      *
-     * @return an unmodifiable copy of the names given, or null for the demo responders
+     * @return an unmodifiable copy of the names given, or null for none
      */
     public List<String> getResponderNames() {
         return responderNames;
@@ -331,37 +271,6 @@ public final class ScatterGatherRfqProps {
     }
 
     /**
-     * Concurrent executions each demo responder reserves and may not exceed; beyond it Lambda throttles,
-     * and retries the event until the deadline. At least 1. Default: 10.
-     *
-     * @return the reservation given, or null for 10
-     */
-    public Integer getDemoResponderReservedConcurrency() {
-        return demoResponderReservedConcurrency;
-    }
-
-    /**
-     * Whether the demo responders reserve their concurrency. Reserving needs an account quota of at least
-     * 100 more than the reservation (Lambda keeps 100 unreserved): set false in an account below that, such
-     * as a new one, and the responders are bounded by the submit throttle only. Default: true.
-     *
-     * @return the setting given, or null for true
-     */
-    public Boolean getReserveDemoResponderConcurrency() {
-        return reserveDemoResponderConcurrency;
-    }
-
-    /**
-     * Whether the construct creates its demo responders (random quotes, for trying the pattern out):
-     * opt-in, and only without {@code responders} and {@code externalResponderCount}. Default: false.
-     *
-     * @return the setting given, or null for false
-     */
-    public Boolean getDemoResponders() {
-        return demoResponders;
-    }
-
-    /**
      * How callers of the API's submit and query methods are authorized. Default: {@link
      * AuthorizationType#IAM} (a caller needs {@code execute-api:Invoke}, given with
      * {@code ScatterGatherRfq.grantInvokeApi}), or the type of {@code apiAuthorizer} when one is given.
@@ -381,10 +290,6 @@ public final class ScatterGatherRfqProps {
      */
     public IAuthorizer getApiAuthorizer() {
         return apiAuthorizer;
-    }
-
-    boolean usesDemoResponders() {
-        return Boolean.TRUE.equals(demoResponders);
     }
 
     /**
@@ -492,16 +397,85 @@ public final class ScatterGatherRfqProps {
     }
 
     /**
-     * Builds {@link ScatterGatherRfqProps}: set the required props and the responders (or
-     * {@code demoResponders(true)}); any prop not set takes its default.
+     * Your response queue, the return address every request carries, which the collector drains (an event
+     * source mapping in this stack). It must be a standard queue in this stack's account and region,
+     * encrypted at rest (SSE-SQS or a KMS key: the construct grants the responders and the collector the
+     * key's use), with a TLS-only queue policy, a visibility timeout of at least 60 seconds (six times the
+     * collector's), and a redrive policy to {@code existingResponseDeadLetterQueueObj}, which must be
+     * given with it. A queue defined in your app is checked for FIFO, encryption and its redrive target;
+     * an imported one cannot be, and is trusted. Not with {@code responseQueueProps} or
+     * {@code responseQueueVisibilityTimeout}. Default: none (a new queue).
+     *
+     * @return the queue given, or null
+     */
+    public IQueue getExistingResponseQueueObj() {
+        return existingResponseQueueObj;
+    }
+
+    /**
+     * Your response dead-letter queue: where your {@code existingResponseQueueObj} (or the new response
+     * queue, which then redrives to it) sends a response the collector could not store. The construct
+     * alarms on its first message and grants its redrive. Encrypted and TLS-only as the response queue.
+     * Not with {@code responseDeadLetterQueueProps}. Default: none (a new queue, kept 14 days).
+     *
+     * @return the queue given, or null
+     */
+    public IQueue getExistingResponseDeadLetterQueueObj() {
+        return existingResponseDeadLetterQueueObj;
+    }
+
+    /**
+     * Props of the response dead-letter queue this construct creates, every option of aws-cdk-lib's
+     * {@code QueueProps} over its defaults (14 days' retention, encrypted, TLS only); no encryption,
+     * {@code enforceSSL} false, FIFO or a dead-letter queue of its own are refused. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public QueueProps getResponseDeadLetterQueueProps() {
+        return responseDeadLetterQueueProps;
+    }
+
+    /**
+     * Your deadline queue, which holds each request's deadline message (sent with a delay of up to 15
+     * minutes) until the deadline closer takes it. As {@code existingResponseQueueObj}: standard,
+     * encrypted, TLS only, a visibility timeout of at least 60 seconds, and a redrive policy to
+     * {@code existingDeadlineDeadLetterQueueObj}, given with it; and no delivery delay of its own longer
+     * than the deadline. Not with {@code deadlineQueueProps}. Default: none (a new queue).
+     *
+     * @return the queue given, or null
+     */
+    public IQueue getExistingDeadlineQueueObj() {
+        return existingDeadlineQueueObj;
+    }
+
+    /**
+     * Your deadline dead-letter queue, as {@code existingResponseDeadLetterQueueObj}: where a deadline
+     * message goes that could not close its request. Not with {@code deadlineDeadLetterQueueProps}.
+     * Default: none (a new queue, kept 14 days).
+     *
+     * @return the queue given, or null
+     */
+    public IQueue getExistingDeadlineDeadLetterQueueObj() {
+        return existingDeadlineDeadLetterQueueObj;
+    }
+
+    /**
+     * Props of the deadline dead-letter queue this construct creates, as
+     * {@code responseDeadLetterQueueProps}. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public QueueProps getDeadlineDeadLetterQueueProps() {
+        return deadlineDeadLetterQueueProps;
+    }
+
+    /**
+     * Builds {@link ScatterGatherRfqProps}: set the required props and, unless you add them later with
+     * {@link ScatterGatherRfq#addResponder}, the responders; any prop not set takes its default.
      */
     public static final class Builder {
         private Code code;
         private Map<String, Code> handlerCode;
-        private Integer demoResponderCount;
-        private Double demoResponderAvailability;
-        private Duration demoResponderMaxDelay;
-        private Duration demoResponderTimeout;
         private List<IFunction> responders;
         private Integer externalResponderCount;
         private List<String> responderNames;
@@ -512,9 +486,6 @@ public final class ScatterGatherRfqProps {
         private Boolean snapStart;
         private Integer submitRateLimit;
         private Integer submitBurstLimit;
-        private Integer demoResponderReservedConcurrency;
-        private Boolean reserveDemoResponderConcurrency;
-        private Boolean demoResponders;
         private AuthorizationType apiAuthorizationType;
         private IAuthorizer apiAuthorizer;
         private ITable existingTableObj;
@@ -527,17 +498,12 @@ public final class ScatterGatherRfqProps {
         private QueueProps deadlineQueueProps;
         private RestApi existingApiObj;
         private RestApiProps apiProps;
-
-        /**
-         * Sets {@link ScatterGatherRfqProps#getDemoResponders()}.
-         *
-         * @param demoResponders true for the construct's demo responders
-         * @return this builder
-         */
-        public Builder demoResponders(Boolean demoResponders) {
-            this.demoResponders = demoResponders;
-            return this;
-        }
+        private IQueue existingResponseQueueObj;
+        private IQueue existingResponseDeadLetterQueueObj;
+        private QueueProps responseDeadLetterQueueProps;
+        private IQueue existingDeadlineQueueObj;
+        private IQueue existingDeadlineDeadLetterQueueObj;
+        private QueueProps deadlineDeadLetterQueueProps;
 
         /**
          * Sets {@link ScatterGatherRfqProps#getApiAuthorizationType()}.
@@ -584,54 +550,9 @@ public final class ScatterGatherRfqProps {
         }
 
         /**
-         * Sets {@link ScatterGatherRfqProps#getDemoResponderCount()}.
-         *
-         * @param demoResponderCount how many demo responders to create, 1 to 100
-         * @return this builder
-         */
-        public Builder demoResponderCount(Integer demoResponderCount) {
-            this.demoResponderCount = demoResponderCount;
-            return this;
-        }
-
-        /**
-         * Sets {@link ScatterGatherRfqProps#getDemoResponderAvailability()}.
-         *
-         * @param demoResponderAvailability how often a demo responder answers, 0 to 1
-         * @return this builder
-         */
-        public Builder demoResponderAvailability(Double demoResponderAvailability) {
-            this.demoResponderAvailability = demoResponderAvailability;
-            return this;
-        }
-
-        /**
-         * Sets {@link ScatterGatherRfqProps#getDemoResponderMaxDelay()}.
-         *
-         * @param demoResponderMaxDelay the longest a demo responder waits before it answers
-         * @return this builder
-         */
-        public Builder demoResponderMaxDelay(Duration demoResponderMaxDelay) {
-            this.demoResponderMaxDelay = demoResponderMaxDelay;
-            return this;
-        }
-
-        /**
-         * Sets {@link ScatterGatherRfqProps#getDemoResponderTimeout()}.
-         *
-         * @param demoResponderTimeout the demo responders' function timeout, longer than their maximum
-         * delay
-         * @return this builder
-         */
-        public Builder demoResponderTimeout(Duration demoResponderTimeout) {
-            this.demoResponderTimeout = demoResponderTimeout;
-            return this;
-        }
-
-        /**
          * Sets {@link ScatterGatherRfqProps#getResponders()}.
          *
-         * @param responders your responder functions, instead of the demo responders
+         * @param responders your responder functions, named by the first {@code responderNames}
          * @return this builder
          */
         public Builder responders(List<IFunction> responders) {
@@ -737,29 +658,6 @@ public final class ScatterGatherRfqProps {
          */
         public Builder submitBurstLimit(Integer submitBurstLimit) {
             this.submitBurstLimit = submitBurstLimit;
-            return this;
-        }
-
-        /**
-         * Sets {@link ScatterGatherRfqProps#getReserveDemoResponderConcurrency()}.
-         *
-         * @param reserveDemoResponderConcurrency false for demo responders that reserve no concurrency
-         * @return this builder
-         */
-        public Builder reserveDemoResponderConcurrency(Boolean reserveDemoResponderConcurrency) {
-            this.reserveDemoResponderConcurrency = reserveDemoResponderConcurrency;
-            return this;
-        }
-
-        /**
-         * Sets {@link ScatterGatherRfqProps#getDemoResponderReservedConcurrency()}.
-         *
-         * @param demoResponderReservedConcurrency concurrent executions each demo responder reserves, at
-         * least 1
-         * @return this builder
-         */
-        public Builder demoResponderReservedConcurrency(Integer demoResponderReservedConcurrency) {
-            this.demoResponderReservedConcurrency = demoResponderReservedConcurrency;
             return this;
         }
 
@@ -870,6 +768,72 @@ public final class ScatterGatherRfqProps {
          */
         public Builder apiProps(RestApiProps apiProps) {
             this.apiProps = apiProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getExistingResponseQueueObj()}.
+         *
+         * @param existingResponseQueueObj your response queue, with its dead-letter queue given too
+         * @return this builder
+         */
+        public Builder existingResponseQueueObj(IQueue existingResponseQueueObj) {
+            this.existingResponseQueueObj = existingResponseQueueObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getExistingResponseDeadLetterQueueObj()}.
+         *
+         * @param existingResponseDeadLetterQueueObj your response dead-letter queue
+         * @return this builder
+         */
+        public Builder existingResponseDeadLetterQueueObj(IQueue existingResponseDeadLetterQueueObj) {
+            this.existingResponseDeadLetterQueueObj = existingResponseDeadLetterQueueObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getResponseDeadLetterQueueProps()}.
+         *
+         * @param responseDeadLetterQueueProps the new response dead-letter queue's props
+         * @return this builder
+         */
+        public Builder responseDeadLetterQueueProps(QueueProps responseDeadLetterQueueProps) {
+            this.responseDeadLetterQueueProps = responseDeadLetterQueueProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getExistingDeadlineQueueObj()}.
+         *
+         * @param existingDeadlineQueueObj your deadline queue, with its dead-letter queue given too
+         * @return this builder
+         */
+        public Builder existingDeadlineQueueObj(IQueue existingDeadlineQueueObj) {
+            this.existingDeadlineQueueObj = existingDeadlineQueueObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getExistingDeadlineDeadLetterQueueObj()}.
+         *
+         * @param existingDeadlineDeadLetterQueueObj your deadline dead-letter queue
+         * @return this builder
+         */
+        public Builder existingDeadlineDeadLetterQueueObj(IQueue existingDeadlineDeadLetterQueueObj) {
+            this.existingDeadlineDeadLetterQueueObj = existingDeadlineDeadLetterQueueObj;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getDeadlineDeadLetterQueueProps()}.
+         *
+         * @param deadlineDeadLetterQueueProps the new deadline dead-letter queue's props
+         * @return this builder
+         */
+        public Builder deadlineDeadLetterQueueProps(QueueProps deadlineDeadLetterQueueProps) {
+            this.deadlineDeadLetterQueueProps = deadlineDeadLetterQueueProps;
             return this;
         }
 

@@ -58,8 +58,8 @@ class DeadLetterRedriveGrantTest {
                 "Rfq",
                 ScatterGatherRfqProps.builder()
                         .code(TestStacks.jarCode(stack))
-                        .demoResponders(true)
-                        .demoResponderCount(1)
+                        .externalResponderCount(1)
+                        .responderNames(List.of("partner"))
                         .build());
         Role operator = operator(stack);
 

@@ -35,14 +35,19 @@ class ResponderIdsTest {
      * publishes a new one, behind the same alias, by design.
      */
     private static Set<String> logicalIds(List<String> names) {
-        Set<String> ids = allLogicalIds(names);
+        return logicalIds(names, false);
+    }
+
+    /** As above, the responders given in the props or attached one by one with addResponder. */
+    private static Set<String> logicalIds(List<String> names, boolean added) {
+        Set<String> ids = allLogicalIds(names, added);
         ids.removeIf(id -> id.startsWith("RideBookingCollectorFunctionCurrentVersion")
                 || id.startsWith("RideBookingSubmitFunctionCurrentVersion"));
         return ids;
     }
 
     /** Every logical ID of a stack with a request for quotes to the named responders, in that order. */
-    private static Set<String> allLogicalIds(List<String> names) {
+    private static Set<String> allLogicalIds(List<String> names, boolean added) {
         Stack stack = TestStacks.newStack();
         software.amazon.awscdk.services.lambda.Code code = TestStacks.jarCode(stack);
         List<IFunction> functions = new ArrayList<>();
@@ -55,14 +60,22 @@ class ResponderIdsTest {
                             .handler("com.example.Quotes::handleRequest")
                             .build()));
         }
-        new ScatterGatherRfq(
-                stack,
-                "RideBooking",
-                ScatterGatherRfqProps.builder()
-                        .code(code)
-                        .responders(functions)
-                        .responderNames(names)
-                        .build());
+        if (added) {
+            ScatterGatherRfq rfq =
+                    new ScatterGatherRfq(stack, "RideBooking", ScatterGatherRfqProps.builder().code(code).build());
+            for (int i = 0; i < names.size(); i++) {
+                rfq.addResponder(names.get(i), functions.get(i));
+            }
+        } else {
+            new ScatterGatherRfq(
+                    stack,
+                    "RideBooking",
+                    ScatterGatherRfqProps.builder()
+                            .code(code)
+                            .responders(functions)
+                            .responderNames(names)
+                            .build());
+        }
         Map<String, Map<String, Object>> resources = Template.fromStack(stack).toJSON().entrySet().stream()
                 .filter(e -> e.getKey().equals("Resources"))
                 .map(e -> castResources(e.getValue()))
@@ -101,6 +114,19 @@ class ResponderIdsTest {
         for (String id : difference(after, before)) {
             assertTrue(id.contains("Delta"), "only Delta's resources are new, not " + id);
         }
+    }
+
+    @Test
+    void respondersAttachedByNameKeepEveryOtherLogicalIdWhenReorderedRemovedOrAdded() {
+        Set<String> before = logicalIds(RESPONDERS, true);
+        assertEquals(before, logicalIds(List.of("Gamma", "Alpha", "Beta"), true));
+        assertEquals(before, logicalIds(RESPONDERS, false), "addResponder and the props name alike");
+        Set<String> withoutBeta = logicalIds(List.of("Alpha", "Gamma"), true);
+        assertTrue(before.containsAll(withoutBeta), "no new logical ID: " + difference(withoutBeta, before));
+        difference(before, withoutBeta).forEach(id -> assertTrue(id.contains("Beta"), id));
+        Set<String> withDelta = logicalIds(List.of("Alpha", "Beta", "Gamma", "Delta"), true);
+        assertTrue(withDelta.containsAll(before), "every logical ID kept: lost " + difference(before, withDelta));
+        difference(withDelta, before).forEach(id -> assertTrue(id.contains("Delta"), id));
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.wildrydes.constructs.RoleActions;
 import com.wildrydes.constructs.TestStacks;
+import com.wildrydes.constructs.functions.JavaFunction;
+import com.wildrydes.constructs.functions.JavaFunctionProps;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,31 +33,18 @@ class ScatterGatherRfqTest {
         assertMessage(expected, () -> rfq(TestStacks.newStack(), props));
     }
 
-    @Test
-    void byDefaultTenDemoRespondersAnswerWithinTheWorkshopsTimes() {
-        Stack stack = TestStacks.newStack();
-        ScatterGatherRfq rfq = rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true));
-        Template template = Template.fromStack(stack);
+    /** Two external responders: the construct creates no responder of its own. */
+    private static ScatterGatherRfqProps.Builder twoPartners() {
+        return ScatterGatherRfqProps.builder()
+                .externalResponderCount(2)
+                .responderNames(List.of("Partner One", "Partner Two"));
+    }
 
-        assertEquals(10, rfq.getDemoResponders().size());
-        assertEquals(10, rfq.getExpectedResponders());
-        template.hasResourceProperties(
-                "AWS::Lambda::Function",
-                Map.of(
-                        "Handler",
-                        "com.wildrydes.lambdas.rfq.DemoResponderHandler::handleRequest",
-                        "Timeout",
-                        70,
-                        "Environment",
-                        Map.of(
-                                "Variables",
-                                Map.of(
-                                        "RESPONDER_NAME",
-                                        "UnicornManagementResource10",
-                                        "AVAILABILITY",
-                                        "0.5",
-                                        "MAX_DELAY_SECONDS",
-                                        "60"))));
+    @Test
+    void theSubmitFunctionKnowsTheDeadlineAndHowManyAnswerAndCreatesNoResponder() {
+        Stack stack = TestStacks.newStack();
+        rfq(stack, twoPartners());
+        Template template = Template.fromStack(stack);
         template.hasResourceProperties(
                 "AWS::Lambda::Function",
                 Map.of(
@@ -64,17 +53,16 @@ class ScatterGatherRfqTest {
                         "Environment",
                         Map.of(
                                 "Variables",
-                                Match.objectLike(Map.of("EXPECTED_RESPONDERS", "10", "DEADLINE_SECONDS", "120")))));
-        // 10 responders on the request topic, each with its dead-letter queue
-        template.resourceCountIs("AWS::SNS::Subscription", 10);
+                                Match.objectLike(Map.of("EXPECTED_RESPONDERS", "2", "DEADLINE_SECONDS", "120")))));
+        template.resourceCountIs("AWS::Lambda::Function", 4);
+        template.resourceCountIs("AWS::SNS::Subscription", 0);
     }
 
     @Test
     void theCollectorCountsQuotesOnlyFromTheRespondersNames() {
         Stack stack = TestStacks.newStack();
-        ScatterGatherRfq rfq =
-                rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true).demoResponderCount(2));
-        assertEquals(List.of("UnicornManagementResource1", "UnicornManagementResource2"), rfq.getResponderNames());
+        ScatterGatherRfq rfq = rfq(stack, twoPartners());
+        assertEquals(List.of("Partner One", "Partner Two"), rfq.getResponderNames());
         Template template = Template.fromStack(stack);
         template.hasResourceProperties(
                 "AWS::Lambda::Function",
@@ -84,9 +72,7 @@ class ScatterGatherRfqTest {
                         "Environment",
                         Map.of(
                                 "Variables",
-                                Match.objectLike(Map.of(
-                                        "RESPONDER_NAMES",
-                                        "[\"UnicornManagementResource1\",\"UnicornManagementResource2\"]")))));
+                                Match.objectLike(Map.of("RESPONDER_NAMES", "[\"Partner One\",\"Partner Two\"]")))));
         template.hasResourceProperties(
                 "AWS::Lambda::Function",
                 Map.of(
@@ -99,7 +85,7 @@ class ScatterGatherRfqTest {
     @Test
     void theTableHoldsRequestsAndQuotesByIdAndResponder() {
         Stack stack = TestStacks.newStack();
-        rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true));
+        rfq(stack, twoPartners());
         Template.fromStack(stack)
                 .hasResourceProperties(
                         "AWS::DynamoDB::Table",
@@ -115,7 +101,7 @@ class ScatterGatherRfqTest {
     @Test
     void theResponseQueueOutlastsTheCollectorAndDeadLettersAfterThreeReceives() {
         Stack stack = TestStacks.newStack();
-        rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true));
+        rfq(stack, twoPartners());
         Template template = Template.fromStack(stack);
         template.hasResourceProperties(
                 "AWS::SQS::Queue",
@@ -141,7 +127,7 @@ class ScatterGatherRfqTest {
     @Test
     void theApiValidatesTheRequestBodyAndTheQueryId() {
         Stack stack = TestStacks.newStack();
-        rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true));
+        rfq(stack, twoPartners());
         Template template = Template.fromStack(stack);
         template.hasResourceProperties(
                 "AWS::ApiGateway::Method",
@@ -156,10 +142,21 @@ class ScatterGatherRfqTest {
         template.hasResourceProperties("AWS::ApiGateway::Resource", Map.of("PathPart", "{id}"));
     }
 
-    /** The default construct with one demo responder, as a template to read grants from. */
+    /** The default construct with one responder added by name, as a template to read grants from. */
     private static Template oneResponder() {
         Stack stack = TestStacks.newStack();
-        rfq(stack, ScatterGatherRfqProps.builder().demoResponders(true).demoResponderCount(1));
+        Code code = TestStacks.jarCode(stack);
+        ScatterGatherRfq rfq =
+                new ScatterGatherRfq(stack, "Rfq", ScatterGatherRfqProps.builder().code(code).build());
+        rfq.addResponder(
+                "Pricing",
+                new JavaFunction(
+                        rfq,
+                        "Pricing",
+                        JavaFunctionProps.builder()
+                                .code(code)
+                                .handler("com.example.Pricing::handleRequest")
+                                .build()));
         return Template.fromStack(stack);
     }
 
@@ -199,13 +196,13 @@ class ScatterGatherRfqTest {
                 RoleActions.allowed(template, "RfqSubmitFunctionServiceRole", "RfqDeadlineQueue"));
         assertEquals(
                 Set.of("sqs:SendMessage"),
-                RoleActions.allowed(template, "RfqUnicornManagementResource1ServiceRole", "RfqResponseQueue"));
+                RoleActions.allowed(template, "RfqPricingServiceRole", "RfqResponseQueue"));
         assertEquals(
                 Set.of("sqs:SendMessage"),
                 RoleActions.allowed(
                         template,
-                        "RfqUnicornManagementResource1ServiceRole",
-                        "RfqUnicornManagementResource1SubscriptionFailedInvocationsQueue"));
+                        "RfqPricingServiceRole",
+                        "RfqPricingSubscriptionFailedInvocationsQueue"));
     }
 
     /** What Lambda's event source mapping does with the consumer's role, as AWS documents it. */
@@ -229,7 +226,6 @@ class ScatterGatherRfqTest {
                         .responderNames(List.of("ResponderA", "Partner One", "Partner Two")));
         Template template = Template.fromStack(stack);
 
-        assertEquals(List.of(), rfq.getDemoResponders());
         assertEquals(3, rfq.getExpectedResponders());
         template.resourceCountIs("AWS::SNS::Subscription", 1);
         template.hasResourceProperties(
@@ -271,87 +267,52 @@ class ScatterGatherRfqTest {
         refuses(
                 "responseQueueVisibilityTimeout must be at least the collector's timeout (10 seconds, and AWS advises six times it), got 5 seconds",
                 ScatterGatherRfqProps.builder().responseQueueVisibilityTimeout(Duration.seconds(5)));
-        refuses(
-                "demoResponderTimeout must exceed demoResponderMaxDelay (1 minute) to leave time to answer, got 1 minute",
-                ScatterGatherRfqProps.builder().demoResponders(true).demoResponderTimeout(Duration.seconds(60)));
     }
 
     @Test
     void refusesResponderSettingsThatContradictEachOther() {
         refuses(
-                "the demoResponder* props configure the demo responders, got them without demoResponders(true)",
-                ScatterGatherRfqProps.builder().externalResponderCount(2).demoResponderCount(3));
-        refuses(
-                "demoResponders(true) creates the construct's own responders, got it together with responders or "
-                        + "externalResponderCount",
-                ScatterGatherRfqProps.builder().externalResponderCount(2).demoResponders(true));
-        refuses(
-                "expected at least one responder (responders, externalResponderCount, or demoResponders(true) for the "
-                        + "demo ones), got 0 responder functions and externalResponderCount 0",
-                ScatterGatherRfqProps.builder());
-        refuses(
-                "expected at least one responder (responders, externalResponderCount, or demoResponders(true) for the "
-                        + "demo ones), got 0 responder functions and externalResponderCount 0",
-                ScatterGatherRfqProps.builder().externalResponderCount(0));
-        refuses(
-                "responderNames must name each responder once, the name its quotes carry: expected 2 names "
+                "responderNames must name each responder of the props once, the name its quotes carry: expected 2 names "
                         + "(0 responder functions and externalResponderCount 2), got 0",
                 ScatterGatherRfqProps.builder().externalResponderCount(2));
         refuses(
-                "responderNames names the responders you supply, got it with demoResponders(true) "
-                        + "(the demo responders are named UnicornManagementResource1 to N)",
-                ScatterGatherRfqProps.builder().demoResponders(true).responderNames(List.of("A")));
-        refuses(
-                "demoResponderCount must be from 1 to 100, got 0",
-                ScatterGatherRfqProps.builder().demoResponders(true).demoResponderCount(0));
-        refuses(
-                "demoResponderAvailability must be from 0 to 1, got 1.5",
-                ScatterGatherRfqProps.builder().demoResponders(true).demoResponderAvailability(1.5));
-        refuses(
-                "demoResponderReservedConcurrency must be at least 1 (0 would stop the responders), got 0",
-                ScatterGatherRfqProps.builder().demoResponders(true).demoResponderReservedConcurrency(0));
-        refuses(
-                "demoResponderReservedConcurrency configures the demo responders, got it without demoResponders(true)",
-                ScatterGatherRfqProps.builder().externalResponderCount(1).demoResponderReservedConcurrency(5));
+                "externalResponderCount must be at least 0, got -1",
+                ScatterGatherRfqProps.builder().externalResponderCount(-1));
         refuses(
                 "submitRateLimit and submitBurstLimit must be at least 1, got 0 and null",
                 ScatterGatherRfqProps.builder().submitRateLimit(0));
     }
 
     @Test
-    void theLargestDemoFitsTheCollectorsEnvironment() {
-        assertEquals(
-                100,
-                rfq(
-                                TestStacks.newStack(),
-                                ScatterGatherRfqProps.builder()
-                                        .demoResponders(true)
-                                        .demoResponderCount(100))
-                        .getResponderNames()
-                        .size());
+    void aHundredRespondersFitTheCollectorsEnvironment() {
+        ScatterGatherRfq rfq = rfq(TestStacks.newStack(), ScatterGatherRfqProps.builder());
+        for (int i = 1; i <= 100; i++) {
+            rfq.addResponder("UnicornManagementResource" + i, TestStacks.function((Stack) rfq.getNode().getScope(), "R" + i));
+        }
+        assertEquals(100, rfq.getResponderNames().size());
     }
 
     @Test
     void refusesResponderNamesTheCollectorCouldNotTellApartOrStore() {
         refuses(
-                "responderNames must differ after trimming, Unicode NFKC and case folding, got \"Partner\" and \" \uFF30ARTNER\"",
+                "ScatterGatherRfq.responderNames: a responder name must differ from the others after trimming, Unicode NFKC and case folding, got \" \uFF30ARTNER\" (already \"Partner\")",
                 ScatterGatherRfqProps.builder()
                         .externalResponderCount(2)
                         .responderNames(List.of("Partner", " \uFF30ARTNER")));
         refuses(
-                "responderNames must not be \"-\", which stands for the request itself in the table, got \" - \"",
+                "ScatterGatherRfq.responderNames: a responder name must not be \"-\", which stands for the request itself in the table, got \" - \"",
                 ScatterGatherRfqProps.builder().externalResponderCount(1).responderNames(List.of(" - ")));
         refuses(
                 "a responder name must be at most 1024 bytes (DynamoDB's sort key limit), got one of 1025",
                 ScatterGatherRfqProps.builder().externalResponderCount(1).responderNames(List.of("R".repeat(1025))));
         refuses(
-                "the responder names must fit in the collector's environment (at most 3500 bytes as JSON; Lambda allows 4 KB in all), got 4013",
+                "the responder names must fit in the collector's environment (at most 3500 bytes as JSON; Lambda allows 4 KB in all), got 4013 with \"DDD",
                 ScatterGatherRfqProps.builder()
                         .externalResponderCount(4)
                         .responderNames(
                                 List.of("A".repeat(1000), "B".repeat(1000), "C".repeat(1000), "D".repeat(1000))));
         refuses(
-                "responderNames must not be empty, got [A,  ]",
+                "ScatterGatherRfq.responderNames: a responder name must not be empty, got \" \"",
                 ScatterGatherRfqProps.builder().externalResponderCount(2).responderNames(List.of("A", " ")));
     }
 
@@ -367,8 +328,8 @@ class ScatterGatherRfqTest {
                 "Rfq",
                 ScatterGatherRfqProps.builder()
                         .handlerCode(packages)
-                        .demoResponders(true)
-                        .demoResponderCount(2)
+                        .externalResponderCount(1)
+                        .responderNames(List.of("Partner"))
                         .build());
         Template template = Template.fromStack(stack);
         for (String handler : ScatterGatherRfqProps.HANDLER_CLASSES) {
@@ -379,24 +340,23 @@ class ScatterGatherRfqTest {
                             ScatterGatherRfq.HANDLERS + handler + "::handleRequest",
                             "Code",
                             Map.of("S3Key", handler + ".jar")),
-                    handler.equals("DemoResponderHandler") ? 2 : 1);
+                    1);
         }
-        template.resourceCountIs("AWS::Lambda::Function", 6);
+        template.resourceCountIs("AWS::Lambda::Function", 4);
     }
 
     @Test
     void refusesAPackageForAHandlerItDoesNotRun() {
         assertMessage(
                 "ScatterGatherRfqProps.handlerCode: no function of ScatterGatherRfq runs RideQueueHandler; expected handler"
-                        + " classes among [SubmitRfqHandler, QueryRfqHandler, QuoteCollectorHandler, RfqDeadlineHandler,"
-                        + " DemoResponderHandler]",
+                        + " classes among [SubmitRfqHandler, QueryRfqHandler, QuoteCollectorHandler, RfqDeadlineHandler]",
                 () -> ScatterGatherRfqProps.builder()
                         .handlerCode(Map.of("RideQueueHandler", TestStacks.inlineCode()))
                         .build());
         assertMessage(
                 "ScatterGatherRfqProps.code is required: expected the Code of the wild-rydes-lambdas jar, such as"
                         + " Code.fromAsset(jar) (or handlerCode for every one of [SubmitRfqHandler, QueryRfqHandler,"
-                        + " QuoteCollectorHandler, RfqDeadlineHandler, DemoResponderHandler]), got null",
+                        + " QuoteCollectorHandler, RfqDeadlineHandler]), got null",
                 () -> ScatterGatherRfqProps.builder()
                         .handlerCode(Map.of("QueryRfqHandler", TestStacks.inlineCode()))
                         .build());

@@ -18,13 +18,15 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The REST API every service here puts in front of its functions: regional, throttled, JSON access
- * logs kept a month, X-Ray tracing, a validator for bodies and parameters, and the validator's 400s
- * in the project's JSON error shape. Creates {@code ApiAccessLogs}, {@code Api} (with
+ * The REST API a construct of this library puts in front of its functions, unless the reuser gives
+ * their own: regional, throttled, JSON access logs kept a month, X-Ray tracing, a validator for
+ * bodies and parameters, and the validator's 400s in the shape the library's handlers answer errors
+ * in. Reusable defaults, not the workshop's: authorization is the calling construct's (IAM unless the
+ * reuser says otherwise) and no cdk-nag finding is suppressed here. Creates {@code ApiAccessLogs}, {@code Api} (with
  * {@code BadRequestBodyResponse} and {@code BadRequestParametersResponse}) and
  * {@code BodyValidator} in the given scope.
  */
-public final class WorkshopRestApi {
+public final class RegionalRestApi {
 
     public static final String DEFAULT_STAGE_NAME = "prod";
     public static final int DEFAULT_THROTTLING_RATE_LIMIT = 10;
@@ -33,7 +35,7 @@ public final class WorkshopRestApi {
     /** A single entry, so Map.of's order cannot vary. */
     private static final Map<String, String> JSON_CONTENT_TYPE = Map.of("Content-Type", "'application/json'");
 
-    private WorkshopRestApi() {}
+    private RegionalRestApi() {}
 
     public static RestApi create(
             Construct scope, String description, String stageName, Integer rateLimit, Integer burstLimit) {
