@@ -44,6 +44,22 @@ const reporting = ofType('AWS::Lambda::Function').find((f) => f.Properties.Handl
 expect('the JavaFunction runs with the platform team\'s role, traced', reporting
   && text(reporting.Properties.Role).includes('role/platform-lambda')
   && text(reporting.Properties.TracingConfig) === '{"Mode":"Active"}');
+expect('the JavaFunction writes to the platform team\'s log group, and its role may write there',
+  reporting && text(reporting.Properties.LoggingConfig).includes('/platform/orders-reporting')
+  && ofType('AWS::IAM::Policy').some((p) => text(p.Properties.PolicyDocument).includes('/platform/orders-reporting')));
+const archivingLogs = ofType('AWS::Logs::LogGroup').find((g) => g.Properties.LogGroupName === '/orders/archiving');
+expect('a JavaFunction\'s log group from logGroupProps: the team\'s name, a year\'s retention, retained',
+  archivingLogs && archivingLogs.Properties.RetentionInDays === 365 && archivingLogs.DeletionPolicy === 'Retain');
+expect('the request for quotes\' collector drains the team\'s response queue',
+  ofType('AWS::Lambda::EventSourceMapping').some((m) => text(m.Properties.EventSourceArn).includes('quote-responses"')));
+expect('the response dead-letter alarm watches the team\'s dead-letter queue',
+  ofType('AWS::CloudWatch::Alarm').some((a) => text(a.Properties.Dimensions).includes('quote-responses-dlq')));
+expect('the deadline dead-letter queue comes from deadlineDeadLetterQueueProps, still encrypted',
+  queue('quote-deadlines-dlq') && queue('quote-deadlines-dlq').Properties.SqsManagedSseEnabled === true);
+expect('the responder attached with addResponder is subscribed under its name and counted',
+  ofType('AWS::SNS::Subscription').some((s) => s.id.startsWith('QuotessurgepricingSubscription')
+    && text(s.Properties.Endpoint).includes('function:surge-pricing'))
+  && ofType('AWS::Lambda::Function').some((f) => text(f.Properties.Environment).includes('[\\"big-orders\\",\\"surge-pricing\\"]')));
 
 if (failures.length > 0) {
   console.error('The reuser template ' + process.argv[2] + ' breaks what the team relies on:\n- ' + failures.join('\n- '));

@@ -148,8 +148,8 @@ class NoMutableInternalsTest {
                 .responders(List.of(TestStacks.function(stack, "Pricing")))
                 .responderNames(List.of("pricing"))
                 .build();
-        ScatterGatherRfq addedTo =
-                new ScatterGatherRfq(stack, "AddedToRfq", ScatterGatherRfqProps.builder().code(jar).build());
+        ScatterGatherRfq addedTo = new ScatterGatherRfq(
+                stack, "AddedToRfq", ScatterGatherRfqProps.builder().code(jar).build());
         addedTo.addResponder("surge", TestStacks.function(stack, "Surge"));
         FareCollectionSagaProps sagaProps = FareCollectionSagaProps.builder()
                 .chargeFunction(TestStacks.function(stack, "Charge"))

@@ -56,7 +56,8 @@ final class DemoResponders {
                             .environment(Map.of(
                                     "RESPONDER_NAME", name,
                                     "AVAILABILITY", Double.toString(AVAILABILITY),
-                                    "MAX_DELAY_SECONDS", Long.toString(MAX_DELAY.toSeconds().longValue())))
+                                    "MAX_DELAY_SECONDS",
+                                            Long.toString(MAX_DELAY.toSeconds().longValue())))
                             .build());
             rfq.addResponder(
                     name,

@@ -2,9 +2,9 @@ package com.wildrydes.infra;
 
 import com.wildrydes.constructs.functions.JavaFunction;
 import com.wildrydes.constructs.functions.JavaFunctionProps;
+import com.wildrydes.constructs.internal.RegionalRestApi;
 import com.wildrydes.constructs.internal.RequestSchemas;
 import com.wildrydes.constructs.internal.SecureResources;
-import com.wildrydes.constructs.internal.RegionalRestApi;
 import com.wildrydes.constructs.messaging.TopicGrants;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,7 @@ import com.wildrydes.constructs.messaging.TopicQueueChain;
 import com.wildrydes.constructs.messaging.TopicQueueChainProps;
 import com.wildrydes.constructs.rfq.ScatterGatherRfq;
 import com.wildrydes.constructs.rfq.ScatterGatherRfqProps;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.CfnParameter;
@@ -43,8 +44,8 @@ class DeployTimePropsTest {
                 ScatterGatherRfqProps.builder()
                         .code(jar(stack, "Quotes"))
                         .deadline(Duration.seconds(seconds(stack, "DeadlineSeconds")))
-                        .demoResponders(true)
-                        .demoResponderCount(1)
+                        .externalResponderCount(1)
+                        .responderNames(List.of("partner"))
                         .build());
 
         Template template = synth(stack);
@@ -55,35 +56,6 @@ class DeployTimePropsTest {
                         Map.of(
                                 "Variables",
                                 Match.objectLike(Map.of("DEADLINE_SECONDS", Map.of("Ref", "DeadlineSeconds"))))));
-        // The deadline is at most 15 minutes: a responder's event is given up after that at the latest.
-        template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of("MaximumEventAgeInSeconds", 900));
-        assertFalse(json(template).contains("-9223372036854775808"), "a token's encoding leaked into the template");
-    }
-
-    @Test
-    void demoResponderTimesFromParametersAreNotRefusedForBeingUncheckable() throws Exception {
-        Stack stack = pinnedStack();
-        new ScatterGatherRfq(
-                stack,
-                "Quotes",
-                ScatterGatherRfqProps.builder()
-                        .code(jar(stack, "Quotes"))
-                        .demoResponders(true)
-                        .demoResponderCount(1)
-                        .demoResponderTimeout(Duration.seconds(seconds(stack, "ResponderTimeout")))
-                        .demoResponderMaxDelay(Duration.seconds(seconds(stack, "ResponderMaxDelay")))
-                        .build());
-
-        Template template = synth(stack);
-        template.hasResourceProperties(
-                "AWS::Lambda::Function",
-                Map.of(
-                        "Timeout",
-                        Map.of("Ref", "ResponderTimeout"),
-                        "Environment",
-                        Map.of(
-                                "Variables",
-                                Match.objectLike(Map.of("MAX_DELAY_SECONDS", Map.of("Ref", "ResponderMaxDelay"))))));
         assertFalse(json(template).contains("-9223372036854775808"), "a token's encoding leaked into the template");
     }
 

@@ -21,8 +21,8 @@ import software.amazon.awscdk.services.sns.Policy;
 import software.amazon.awscdk.services.sns.SubscriptionFilter;
 
 /**
- * An SNS subscription filter policy, written as the JSON that the SNS documentation and the
- * workshop use, and checked when it is created (that is, at synthesis) against the rules and
+ * An SNS subscription filter policy, written as the JSON that the SNS documentation uses, and
+ * checked when it is created (that is, at synthesis) against the rules and
  * limits that SNS would otherwise enforce only at deploy time.
  *
  * <pre>{@code

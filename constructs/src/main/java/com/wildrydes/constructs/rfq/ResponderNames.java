@@ -47,8 +47,8 @@ final class ResponderNames {
         }
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_NAME_BYTES) {
-            throw new IllegalArgumentException(
-                    prefix + "be at most " + MAX_NAME_BYTES + " bytes (DynamoDB's sort key limit), got one of " + bytes);
+            throw new IllegalArgumentException(prefix + "be at most " + MAX_NAME_BYTES
+                    + " bytes (DynamoDB's sort key limit), got one of " + bytes);
         }
         for (String previous : names) {
             if (normalise(previous).equals(normalised)) {

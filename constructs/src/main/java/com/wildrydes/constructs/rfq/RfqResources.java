@@ -130,26 +130,33 @@ final class RfqResources {
             return;
         }
         if (deadLetters == null) {
-            throw new IllegalArgumentException(CONSTRUCT + ": " + queueName + " needs " + deadLetterName + ", the queue "
-                    + "its redrive policy sends to (the construct alarms on it and grants its redrive), got none");
+            throw new IllegalArgumentException(
+                    CONSTRUCT + ": " + queueName + " needs " + deadLetterName + ", the queue "
+                            + "its redrive policy sends to (the construct alarms on it and grants its redrive), got none");
         }
         if (Boolean.TRUE.equals(queue.getFifo())) {
             throw new IllegalArgumentException(CONSTRUCT + ": " + queueName + " must be a standard queue (the submit "
-                    + "function sends without a message group), got a FIFO queue " + queue.getNode().getPath());
+                    + "function sends without a message group), got a FIFO queue "
+                    + queue.getNode().getPath());
         }
         if (queue.getEncryptionType() == QueueEncryption.UNENCRYPTED) {
-            throw new IllegalArgumentException(CONSTRUCT + ": " + queueName + " must be encrypted at rest (SSE-SQS or a "
-                    + "KMS key), got " + queue.getNode().getPath() + " unencrypted");
+            throw new IllegalArgumentException(
+                    CONSTRUCT + ": " + queueName + " must be encrypted at rest (SSE-SQS or a " + "KMS key), got "
+                            + queue.getNode().getPath() + " unencrypted");
         }
         if (queue instanceof Queue defined) {
             DeadLetterQueue redrive = defined.getDeadLetterQueue();
             if (redrive == null
-                    || !redrive.getQueue().getNode().getPath().equals(deadLetters.getNode().getPath())) {
+                    || !redrive.getQueue()
+                            .getNode()
+                            .getPath()
+                            .equals(deadLetters.getNode().getPath())) {
                 throw new IllegalArgumentException(CONSTRUCT + ": " + queueName + " must send what it gives up on to "
                         + deadLetterName + " " + deadLetters.getNode().getPath() + ", got "
                         + (redrive == null
                                 ? "a queue without a dead-letter queue"
-                                : "a queue that sends it to " + redrive.getQueue().getNode().getPath()));
+                                : "a queue that sends it to "
+                                        + redrive.getQueue().getNode().getPath()));
             }
         }
     }

@@ -7,11 +7,11 @@ import com.wildrydes.constructs.internal.DeadLetterRedrive;
 import com.wildrydes.constructs.internal.FunctionTargets;
 import com.wildrydes.constructs.internal.QueueConsumers;
 import com.wildrydes.constructs.internal.QueueGrants;
+import com.wildrydes.constructs.internal.RegionalRestApi;
 import com.wildrydes.constructs.internal.RequestSchemas;
 import com.wildrydes.constructs.internal.SecondsText;
 import com.wildrydes.constructs.internal.SynthesisValue;
 import com.wildrydes.constructs.internal.ValidatedProps;
-import com.wildrydes.constructs.internal.RegionalRestApi;
 import com.wildrydes.constructs.messaging.FilteredSubscription;
 import com.wildrydes.constructs.messaging.FilteredSubscriptionProps;
 import com.wildrydes.constructs.messaging.TopicGrants;
@@ -110,10 +110,12 @@ public class ScatterGatherRfq extends Construct {
         String expectedResponders =
                 SynthesisValue.string("ExpectedResponders", () -> Integer.toString(responderNames.count()));
         String responderNamesJson = SynthesisValue.string("ResponderNames", responderNames::toEnvironmentValue);
-        getNode().addValidation(() -> responderNames.count() > 0
-                ? List.of()
-                : List.of("ScatterGatherRfq: expected at least one responder (responders, externalResponderCount or "
-                        + "addResponder), got none: nothing would answer a request"));
+        getNode()
+                .addValidation(() -> responderNames.count() > 0
+                        ? List.of()
+                        : List.of(
+                                "ScatterGatherRfq: expected at least one responder (responders, externalResponderCount or "
+                                        + "addResponder), got none: nothing would answer a request"));
         Duration deadline = props.getDeadline() != null ? props.getDeadline() : ScatterGatherRfqProps.DEFAULT_DEADLINE;
 
         ValidatedProps.check(this, () -> RfqResources.validate(props));
@@ -329,7 +331,8 @@ public class ScatterGatherRfq extends Construct {
                     "ScatterGatherRfq: externalResponderCount must be at least 0, got " + external);
         }
         int responders = props.getResponders().size() + external;
-        int named = props.getResponderNames() != null ? props.getResponderNames().size() : 0;
+        int named =
+                props.getResponderNames() != null ? props.getResponderNames().size() : 0;
         if (named != responders) {
             throw new IllegalArgumentException("ScatterGatherRfq: responderNames must name each responder of the "
                     + "props once, the name its quotes carry: expected " + responders + " names ("
@@ -396,7 +399,8 @@ public class ScatterGatherRfq extends Construct {
     }
 
     private void subscribe(String name, IFunction responder, ResponderOptions options) {
-        ResponderOptions given = options != null ? options : ResponderOptions.builder().build();
+        ResponderOptions given =
+                options != null ? options : ResponderOptions.builder().build();
         // Named after the responder, never its place in the list: a logical ID that changed with
         // the order would replace the subscription and its queues, losing their messages.
         alarms.addAll(new FilteredSubscription(
@@ -414,7 +418,11 @@ public class ScatterGatherRfq extends Construct {
                                 .build())
                 .getAlarms());
         FunctionTargets.grantOrWarn(
-                this, responder, () -> grantRespond(responder), "sqs:SendMessage", responseQueue.getNode().getPath());
+                this,
+                responder,
+                () -> grantRespond(responder),
+                "sqs:SendMessage",
+                responseQueue.getNode().getPath());
     }
 
     /**

@@ -30,11 +30,8 @@ import software.amazon.awscdk.services.sqs.QueueProps;
 public final class ScatterGatherRfqProps {
 
     /** The handler classes (package {@code com.wildrydes.lambdas.rfq}) the construct's functions run. */
-    public static final List<String> HANDLER_CLASSES = List.of(
-            "SubmitRfqHandler",
-            "QueryRfqHandler",
-            "QuoteCollectorHandler",
-            "RfqDeadlineHandler");
+    public static final List<String> HANDLER_CLASSES =
+            List.of("SubmitRfqHandler", "QueryRfqHandler", "QuoteCollectorHandler", "RfqDeadlineHandler");
 
     /** How long a request takes quotes when {@code deadline} is not given. */
     public static final Duration DEFAULT_DEADLINE = Duration.minutes(2);
@@ -55,6 +52,7 @@ public final class ScatterGatherRfqProps {
     public static final int DEFAULT_SUBMIT_RATE_LIMIT = 1;
     /** Requests the submit method takes at once when {@code submitBurstLimit} is not given. */
     public static final int DEFAULT_SUBMIT_BURST_LIMIT = 2;
+
     private final Code code;
     private final Map<String, Code> handlerCode;
     private final List<IFunction> responders;

@@ -28,7 +28,8 @@ class JavaFunctionLogGroupTest {
     void writesToTheReusersLogGroupAndCreatesNone() {
         Stack stack = TestStacks.newStack();
         ILogGroup theirs = LogGroup.fromLogGroupName(stack, "Theirs", "/platform/pricing");
-        JavaFunction fn = new JavaFunction(stack, "Fn", jar(stack).existingLogGroupObj(theirs).build());
+        JavaFunction fn = new JavaFunction(
+                stack, "Fn", jar(stack).existingLogGroupObj(theirs).build());
         Template template = Template.fromStack(stack);
 
         assertSame(theirs, fn.getLogGroup());
@@ -81,11 +82,11 @@ class JavaFunctionLogGroupTest {
     @Test
     void logGroupPropsWithoutARetentionKeepTheDefaultMonth() {
         Stack stack = TestStacks.newStack();
-        new JavaFunction(stack, "Fn", jar(stack).logGroupProps(LogGroupProps.builder().build()).build());
-        Template.fromStack(stack)
-                .hasResourceProperties(
-                        "AWS::Logs::LogGroup",
-                        Map.of("RetentionInDays", 30));
+        new JavaFunction(
+                stack,
+                "Fn",
+                jar(stack).logGroupProps(LogGroupProps.builder().build()).build());
+        Template.fromStack(stack).hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
     }
 
     @Test

@@ -23,7 +23,9 @@ class AddResponderTest {
 
     private static ScatterGatherRfq rfq(Stack stack) {
         return new ScatterGatherRfq(
-                stack, "Rfq", ScatterGatherRfqProps.builder().code(TestStacks.jarCode(stack)).build());
+                stack,
+                "Rfq",
+                ScatterGatherRfqProps.builder().code(TestStacks.jarCode(stack)).build());
     }
 
     @Test
@@ -59,8 +61,7 @@ class AddResponderTest {
                         "com.wildrydes.lambdas.rfq.QuoteCollectorHandler::handleRequest",
                         "Environment",
                         Map.of("Variables", Match.objectLike(Map.of("RESPONDER_NAMES", "[\"Pricing\",\"Surge\"]")))));
-        template.hasResourceProperties(
-                "AWS::Lambda::EventInvokeConfig", Map.of("MaximumEventAgeInSeconds", 120));
+        template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of("MaximumEventAgeInSeconds", 120));
         template.hasResourceProperties(
                 "AWS::IAM::Policy",
                 Map.of(

@@ -61,8 +61,10 @@ class ResponderIdsTest {
                             .build()));
         }
         if (added) {
-            ScatterGatherRfq rfq =
-                    new ScatterGatherRfq(stack, "RideBooking", ScatterGatherRfqProps.builder().code(code).build());
+            ScatterGatherRfq rfq = new ScatterGatherRfq(
+                    stack,
+                    "RideBooking",
+                    ScatterGatherRfqProps.builder().code(code).build());
             for (int i = 0; i < names.size(); i++) {
                 rfq.addResponder(names.get(i), functions.get(i));
             }

@@ -67,10 +67,14 @@ class RfqExistingQueuesTest {
         template.resourceCountIs("AWS::SQS::Queue", 4);
         template.hasResourceProperties(
                 "AWS::Lambda::EventSourceMapping",
-                Map.of("EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("TheirResponses.*"), "Arn"))));
+                Map.of(
+                        "EventSourceArn",
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("TheirResponses.*"), "Arn"))));
         template.hasResourceProperties(
                 "AWS::Lambda::EventSourceMapping",
-                Map.of("EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("TheirDeadlines.*"), "Arn"))));
+                Map.of(
+                        "EventSourceArn",
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("TheirDeadlines.*"), "Arn"))));
         template.hasResourceProperties(
                 "AWS::CloudWatch::Alarm",
                 Map.of(
@@ -79,7 +83,9 @@ class RfqExistingQueuesTest {
                                 "Name",
                                 "QueueName",
                                 "Value",
-                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("TheirResponseDlq.*"), "QueueName"))))));
+                                Map.of(
+                                        "Fn::GetAtt",
+                                        List.of(Match.stringLikeRegexp("TheirResponseDlq.*"), "QueueName"))))));
     }
 
     @Test
@@ -89,12 +95,10 @@ class RfqExistingQueuesTest {
                 stack,
                 "Rfq",
                 oneResponder(stack)
-                        .responseDeadLetterQueueProps(QueueProps.builder()
-                                .queueName("responses-dlq")
-                                .build())
-                        .deadlineDeadLetterQueueProps(QueueProps.builder()
-                                .queueName("deadlines-dlq")
-                                .build())
+                        .responseDeadLetterQueueProps(
+                                QueueProps.builder().queueName("responses-dlq").build())
+                        .deadlineDeadLetterQueueProps(
+                                QueueProps.builder().queueName("deadlines-dlq").build())
                         .build());
         Template template = Template.fromStack(stack);
         for (String name : List.of("responses-dlq", "deadlines-dlq")) {
@@ -108,7 +112,10 @@ class RfqExistingQueuesTest {
     void aNewQueueRedrivesToTheReusersDeadLetterQueue() {
         Stack stack = TestStacks.newStack();
         Queue shared = new Queue(stack, "SharedDlq");
-        new ScatterGatherRfq(stack, "Rfq", oneResponder(stack).existingResponseDeadLetterQueueObj(shared).build());
+        new ScatterGatherRfq(
+                stack,
+                "Rfq",
+                oneResponder(stack).existingResponseDeadLetterQueueObj(shared).build());
         Template.fromStack(stack)
                 .hasResourceProperties(
                         "AWS::SQS::Queue",
@@ -192,7 +199,8 @@ class RfqExistingQueuesTest {
                             stack,
                             "Rfq",
                             oneResponder(stack)
-                                    .existingDeadlineQueueObj(queueWithDeadLetters(stack, "D", new Queue(stack, "Other")))
+                                    .existingDeadlineQueueObj(
+                                            queueWithDeadLetters(stack, "D", new Queue(stack, "Other")))
                                     .existingDeadlineDeadLetterQueueObj(new Queue(stack, "Dlq"))
                                     .build());
                 });

@@ -146,8 +146,8 @@ class ScatterGatherRfqTest {
     private static Template oneResponder() {
         Stack stack = TestStacks.newStack();
         Code code = TestStacks.jarCode(stack);
-        ScatterGatherRfq rfq =
-                new ScatterGatherRfq(stack, "Rfq", ScatterGatherRfqProps.builder().code(code).build());
+        ScatterGatherRfq rfq = new ScatterGatherRfq(
+                stack, "Rfq", ScatterGatherRfqProps.builder().code(code).build());
         rfq.addResponder(
                 "Pricing",
                 new JavaFunction(
@@ -195,14 +195,10 @@ class ScatterGatherRfqTest {
                 Set.of("sqs:SendMessage"),
                 RoleActions.allowed(template, "RfqSubmitFunctionServiceRole", "RfqDeadlineQueue"));
         assertEquals(
-                Set.of("sqs:SendMessage"),
-                RoleActions.allowed(template, "RfqPricingServiceRole", "RfqResponseQueue"));
+                Set.of("sqs:SendMessage"), RoleActions.allowed(template, "RfqPricingServiceRole", "RfqResponseQueue"));
         assertEquals(
                 Set.of("sqs:SendMessage"),
-                RoleActions.allowed(
-                        template,
-                        "RfqPricingServiceRole",
-                        "RfqPricingSubscriptionFailedInvocationsQueue"));
+                RoleActions.allowed(template, "RfqPricingServiceRole", "RfqPricingSubscriptionFailedInvocationsQueue"));
     }
 
     /** What Lambda's event source mapping does with the consumer's role, as AWS documents it. */
@@ -287,7 +283,9 @@ class ScatterGatherRfqTest {
     void aHundredRespondersFitTheCollectorsEnvironment() {
         ScatterGatherRfq rfq = rfq(TestStacks.newStack(), ScatterGatherRfqProps.builder());
         for (int i = 1; i <= 100; i++) {
-            rfq.addResponder("UnicornManagementResource" + i, TestStacks.function((Stack) rfq.getNode().getScope(), "R" + i));
+            rfq.addResponder(
+                    "UnicornManagementResource" + i,
+                    TestStacks.function((Stack) rfq.getNode().getScope(), "R" + i));
         }
         assertEquals(100, rfq.getResponderNames().size());
     }

@@ -23,6 +23,10 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
 import software.amazon.awscdk.services.lambda.FilterRule;
 import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.LogGroupProps;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueProps;
@@ -78,15 +82,22 @@ public final class OrdersApp {
                                 Map.of("body", Map.of("currency", FilterRule.isEqual("EUR"))))))
                         .build())
                 .build());
-        new ScatterGatherRfq(stack, "Quotes", ScatterGatherRfqProps.builder()
+        ScatterGatherRfq quotes = new ScatterGatherRfq(stack, "Quotes", ScatterGatherRfqProps.builder()
                 .code(Code.fromAsset("target/lambda/wild-rydes-lambdas.jar"))
                 .responders(List.of(bigOrders))
                 .responderNames(List.of("big-orders"))
                 .existingRequestTopicObj(Topic.fromTopicArn(stack, "QuoteRequests",
                         "arn:aws:sns:eu-west-1:123456789012:quote-requests"))
                 .existingTableObj(Table.fromTableName(stack, "Quotations", "quotations"))
+                .existingResponseQueueObj(Queue.fromQueueArn(stack, "QuoteResponses",
+                        "arn:aws:sqs:eu-west-1:123456789012:quote-responses"))
+                .existingResponseDeadLetterQueueObj(Queue.fromQueueArn(stack, "QuoteResponseDeadLetters",
+                        "arn:aws:sqs:eu-west-1:123456789012:quote-responses-dlq"))
+                .deadlineDeadLetterQueueProps(QueueProps.builder().queueName("quote-deadlines-dlq").build())
                 .apiProps(RestApiProps.builder().restApiName("orders-quotes").build())
                 .build());
+        quotes.addResponder("surge-pricing", Function.fromFunctionArn(stack, "SurgePricing",
+                "arn:aws:lambda:eu-west-1:123456789012:function:surge-pricing:live"));
         new FareCollectionSaga(stack, "Fares", FareCollectionSagaProps.builder()
                 .chargeFunction(Function.fromFunctionArn(stack, "Charge",
                         "arn:aws:lambda:eu-west-1:123456789012:function:charge"))
@@ -107,6 +118,16 @@ public final class OrdersApp {
                 .handler("com.example.orders.Reporting::handleRequest")
                 .role(Role.fromRoleArn(stack, "PlatformRole", "arn:aws:iam::123456789012:role/platform-lambda"))
                 .tracing(Tracing.ACTIVE)
+                .existingLogGroupObj(LogGroup.fromLogGroupName(stack, "PlatformLogs", "/platform/orders-reporting"))
+                .build());
+        new JavaFunction(stack, "Archiving", JavaFunctionProps.builder()
+                .code(Code.fromAsset("target/lambda/wild-rydes-lambdas.jar"))
+                .handler("com.example.orders.Archiving::handleRequest")
+                .logGroupProps(LogGroupProps.builder()
+                        .logGroupName("/orders/archiving")
+                        .retention(RetentionDays.ONE_YEAR)
+                        .removalPolicy(RemovalPolicy.RETAIN)
+                        .build())
                 .build());
         app.synth();
     }
