@@ -26,6 +26,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.TopicProps;
+import software.amazon.awscdk.services.sqs.QueueProps;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
@@ -122,12 +123,21 @@ public class FareCollectionSaga extends Construct {
                 : ValidatedProps.check(this, () -> newTopic(props.getTopicProps()));
         // Nothing here reads the transactions queues (a service of the reuser's may): kept as long as SQS
         // keeps any, with an alarm days before SQS would drop the oldest.
-        this.successfulTransactions =
-                notificationsQueue("SuccessfulTransactions", IS_SUCCESSFUL, "true", UNREAD_NOTIFICATION_ALARM_AGE);
-        this.failedTransactions =
-                notificationsQueue("FailedTransactions", IS_SUCCESSFUL, "false", UNREAD_NOTIFICATION_ALARM_AGE);
+        this.successfulTransactions = notificationsQueue(
+                "SuccessfulTransactions",
+                IS_SUCCESSFUL,
+                "true",
+                UNREAD_NOTIFICATION_ALARM_AGE,
+                props.getSuccessfulTransactionsQueueProps());
+        this.failedTransactions = notificationsQueue(
+                "FailedTransactions",
+                IS_SUCCESSFUL,
+                "false",
+                UNREAD_NOTIFICATION_ALARM_AGE,
+                props.getFailedTransactionsQueueProps());
         // Read by a person, who deletes a message once the fare is reconciled; its alarm is getOperatorActionsAlarm.
-        this.operatorActions = notificationsQueue("OperatorActions", NEEDS_OPERATOR, "true", null);
+        this.operatorActions = notificationsQueue(
+                "OperatorActions", NEEDS_OPERATOR, "true", null, props.getOperatorActionsQueueProps());
 
         ILogGroup executionLogs = props.getExistingLogGroupObj() != null
                 ? props.getExistingLogGroupObj()
@@ -174,20 +184,37 @@ public class FareCollectionSaga extends Construct {
     /**
      * A queue of the notifications whose {@code attribute} is {@code value}, kept 14 days (SQS's longest).
      * The saga does not know who reads it (in the lab, nothing does), so its backlog alarm, when
-     * {@code oldestMessageAlarmAge} is given, fires only when a message nears SQS's limit.
+     * {@code oldestMessageAlarmAge} is given, fires only when a message nears SQS's limit. The reuser's
+     * {@code given} props pass through to the chain's queue; their retention replaces the 14 days.
      */
     private TopicQueueChain notificationsQueue(
-            String id, String attribute, String value, Duration oldestMessageAlarmAge) {
+            String id, String attribute, String value, Duration oldestMessageAlarmAge, QueueProps given) {
+        Duration givenRetention = given != null ? given.getRetentionPeriod() : null;
         return new TopicQueueChain(
                 this,
                 id,
                 TopicQueueChainProps.builder()
                         .topic(fareProcessingTopic)
                         .filterPolicy(FilterPolicy.onMessageAttributes("{\"" + attribute + "\": [\"" + value + "\"]}"))
-                        .retentionPeriod(SecureQueues.LONGEST_RETENTION)
+                        .retentionPeriod(givenRetention == null ? SecureQueues.LONGEST_RETENTION : null)
+                        .queueProps(given)
                         .oldestMessageAlarm(oldestMessageAlarmAge != null)
                         .oldestMessageAlarmAge(oldestMessageAlarmAge)
                         .build());
+    }
+
+    /** An unread notification must alarm before SQS drops it: a given retention must outlast the alarm. */
+    private static void requireRetentionBeyondAlarm(String propsName, QueueProps given) {
+        Duration retention = given != null ? given.getRetentionPeriod() : null;
+        if (retention != null
+                && !retention.isUnresolved()
+                && retention.toSeconds().doubleValue()
+                        <= UNREAD_NOTIFICATION_ALARM_AGE.toSeconds().doubleValue()) {
+            throw new IllegalArgumentException("FareCollectionSaga: " + propsName + ".retentionPeriod must exceed the "
+                    + "unread notification alarm's " + UNREAD_NOTIFICATION_ALARM_AGE.toHumanString() + " (nothing "
+                    + "reads the queue: the alarm must fire before SQS drops a message), got "
+                    + retention.toHumanString());
+        }
     }
 
     /**
@@ -353,6 +380,8 @@ public class FareCollectionSaga extends Construct {
                 props.getExistingLogGroupObj(),
                 "logGroupProps",
                 props.getLogGroupProps());
+        requireRetentionBeyondAlarm("successfulTransactionsQueueProps", props.getSuccessfulTransactionsQueueProps());
+        requireRetentionBeyondAlarm("failedTransactionsQueueProps", props.getFailedTransactionsQueueProps());
         if (props.getExistingTopicObj() != null
                 && Boolean.TRUE.equals(props.getExistingTopicObj().getFifo())) {
             throw new IllegalArgumentException("FareCollectionSaga: existingTopicObj must be a standard topic (the "

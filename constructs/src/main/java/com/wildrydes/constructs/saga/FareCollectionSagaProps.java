@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroupProps;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.TopicProps;
+import software.amazon.awscdk.services.sqs.QueueProps;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 
 /**
@@ -44,6 +45,9 @@ public final class FareCollectionSagaProps {
     private final Duration timeout;
     private final ILogGroup existingLogGroupObj;
     private final LogGroupProps logGroupProps;
+    private final QueueProps successfulTransactionsQueueProps;
+    private final QueueProps failedTransactionsQueueProps;
+    private final QueueProps operatorActionsQueueProps;
 
     private FareCollectionSagaProps(Builder b) {
         this.chargeFunction = RequiredProp.of(
@@ -65,6 +69,9 @@ public final class FareCollectionSagaProps {
         this.timeout = b.timeout;
         this.existingLogGroupObj = b.existingLogGroupObj;
         this.logGroupProps = b.logGroupProps;
+        this.successfulTransactionsQueueProps = b.successfulTransactionsQueueProps;
+        this.failedTransactionsQueueProps = b.failedTransactionsQueueProps;
+        this.operatorActionsQueueProps = b.operatorActionsQueueProps;
     }
 
     /**
@@ -224,6 +231,44 @@ public final class FareCollectionSagaProps {
     }
 
     /**
+     * Props of the successful transactions queue (the saga's child {@code SuccessfulTransactions}, a {@code TopicQueueChain} without a consumer), every
+     * option of aws-cdk-lib's {@code QueueProps} over its defaults (encrypted, TLS only, kept 14 days, a
+     * dead-letter queue after 5 receives); no encryption, an AWS managed key, {@code enforceSSL} false,
+     * FIFO or a dead-letter queue of its own are refused; a retention at most the unread notification alarm's 10 days is refused (nothing in the saga reads the
+     * queue, so the alarm must fire before SQS drops a message). Default: none.
+     *
+     * @return the props given, or null
+     */
+    public QueueProps getSuccessfulTransactionsQueueProps() {
+        return successfulTransactionsQueueProps;
+    }
+
+    /**
+     * Props of the failed transactions queue (the saga's child {@code FailedTransactions}, a {@code TopicQueueChain} without a consumer), every
+     * option of aws-cdk-lib's {@code QueueProps} over its defaults (encrypted, TLS only, kept 14 days, a
+     * dead-letter queue after 5 receives); no encryption, an AWS managed key, {@code enforceSSL} false,
+     * FIFO or a dead-letter queue of its own are refused; a retention at most the unread notification alarm's 10 days is refused (nothing in the saga reads the
+     * queue, so the alarm must fire before SQS drops a message). Default: none.
+     *
+     * @return the props given, or null
+     */
+    public QueueProps getFailedTransactionsQueueProps() {
+        return failedTransactionsQueueProps;
+    }
+
+    /**
+     * Props of the operator actions queue (the saga's child {@code OperatorActions}, a {@code TopicQueueChain} without a consumer), every
+     * option of aws-cdk-lib's {@code QueueProps} over its defaults (encrypted, TLS only, kept 14 days, a
+     * dead-letter queue after 5 receives); no encryption, an AWS managed key, {@code enforceSSL} false,
+     * FIFO or a dead-letter queue of its own are refused. Default: none.
+     *
+     * @return the props given, or null
+     */
+    public QueueProps getOperatorActionsQueueProps() {
+        return operatorActionsQueueProps;
+    }
+
+    /**
      * Builds {@link FareCollectionSagaProps}: set the required props; any prop not set takes its default.
      */
     public static final class Builder {
@@ -241,6 +286,9 @@ public final class FareCollectionSagaProps {
         private Duration timeout;
         private ILogGroup existingLogGroupObj;
         private LogGroupProps logGroupProps;
+        private QueueProps successfulTransactionsQueueProps;
+        private QueueProps failedTransactionsQueueProps;
+        private QueueProps operatorActionsQueueProps;
 
         /**
          * Sets {@link FareCollectionSagaProps#getChargeFunction()}.
@@ -393,6 +441,39 @@ public final class FareCollectionSagaProps {
          */
         public Builder logGroupProps(LogGroupProps logGroupProps) {
             this.logGroupProps = logGroupProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link FareCollectionSagaProps#getSuccessfulTransactionsQueueProps()}.
+         *
+         * @param successfulTransactionsQueueProps the props of the successful transactions queue
+         * @return this builder
+         */
+        public Builder successfulTransactionsQueueProps(QueueProps successfulTransactionsQueueProps) {
+            this.successfulTransactionsQueueProps = successfulTransactionsQueueProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link FareCollectionSagaProps#getFailedTransactionsQueueProps()}.
+         *
+         * @param failedTransactionsQueueProps the props of the failed transactions queue
+         * @return this builder
+         */
+        public Builder failedTransactionsQueueProps(QueueProps failedTransactionsQueueProps) {
+            this.failedTransactionsQueueProps = failedTransactionsQueueProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link FareCollectionSagaProps#getOperatorActionsQueueProps()}.
+         *
+         * @param operatorActionsQueueProps the props of the operator actions queue
+         * @return this builder
+         */
+        public Builder operatorActionsQueueProps(QueueProps operatorActionsQueueProps) {
+            this.operatorActionsQueueProps = operatorActionsQueueProps;
             return this;
         }
 
