@@ -318,6 +318,12 @@ public class ScatterGatherRfq extends Construct {
                     + "collector's timeout (10 seconds, and AWS advises six times it), got "
                     + visibility.toHumanString());
         }
+        if (props.getFunctionLogGroupProps() != null
+                && props.getFunctionLogGroupProps().getLogGroupName() != null) {
+            throw new IllegalArgumentException("ScatterGatherRfq: functionLogGroupProps must not name the log group "
+                    + "(each of the construct's four functions has its own), got logGroupName "
+                    + props.getFunctionLogGroupProps().getLogGroupName());
+        }
         Integer rate = props.getSubmitRateLimit();
         Integer burst = props.getSubmitBurstLimit();
         if ((rate != null && rate < 1) || (burst != null && burst < 1)) {
@@ -357,6 +363,12 @@ public class ScatterGatherRfq extends Construct {
                         .timeout(ScatterGatherRfqProps.COLLECTOR_TIMEOUT)
                         .snapStart(props.getSnapStart())
                         .environment(environment)
+                        .vpc(props.getFunctionVpc())
+                        .vpcSubnets(props.getFunctionVpcSubnets())
+                        .securityGroups(props.getFunctionSecurityGroups())
+                        .layers(props.getFunctionLayers())
+                        .tracing(props.getFunctionTracing())
+                        .logGroupProps(props.getFunctionLogGroupProps())
                         .build());
     }
 

@@ -13,8 +13,14 @@ import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.apigateway.RestApiProps;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.TableProps;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroupProps;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.TopicProps;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -77,6 +83,12 @@ public final class ScatterGatherRfqProps {
     private final QueueProps deadlineQueueProps;
     private final RestApi existingApiObj;
     private final RestApiProps apiProps;
+    private final LogGroupProps functionLogGroupProps;
+    private final Tracing functionTracing;
+    private final List<ILayerVersion> functionLayers;
+    private final List<ISecurityGroup> functionSecurityGroups;
+    private final SubnetSelection functionVpcSubnets;
+    private final IVpc functionVpc;
     private final IQueue existingResponseQueueObj;
     private final IQueue existingResponseDeadLetterQueueObj;
     private final QueueProps responseDeadLetterQueueProps;
@@ -122,6 +134,12 @@ public final class ScatterGatherRfqProps {
         this.deadlineQueueProps = b.deadlineQueueProps;
         this.existingApiObj = b.existingApiObj;
         this.apiProps = b.apiProps;
+        this.functionLogGroupProps = b.functionLogGroupProps;
+        this.functionTracing = b.functionTracing;
+        this.functionLayers = b.functionLayers == null ? null : List.copyOf(b.functionLayers);
+        this.functionSecurityGroups = b.functionSecurityGroups == null ? null : List.copyOf(b.functionSecurityGroups);
+        this.functionVpcSubnets = b.functionVpcSubnets;
+        this.functionVpc = b.functionVpc;
         this.existingResponseQueueObj = b.existingResponseQueueObj;
         this.existingResponseDeadLetterQueueObj = b.existingResponseDeadLetterQueueObj;
         this.responseDeadLetterQueueProps = b.responseDeadLetterQueueProps;
@@ -468,6 +486,60 @@ public final class ScatterGatherRfqProps {
     }
 
     /**
+     * The VPC the construct's four functions run in (see {@code JavaFunctionProps.vpc}); each function's role gets the network interface actions Lambda needs. Default: none (Lambda's own network).
+     *
+     * @return the value given, or null
+     */
+    public IVpc getFunctionVpc() {
+        return functionVpc;
+    }
+
+    /**
+     * The subnets of {@code functionVpc} the functions run in. Default: Lambda's choice in the VPC (its private subnets).
+     *
+     * @return the value given, or null
+     */
+    public SubnetSelection getFunctionVpcSubnets() {
+        return functionVpcSubnets;
+    }
+
+    /**
+     * The security groups of the functions in {@code functionVpc}. Default: one created per function.
+     *
+     * @return the value given, or null
+     */
+    public List<ISecurityGroup> getFunctionSecurityGroups() {
+        return functionSecurityGroups;
+    }
+
+    /**
+     * Lambda layers added to each of the construct's four functions (a platform's telemetry agent, say). Default: none.
+     *
+     * @return the value given, or null
+     */
+    public List<ILayerVersion> getFunctionLayers() {
+        return functionLayers;
+    }
+
+    /**
+     * X-Ray tracing of the construct's four functions. Default: Lambda's (off).
+     *
+     * @return the value given, or null
+     */
+    public Tracing getFunctionTracing() {
+        return functionTracing;
+    }
+
+    /**
+     * Props of each of the four functions' own log groups, every option of aws-cdk-lib's {@code LogGroupProps} (retention, {@code encryptionKey}, {@code removalPolicy}, class) over one month's retention; a {@code logGroupName} is refused (four log groups cannot share one). Default: none.
+     *
+     * @return the value given, or null
+     */
+    public LogGroupProps getFunctionLogGroupProps() {
+        return functionLogGroupProps;
+    }
+
+    /**
      * Builds {@link ScatterGatherRfqProps}: set the required props and, unless you add them later with
      * {@link ScatterGatherRfq#addResponder}, the responders; any prop not set takes its default.
      */
@@ -496,6 +568,12 @@ public final class ScatterGatherRfqProps {
         private QueueProps deadlineQueueProps;
         private RestApi existingApiObj;
         private RestApiProps apiProps;
+        private LogGroupProps functionLogGroupProps;
+        private Tracing functionTracing;
+        private List<ILayerVersion> functionLayers;
+        private List<ISecurityGroup> functionSecurityGroups;
+        private SubnetSelection functionVpcSubnets;
+        private IVpc functionVpc;
         private IQueue existingResponseQueueObj;
         private IQueue existingResponseDeadLetterQueueObj;
         private QueueProps responseDeadLetterQueueProps;
@@ -832,6 +910,72 @@ public final class ScatterGatherRfqProps {
          */
         public Builder deadlineDeadLetterQueueProps(QueueProps deadlineDeadLetterQueueProps) {
             this.deadlineDeadLetterQueueProps = deadlineDeadLetterQueueProps;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getFunctionVpc()}.
+         *
+         * @param functionVpc the VPC
+         * @return this builder
+         */
+        public Builder functionVpc(IVpc functionVpc) {
+            this.functionVpc = functionVpc;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getFunctionVpcSubnets()}.
+         *
+         * @param functionVpcSubnets the subnets
+         * @return this builder
+         */
+        public Builder functionVpcSubnets(SubnetSelection functionVpcSubnets) {
+            this.functionVpcSubnets = functionVpcSubnets;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getFunctionSecurityGroups()}.
+         *
+         * @param functionSecurityGroups the security groups
+         * @return this builder
+         */
+        public Builder functionSecurityGroups(List<ISecurityGroup> functionSecurityGroups) {
+            this.functionSecurityGroups = functionSecurityGroups;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getFunctionLayers()}.
+         *
+         * @param functionLayers the layers
+         * @return this builder
+         */
+        public Builder functionLayers(List<ILayerVersion> functionLayers) {
+            this.functionLayers = functionLayers;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getFunctionTracing()}.
+         *
+         * @param functionTracing the tracing mode
+         * @return this builder
+         */
+        public Builder functionTracing(Tracing functionTracing) {
+            this.functionTracing = functionTracing;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScatterGatherRfqProps#getFunctionLogGroupProps()}.
+         *
+         * @param functionLogGroupProps the log groups' props
+         * @return this builder
+         */
+        public Builder functionLogGroupProps(LogGroupProps functionLogGroupProps) {
+            this.functionLogGroupProps = functionLogGroupProps;
             return this;
         }
 
