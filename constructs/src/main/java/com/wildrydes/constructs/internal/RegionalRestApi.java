@@ -21,7 +21,7 @@ import software.constructs.Construct;
  * The REST API a construct of this library puts in front of its functions, unless the reuser gives
  * their own: regional, throttled, JSON access logs kept a month, X-Ray tracing, a validator for
  * bodies and parameters, and the validator's 400s in the shape the library's handlers answer errors
- * in. Reusable defaults, not the workshop's: authorization is the calling construct's (IAM unless the
+ * in. Reusable defaults, no lab's choice: authorization is the calling construct's (IAM unless the
  * reuser says otherwise) and no cdk-nag finding is suppressed here. Creates {@code ApiAccessLogs}, {@code Api} (with
  * {@code BadRequestBodyResponse} and {@code BadRequestParametersResponse}) and
  * {@code BodyValidator} in the given scope.
