@@ -51,9 +51,9 @@ const archivingLogs = ofType('AWS::Logs::LogGroup').find((g) => g.Properties.Log
 expect('a JavaFunction\'s log group from logGroupProps: the team\'s name, a year\'s retention, retained',
   archivingLogs && archivingLogs.Properties.RetentionInDays === 365 && archivingLogs.DeletionPolicy === 'Retain');
 expect('the request for quotes\' collector drains the team\'s response queue',
-  ofType('AWS::Lambda::EventSourceMapping').some((m) => text(m.Properties.EventSourceArn).includes('quote-responses"')));
+  ofType('AWS::Lambda::EventSourceMapping').some((m) => text(m.Properties.EventSourceArn || '').includes('quote-responses"')));
 expect('the response dead-letter alarm watches the team\'s dead-letter queue',
-  ofType('AWS::CloudWatch::Alarm').some((a) => text(a.Properties.Dimensions).includes('quote-responses-dlq')));
+  ofType('AWS::CloudWatch::Alarm').some((a) => text(a.Properties.Dimensions || []).includes('quote-responses-dlq')));
 expect('the deadline dead-letter queue comes from deadlineDeadLetterQueueProps, still encrypted',
   queue('quote-deadlines-dlq') && queue('quote-deadlines-dlq').Properties.SqsManagedSseEnabled === true);
 expect('the responder attached with addResponder is subscribed under its name and counted',
