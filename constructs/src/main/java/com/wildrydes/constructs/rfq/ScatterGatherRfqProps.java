@@ -247,10 +247,12 @@ public final class ScatterGatherRfqProps {
     }
 
     /**
-     * Whether to configure each supplied responder's asynchronous invocation (two retries, then its own
-     * failed-invocations queue). Set false when the responder's owner configures it. A responder that
-     * already has a configuration in this app (another request for quotes, a subscription) keeps it either
-     * way: Lambda allows one per function and qualifier. Default: true.
+     * Whether to configure each responder's asynchronous invocation (two retries, then its own
+     * failed-invocations queue), for the props' responders and, unless its {@code ResponderOptions} say
+     * otherwise, each added with {@code addResponder}. Set false when the responder's owner configures it.
+     * Lambda allows one configuration per function and qualifier: a responder configured already in this
+     * app (another request for quotes, a subscription) with the same settings keeps that configuration;
+     * with different explicit settings synthesis stops, naming both. Default: true.
      *
      * @return the setting given, or null for true
      */
