@@ -8,8 +8,8 @@ import java.util.function.IntUnaryOperator;
  * One function's classes, loaded from the template's jar asset apart from every other function's
  * (so the handler's static state, its SDK clients included, is the function's own, as in its own
  * Lambda execution environment) and apart from local mode's own classes (the jar's SDK and Jackson,
- * not ours). The library classes of the jar (its AWS SDK and what that links to, the Lambda
- * runtime's interfaces and events: {@link SharedLibrary}) come from a loader shared with the
+ * not ours). The library classes of the jar (its AWS SDK and what that links to; the Lambda
+ * runtime's interfaces and events: {@link SharedLibrary}) come from loaders shared with the
  * functions whose jars hold byte-identical copies of them, so that a lab's functions load their SDK
  * once rather than once each; a class the jar does not hold is not found, as on Lambda. Its only
  * link to local mode is {@link FunctionEnvironment}, which its {@code System.getenv} calls are
@@ -20,7 +20,10 @@ final class FunctionClassLoader extends RewritingLoader {
     private final String callerKey;
     private final Map<String, String> environment;
     private final IntUnaryOperator sqsWait;
-    private final SharedLibrary library;
+    /** The jar's SDK and runtime libraries, each null when the jar holds none. */
+    private final SharedLibrary sdk;
+
+    private final SharedLibrary runtime;
 
     /** @param sqsWait an SQS wait in seconds on local mode's time scale, for the delays of messages the function sends */
     FunctionClassLoader(
@@ -33,7 +36,8 @@ final class FunctionClassLoader extends RewritingLoader {
         this.callerKey = callerKey;
         this.environment = Map.copyOf(environment);
         this.sqsWait = sqsWait;
-        this.library = SharedLibrary.join(jar, this);
+        this.sdk = SharedLibrary.join(jar, LibraryContents.Kind.SDK, this);
+        this.runtime = SharedLibrary.join(jar, LibraryContents.Kind.RUNTIME, this);
     }
 
     /**
@@ -48,7 +52,7 @@ final class FunctionClassLoader extends RewritingLoader {
         }
         if (loader instanceof SharedLibrary library
                 && Thread.currentThread().getContextClassLoader() instanceof FunctionClassLoader function
-                && function.library == library) {
+                && (function.sdk == library || function.runtime == library)) {
             return function;
         }
         return null;
@@ -67,15 +71,18 @@ final class FunctionClassLoader extends RewritingLoader {
         return environment;
     }
 
-    /** The library classes this function shares, or null when its jar holds none. */
-    SharedLibrary library() {
-        return library;
+    /** The Lambda runtime's interfaces and events this function shares, or null when its jar holds none. */
+    SharedLibrary runtimeLibrary() {
+        return runtime;
     }
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (library != null && library.holdsClass(name)) {
-            return library.loadClass(name);
+        if (sdk != null && sdk.holdsClass(name)) {
+            return sdk.loadClass(name);
+        }
+        if (runtime != null && runtime.holdsClass(name)) {
+            return runtime.loadClass(name);
         }
         return super.loadClass(name, resolve);
     }
@@ -85,8 +92,11 @@ final class FunctionClassLoader extends RewritingLoader {
         try {
             super.close();
         } finally {
-            if (library != null) {
-                library.leave(this);
+            if (sdk != null) {
+                sdk.leave(this);
+            }
+            if (runtime != null) {
+                runtime.leave(this);
             }
         }
     }

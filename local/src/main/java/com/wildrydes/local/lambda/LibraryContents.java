@@ -17,38 +17,58 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The library entries of a function jar: the AWS SDK (with its event stream, HTTP clients and what
- * they link to: SLF4J, Reactive Streams, Apache HttpClient, Netty), the Lambda runtime's interfaces
- * and events with Joda-Time, and the jar's service files, as the jar holds them; and a fingerprint of
- * their names, sizes and CRC-32s (read from the jar's directory, nothing inflated). Two jars with the
- * same fingerprint hold the same library bytes, whatever else they hold.
+ * One kind of library entries of a function jar, as the jar holds them, and a fingerprint of their
+ * names, sizes and CRC-32s (read from the jar's directory, nothing inflated). Two jars with the same
+ * fingerprint hold the same library bytes of that kind, whatever else they hold.
  */
-record LibraryContents(String fingerprint, Set<String> entries) {
+record LibraryContents(Kind kind, String fingerprint, Set<String> entries) {
 
-    /** Where library entries live in a jar; a class there links only to classes under these too. */
-    static final List<String> PREFIXES = List.of(
-            "software/amazon/awssdk/",
-            "software/amazon/eventstream/",
-            "org/slf4j/",
-            "org/reactivestreams/",
-            "org/apache/http/",
-            "org/apache/commons/logging/",
-            "org/apache/commons/codec/",
-            "io/netty/",
-            "com/amazonaws/services/lambda/runtime/",
-            "org/joda/time/",
-            "META-INF/services/");
+    /** The kinds of library a function jar holds; a class of one kind links only to its own kind and the JDK. */
+    enum Kind {
+        /**
+         * The AWS SDK with its event stream and HTTP clients and what they link to (SLF4J, Reactive
+         * Streams, Apache HttpClient, Netty), and the jar's service files, which the SDK reads.
+         */
+        SDK(
+                "software/amazon/awssdk/",
+                "software/amazon/eventstream/",
+                "org/slf4j/",
+                "org/reactivestreams/",
+                "org/apache/http/",
+                "org/apache/commons/logging/",
+                "org/apache/commons/codec/",
+                "io/netty/",
+                "META-INF/services/"),
+        /** The Lambda runtime's interfaces and events, with the Joda-Time its events use. */
+        RUNTIME("com/amazonaws/services/lambda/runtime/", "org/joda/time/");
+
+        private final List<String> prefixes;
+
+        Kind(String... prefixes) {
+            this.prefixes = List.of(prefixes);
+        }
+
+        /** Whether the jar entry is one of this kind's. */
+        boolean holds(String entryName) {
+            for (String prefix : prefixes) {
+                if (entryName.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private static final Map<String, LibraryContents> READ = new HashMap<>();
 
-    /** The jar's library entries (read once per jar file, size and modification time). */
-    static synchronized LibraryContents of(Path jar) {
+    /** The jar's library entries of that kind (read once per jar file, size, modification time and kind). */
+    static synchronized LibraryContents of(Path jar, Kind kind) {
         try {
-            String key = jar.toAbsolutePath() + "|" + Files.size(jar) + "|"
+            String key = kind + "|" + jar.toAbsolutePath() + "|" + Files.size(jar) + "|"
                     + Files.getLastModifiedTime(jar).toMillis();
             LibraryContents contents = READ.get(key);
             if (contents == null) {
-                contents = read(jar);
+                contents = read(jar, kind);
                 READ.put(key, contents);
             }
             return contents;
@@ -65,20 +85,11 @@ record LibraryContents(String fingerprint, Set<String> entries) {
         return entries.contains(entryName);
     }
 
-    static boolean isLibrary(String entryName) {
-        for (String prefix : PREFIXES) {
-            if (entryName.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static LibraryContents read(Path jar) throws IOException {
+    private static LibraryContents read(Path jar, Kind kind) throws IOException {
         Map<String, String> sorted = new TreeMap<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             zip.stream()
-                    .filter(entry -> !entry.isDirectory() && isLibrary(entry.getName()))
+                    .filter(entry -> !entry.isDirectory() && kind.holds(entry.getName()))
                     .forEach(entry -> sorted.put(entry.getName(), describe(entry)));
         }
         MessageDigest digest;
@@ -89,7 +100,7 @@ record LibraryContents(String fingerprint, Set<String> entries) {
         }
         sorted.forEach((name, description) ->
                 digest.update((name + ' ' + description + '\n').getBytes(StandardCharsets.UTF_8)));
-        return new LibraryContents(HexFormat.of().formatHex(digest.digest()), Set.copyOf(sorted.keySet()));
+        return new LibraryContents(kind, HexFormat.of().formatHex(digest.digest()), Set.copyOf(sorted.keySet()));
     }
 
     private static String describe(ZipEntry entry) {

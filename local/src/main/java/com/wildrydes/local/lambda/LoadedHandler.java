@@ -62,7 +62,7 @@ final class LoadedHandler implements AutoCloseable {
         // (it expects one customer class loader per JVM): functions whose event types are shared
         // library classes (the runtime's events) share one copy beside that library; any other
         // function gets its own copy, loaded beside the function's classes.
-        SharedLibrary shared = loader instanceof FunctionClassLoader function ? function.library() : null;
+        SharedLibrary shared = loader instanceof FunctionClassLoader function ? function.runtimeLibrary() : null;
         boolean ownCopy = shared == null || !sharedOrJdk(inputType, shared) || !sharedOrJdk(outputType, shared);
         URLClassLoader serialization = ownCopy
                 ? new URLClassLoader("serialization:" + functionName, new URL[] {library}, loader)

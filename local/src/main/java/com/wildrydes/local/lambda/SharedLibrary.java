@@ -15,17 +15,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The library classes of function jars (see {@link LibraryContents}: the AWS SDK and what it links
- * to, the Lambda runtime's interfaces and events) loaded once for every function whose jar holds
- * byte-identical copies of them, rather than once per function: most of a function's init is
- * loading its SDK. Jars whose library entries differ in anything (another SDK version, another set
+ * One kind of library classes of function jars ({@link LibraryContents.Kind}: the AWS SDK and what
+ * it links to, or the Lambda runtime's interfaces and events) loaded once for every function whose
+ * jar holds byte-identical copies of them, rather than once per function: most of a function's init
+ * is loading its SDK and the runtime's serializers. Jars whose library entries differ in anything (another SDK version, another set
  * of modules, another HTTP client) get libraries of their own, so a function still sees exactly the
  * classes its own jar holds; its handler's classes stay in its own loader. What is shared is the
  * library's static state (SDK caches, its logger), which differs from one Lambda execution
  * environment to another only where functions' environments differ: a shared class reads the
  * environment of the function whose thread runs it ({@link FunctionEnvironment}).
  * <p>
- * Also holds the SDK's global interceptors ({@link FaultInterceptor}, {@link DelayInterceptor}),
+ * An SDK library also holds the SDK's global interceptors ({@link FaultInterceptor}, {@link DelayInterceptor}),
  * which the SDK looks up through its own loader; they tell functions apart by the calling thread.
  */
 final class SharedLibrary extends RewritingLoader {
@@ -47,24 +47,32 @@ final class SharedLibrary extends RewritingLoader {
     private URLClassLoader serialization;
 
     private SharedLibrary(Path jar, LibraryContents contents) {
-        super("library:" + contents.fingerprint().substring(0, 12), new URL[] {url(jar), url(overlay())});
+        super(
+                contents.kind().name().toLowerCase(java.util.Locale.ROOT) + ":"
+                        + contents.fingerprint().substring(0, 12),
+                contents.kind() == LibraryContents.Kind.SDK
+                        ? new URL[] {url(jar), url(overlay())}
+                        : new URL[] {url(jar)});
         this.contents = contents;
-        Set<String> names = new java.util.HashSet<>(Set.of(GLOBAL_INTERCEPTORS));
-        INTERCEPTORS.forEach(type -> names.add(type.getName().replace('.', '/') + ".class"));
+        Set<String> names = new java.util.HashSet<>();
+        if (contents.kind() == LibraryContents.Kind.SDK) {
+            names.add(GLOBAL_INTERCEPTORS);
+            INTERCEPTORS.forEach(type -> names.add(type.getName().replace('.', '/') + ".class"));
+        }
         this.overlaid = Set.copyOf(names);
     }
 
     /**
-     * The library of the jar's library entries, shared with every function loader whose jar holds
-     * the same ones, or null when the jar holds none.
+     * The library of the jar's library entries of that kind, shared with every function loader whose
+     * jar holds the same ones, or null when the jar holds none.
      */
-    static synchronized SharedLibrary join(Path jar, FunctionClassLoader function) {
-        LibraryContents contents = LibraryContents.of(jar);
+    static synchronized SharedLibrary join(Path jar, LibraryContents.Kind kind, FunctionClassLoader function) {
+        LibraryContents contents = LibraryContents.of(jar, kind);
         if (contents.isEmpty()) {
             return null;
         }
         SharedLibrary library =
-                BY_CONTENTS.computeIfAbsent(contents.fingerprint(), f -> new SharedLibrary(jar, contents));
+                BY_CONTENTS.computeIfAbsent(kind + ":" + contents.fingerprint(), f -> new SharedLibrary(jar, contents));
         library.members.add(function);
         return library;
     }
@@ -76,7 +84,7 @@ final class SharedLibrary extends RewritingLoader {
             if (!members.isEmpty()) {
                 return;
             }
-            BY_CONTENTS.remove(contents.fingerprint());
+            BY_CONTENTS.remove(contents.kind() + ":" + contents.fingerprint());
         }
         if (serialization != null) {
             serialization.close();
@@ -90,8 +98,8 @@ final class SharedLibrary extends RewritingLoader {
     }
 
     /**
-     * The Java runtime's serialization library, loaded once beside this library: it caches the event
-     * classes it resolves by name, which is right when those are the library's own, shared classes.
+     * The Java runtime's serialization library, loaded once beside this runtime library: it caches the
+     * event classes it resolves by name, which is right when those are this library's shared classes.
      */
     synchronized URLClassLoader serialization(URL library) {
         if (serialization == null) {
