@@ -21,10 +21,13 @@ import java.util.zip.ZipFile;
  * names, sizes and CRC-32s (read from the jar's directory, nothing inflated). Two jars with the same
  * fingerprint hold the same library bytes of that kind, whatever else they hold.
  */
-record LibraryContents(Kind kind, String fingerprint, Set<String> entries) {
+public record LibraryContents(Kind kind, String fingerprint, Set<String> entries) {
 
-    /** The kinds of library a function jar holds; a class of one kind links only to its own kind and the JDK. */
-    enum Kind {
+    /**
+     * The kinds of library a function jar holds. A class of one kind must link to no class of the jar
+     * outside its kind (its shared loader sees only its kind and the JDK); a test checks every asset.
+     */
+    public enum Kind {
         /**
          * The AWS SDK with its event stream and HTTP clients and what they link to (SLF4J, Reactive
          * Streams, Apache HttpClient, Netty), and the jar's service files, which the SDK reads.
@@ -49,7 +52,7 @@ record LibraryContents(Kind kind, String fingerprint, Set<String> entries) {
         }
 
         /** Whether the jar entry is one of this kind's. */
-        boolean holds(String entryName) {
+        public boolean holds(String entryName) {
             for (String prefix : prefixes) {
                 if (entryName.startsWith(prefix)) {
                     return true;
