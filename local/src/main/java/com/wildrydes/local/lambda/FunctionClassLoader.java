@@ -71,6 +71,11 @@ final class FunctionClassLoader extends RewritingLoader {
         return environment;
     }
 
+    /** The name of the SDK library this function shares, or null when its jar holds none. */
+    String sdkLibraryName() {
+        return sdk == null ? null : sdk.getName();
+    }
+
     /** The Lambda runtime's interfaces and events this function shares, or null when its jar holds none. */
     SharedLibrary runtimeLibrary() {
         return runtime;
