@@ -112,9 +112,13 @@ final class SharedLibrary extends RewritingLoader {
      * For a library class that reads a variable on no function's thread: the values every function of
      * this library agrees on (the SDK's own variables are the lab's, the same for each).
      */
-    synchronized Map<String, String> agreedEnvironment() {
+    Map<String, String> agreedEnvironment() {
+        List<FunctionClassLoader> current;
+        synchronized (SharedLibrary.class) { // members change under this lock (join, leave)
+            current = List.copyOf(members);
+        }
         Map<String, String> agreed = null;
-        for (FunctionClassLoader member : members) {
+        for (FunctionClassLoader member : current) {
             if (agreed == null) {
                 agreed = new HashMap<>(member.environment());
             } else {
