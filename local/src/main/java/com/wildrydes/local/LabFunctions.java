@@ -156,6 +156,16 @@ final class LabFunctions {
         return environment;
     }
 
+    /** "N functions on K AWS SDK copies": functions whose jars hold the same SDK bytes share one copy. */
+    String sdkSharing() {
+        long copies = byName.values().stream()
+                .map(LocalFunction::sdkLibrary)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .count();
+        return byName.size() + " functions on " + copies + " AWS SDK copies";
+    }
+
     /** How many functions run their init phase when their version is published (SnapStart). */
     int snapStartCount() {
         return snapStart.size();

@@ -291,6 +291,11 @@ public final class LocalLab implements AutoCloseable {
         return functions.snapStartCount();
     }
 
+    /** How many functions the lab runs on how many copies of the AWS SDK (one per distinct SDK their jars hold). */
+    public String sdkSharing() {
+        return functions.sdkSharing();
+    }
+
     /** The resources with no local meaning, as {@code LogicalId (Type)}. */
     public List<String> notEmulated() {
         return List.copyOf(notEmulated);

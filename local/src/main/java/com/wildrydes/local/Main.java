@@ -64,7 +64,7 @@ public final class Main {
                 labs.add(lab);
                 // SnapStart's init runs at publish, as on Lambda: part of start-up, and said so.
                 System.out.println("Started " + stack + " up in " + (System.nanoTime() - begun) / 1_000_000 + " ms, "
-                        + lab.snapStartInits() + " SnapStart init phases run at publish");
+                        + lab.snapStartInits() + " SnapStart init phases run at publish, " + lab.sdkSharing());
                 console.add(lab, engines);
             }
             endpoint.serve(ServedServices.of(engines, labs));

@@ -15,9 +15,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * The SDK execution interceptor every local function's SDK loads as a global interceptor (the
- * SDK's {@code execution.interceptors} service file, which {@link FunctionClassLoader} adds). This
- * class is defined anew in each function's class loader, against that function's own copy of the
- * SDK; it asks {@link FaultPlan} before each attempt and sends a planned fault's attempt to
+ * SDK's {@code execution.interceptors} service file, which {@link SharedLibrary} adds). This
+ * class is defined anew in each {@link SharedLibrary}, against that library's copy of the SDK, and
+ * tells the calling function by its thread; it asks {@link FaultPlan} before each attempt and sends a planned fault's attempt to
  * {@link FaultServer}, whose error answer the SDK then reads as it would AWS's. Without a plan it
  * changes nothing. Before each execution it also reports the call and the resources it names to
  * {@link SdkCallLog}, for the IAM check. (Its class file alone is copied into each function's

@@ -57,11 +57,12 @@ public final class FaultPlan {
     }
 
     /**
-     * Called by {@link FaultInterceptor} in a function's class loader before each attempt: the URL
+     * Called by {@link FaultInterceptor} in a function's SDK before each attempt: the URL
      * of the fault answer to send this attempt to, or null to let it reach the engine.
      */
     public static String redirectFor(Class<?> caller, String service, String operation, String contentType) {
-        if (!(caller.getClassLoader() instanceof FunctionClassLoader loader)) {
+        FunctionClassLoader loader = FunctionClassLoader.of(caller);
+        if (loader == null) {
             return null;
         }
         AwsFault fault = nextCall(loader.callerKey(), service, operation);

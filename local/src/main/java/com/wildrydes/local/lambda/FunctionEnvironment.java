@@ -6,8 +6,9 @@ import java.util.Map;
  * What {@code System.getenv} answers inside a local function. {@link FunctionClassLoader} rewrites
  * every {@code System.getenv} call in the function's classes (the handler's and its SDK's) into a
  * call here, and the answer is the environment of the function whose class loader defined the
- * caller: each function sees its own template environment, as each Lambda function does, though
- * all of them share one JVM. Any other caller sees the JVM's environment.
+ * caller, or, for a library class that functions share ({@link SharedLibrary}), of the function
+ * whose thread calls: each function sees its own template environment, as each Lambda function
+ * does, though all of them share one JVM. Any other caller sees the JVM's environment.
  */
 public final class FunctionEnvironment {
 
@@ -26,6 +27,10 @@ public final class FunctionEnvironment {
     }
 
     private static Map<String, String> of(Class<?> caller) {
-        return caller.getClassLoader() instanceof FunctionClassLoader loader ? loader.environment() : null;
+        FunctionClassLoader function = FunctionClassLoader.of(caller);
+        if (function != null) {
+            return function.environment();
+        }
+        return caller.getClassLoader() instanceof SharedLibrary library ? library.agreedEnvironment() : null;
     }
 }

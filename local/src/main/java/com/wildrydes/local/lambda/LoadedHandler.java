@@ -52,26 +52,33 @@ final class LoadedHandler implements AutoCloseable {
         if (found == null) {
             throw new NoSuchMethodException(handler + " (a method taking an event and a Context)");
         }
-        // The runtime's serialization library caches the classes it loads by name in static state
-        // (it expects one customer class loader per JVM), so each function gets its own copy of
-        // that library, loaded beside the function's classes.
-        URLClassLoader serialization = new URLClassLoader(
-                "serialization:" + functionName,
-                new URL[] {
-                    LambdaEventSerializers.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                },
-                loader);
         Class<?> inputType = found.getParameterTypes()[0];
         Class<?> outputType = found.getReturnType();
+        URL library = LambdaEventSerializers.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation();
+        // The runtime's serialization library caches the classes it loads by name in static state
+        // (it expects one customer class loader per JVM): functions whose event types are shared
+        // library classes (the runtime's events) share one copy beside that library; any other
+        // function gets its own copy, loaded beside the function's classes.
+        SharedLibrary shared = loader instanceof FunctionClassLoader function ? function.runtimeLibrary() : null;
+        boolean ownCopy = shared == null || !sharedOrJdk(inputType, shared) || !sharedOrJdk(outputType, shared);
+        URLClassLoader serialization = ownCopy
+                ? new URLClassLoader("serialization:" + functionName, new URL[] {library}, loader)
+                : shared.serialization(library);
         Serializer input = serializer(serialization, loader, inputType);
         Serializer output = outputType == void.class || outputType == Void.class
                 ? null
                 : serializer(serialization, loader, outputType);
         Object instance = type.getDeclaredConstructor().newInstance();
-        return new LoadedHandler(instance, found, input, output, serialization);
+        return new LoadedHandler(instance, found, input, output, ownCopy ? serialization : null);
+    }
+
+    /** Whether the type is the shared library's or the JDK's (no class of the function's own). */
+    private static boolean sharedOrJdk(Class<?> type, SharedLibrary shared) {
+        ClassLoader owner = type.getClassLoader();
+        return owner == null || owner == shared || owner == ClassLoader.getPlatformClassLoader();
     }
 
     /** The handler's answer to the JSON event, as JSON ({@code null} for none). */
@@ -109,7 +116,10 @@ final class LoadedHandler implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        serialization.close();
+        // A shared copy is closed with its library.
+        if (serialization != null) {
+            serialization.close();
+        }
     }
 
     /** One of the runtime's serializers, loaded in the function's own copy of the library. */

@@ -84,6 +84,14 @@ public final class LocalFunction implements AutoCloseable {
         return code;
     }
 
+    /**
+     * The name of the AWS SDK copy the function loads its SDK classes from, shared with every function
+     * whose jar holds the same SDK bytes; null when its jar holds no SDK.
+     */
+    public String sdkLibrary() {
+        return loader.sdkLibraryName();
+    }
+
     /** The handler as the template names it ({@code package.Class::method}). */
     public String handler() {
         return handler;

@@ -30,9 +30,10 @@ public final class SdkCallLog {
         SINKS.remove(callerKey);
     }
 
-    /** Called by {@link FaultInterceptor} in a function's class loader before each SDK call. */
+    /** Called by {@link FaultInterceptor} in a function's SDK before each SDK call. */
     public static void record(Class<?> caller, String service, String operation, Map<String, String> fields) {
-        if (caller.getClassLoader() instanceof FunctionClassLoader loader) {
+        FunctionClassLoader loader = FunctionClassLoader.of(caller);
+        if (loader != null) {
             Sink sink = SINKS.get(loader.callerKey());
             if (sink != null) {
                 sink.call(service, operation, Map.copyOf(fields));
