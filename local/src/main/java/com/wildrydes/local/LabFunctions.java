@@ -163,7 +163,7 @@ final class LabFunctions {
                 .filter(java.util.Objects::nonNull)
                 .distinct()
                 .count();
-        return byName.size() + " functions on " + copies + " AWS SDK copies";
+        return byName.size() + " functions on " + copies + " AWS SDK cop" + (copies == 1 ? "y" : "ies");
     }
 
     /** How many functions run their init phase when their version is published (SnapStart). */
