@@ -11,37 +11,64 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Local mode's lab 2 throughput and how it grows with the number of rides (a measurement, not a
  * test): for each count, that many rides (every other one extraordinary) sent to the local API by 8
  * clients at once, timed until each of the three services has processed every ride it was sent,
- * with the demo's failures turned off (FAILURE_RATE 0) so that every ride takes one pass.
- *   java -cp <local module classpath> bench/LocalThroughputBench.java <cdk.out> [counts, e.g. 25,50,100,200]
+ * with the demo's failures turned off (FAILURE_RATE 0) so that every ride takes one pass. First, on
+ * the same engines, the same counts through the engines alone (EnginesAlone: publish, fan-out, receive
+ * and delete, no functions); then lab 2's rides per second as a fraction of the engines' own.
+ *   java -cp <local module classpath> bench/LocalThroughputBench.java <cdk.out> [counts, e.g. 100,1000,5000]
  */
 public class LocalThroughputBench {
 
     private static final String[] BACKENDS = {
         "CustomerAccountingFunctionFA09DB28", "CustomerNotificationFunctionD73BCFC3", "ExtraordinaryRidesFunctionAD498A44"
     };
-    private static final String BIG =
-            "{\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"cmr\", \"fare\": 256.50}";
-    private static final String SMALL =
-            "{\"from\": \"Berlin\", \"to\": \"Potsdam\", \"duration\": 30, \"distance\": 35, \"customer\": \"cmr\", \"fare\": 45.10}";
+    private static final String BIG = EnginesAlone.BIG;
+    private static final String SMALL = EnginesAlone.SMALL;
 
     public static void main(String[] args) throws Exception {
         Path cdkOut = Path.of(args[0]);
-        String counts = args.length > 1 ? args[1] : "25,50,100,200";
+        String counts = args.length > 1 ? args[1] : "100,1000,5000";
         LocalSettings settings = LocalSettings.fromSystemProperties();
         for (String backend : BACKENDS) {
             settings = settings.withEnvironment(backend, "FAILURE_RATE", "0");
         }
         HttpClient http = HttpClient.newHttpClient();
-        try (RunningEngines engines = new RunningEngines(EngineInstall.ensureInstalled(), Files.createTempDirectory("local-bench-logs"));
-                LocalLab lab = LocalLab.start(cdkOut, "wild-rydes-async-msg-2", engines, settings)) {
+        try (RunningEngines engines = new RunningEngines(EngineInstall.ensureInstalled(), Files.createTempDirectory("local-bench-logs"))) {
+            Map<Integer, Double> alone = new java.util.LinkedHashMap<>();
+            EnginesAlone messaging = new EnginesAlone(engines);
+            messaging.seconds(10); // warm-up, not counted
+            for (String count : counts.split(",")) {
+                int rides = Integer.parseInt(count.trim());
+                double seconds = messaging.seconds(rides);
+                alone.put(rides, rides / seconds);
+                System.out.printf("engines alone (lab 2's messaging, no functions), %d rides: %.2f s, %.0f rides/s (load average %.1f)%n",
+                        rides, seconds, rides / seconds, loadAverage());
+            }
+            lab2(cdkOut, engines, settings, http, counts, alone);
+        }
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void lab2(Path cdkOut, RunningEngines engines, LocalSettings settings, HttpClient http, String counts,
+            Map<Integer, Double> alone) throws Exception {
+        try (LocalLab lab = LocalLab.start(cdkOut, "wild-rydes-async-msg-2", engines, settings)) {
             URI submit = URI.create(lab.output("UnicornManagementServiceApiSubmitRideCompletionEndpoint"));
             send(http, submit, 10); // warm-up: class loading and JIT, not counted
             awaitProcessed(lab, 10, 5);
@@ -55,7 +82,8 @@ public class LocalThroughputBench {
                 bigSoFar += (rides + 1) / 2;
                 awaitProcessed(lab, sentSoFar, bigSoFar);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("local lab 2, %d rides: %.2f s, %.0f rides/s%n", rides, seconds, rides / seconds);
+                System.out.printf("local lab 2, %d rides: %.2f s, %.0f rides/s, %.2f of the engines alone (load average %.1f)%n",
+                        rides, seconds, rides / seconds, rides / seconds / alone.get(rides), loadAverage());
             }
         }
     }
@@ -97,5 +125,105 @@ public class LocalThroughputBench {
     private static long processed(LocalLab lab, String backend) {
         LocalFunction function = lab.functionByLogicalId(backend);
         return function.logLines().stream().filter(line -> line.contains("\"outcome\":\"processed\"")).count();
+    }
+}
+
+/**
+ * Lab 2's messaging on the local engines alone, without functions: the limit local mode's lab 2 runs
+ * against. A topic fanning out to three standard queues by raw delivery, the third behind the
+ * workshop's extraordinary-rides filter on the message attributes, as lab 2's template has them. Each
+ * count of rides is published by 8 clients at once (the ride and attributes RidePublisher sends), and
+ * one consumer per queue receives up to 10 messages at a time (long polls of 1 s) and deletes each
+ * message, as local mode's event source does, until every queue has had its share.
+ */
+final class EnginesAlone {
+
+    static final String BIG =
+            "{\"from\": \"Berlin\", \"to\": \"Frankfurt\", \"duration\": 420, \"distance\": 600, \"customer\": \"cmr\", \"fare\": 256.50}";
+    static final String SMALL =
+            "{\"from\": \"Berlin\", \"to\": \"Potsdam\", \"duration\": 30, \"distance\": 35, \"customer\": \"cmr\", \"fare\": 45.10}";
+    private static final String EXTRAORDINARY =
+            "{\"distance\": [{\"numeric\": [\">=\", 20]}], \"fare\": [{\"numeric\": [\">=\", 50]}]}";
+
+    private final SnsClient sns;
+    private final SqsClient sqs;
+    private final String topicArn;
+    private final List<String> queues = new ArrayList<>();
+
+    EnginesAlone(RunningEngines engines) {
+        this.sns = engines.sns();
+        this.sqs = engines.sqs();
+        this.topicArn = sns.createTopic(t -> t.name("engines-alone-rides")).topicArn();
+        for (String name : List.of("engines-alone-accounting", "engines-alone-notification", "engines-alone-extraordinary")) {
+            String url = sqs.createQueue(q -> q.queueName(name)).queueUrl();
+            String arn = sqs.getQueueAttributes(a -> a.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            Map<String, String> attributes = name.endsWith("extraordinary")
+                    ? Map.of("RawMessageDelivery", "true", "FilterPolicyScope", "MessageAttributes", "FilterPolicy", EXTRAORDINARY)
+                    : Map.of("RawMessageDelivery", "true");
+            sns.subscribe(s -> s.topicArn(topicArn).protocol("sqs").endpoint(arn).attributes(attributes));
+            queues.add(url);
+        }
+    }
+
+    /** Seconds from the first publish until the three queues have received and deleted their share of {@code rides}. */
+    double seconds(int rides) throws Exception {
+        int big = (rides + 1) / 2;
+        ExecutorService threads = Executors.newFixedThreadPool(8 + queues.size());
+        try {
+            long start = System.nanoTime();
+            List<Future<Integer>> consumers = new ArrayList<>();
+            for (int q = 0; q < queues.size(); q++) {
+                String url = queues.get(q);
+                int expected = q == 2 ? big : rides;
+                consumers.add(threads.submit(() -> consume(url, expected)));
+            }
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> publishers = new ArrayList<>();
+            for (int p = 0; p < 8; p++) {
+                publishers.add(threads.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < rides; i = next.getAndIncrement()) {
+                        boolean extraordinary = i % 2 == 0;
+                        sns.publish(publish -> publish.topicArn(topicArn)
+                                .message(extraordinary ? BIG : SMALL)
+                                .messageAttributes(Map.of(
+                                        "fare", number(extraordinary ? "256.50" : "45.10"),
+                                        "distance", number(extraordinary ? "600" : "35"))));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> publisher : publishers) {
+                publisher.get();
+            }
+            for (Future<Integer> consumer : consumers) {
+                consumer.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private int consume(String url, int expected) {
+        int done = 0;
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (done < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(url + ": " + done + " of " + expected + " messages within 300 s");
+            }
+            List<Message> received = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
+                            .messageSystemAttributeNamesWithStrings("All").messageAttributeNames("All"))
+                    .messages();
+            for (Message message : received) {
+                sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private static MessageAttributeValue number(String value) {
+        return MessageAttributeValue.builder().dataType("Number").stringValue(value).build();
     }
 }

@@ -21,8 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * The first request after init against a warm one, for every handler that holds SDK clients, each
  * in fresh JVMs (bench/FirstRequest.java) against one set of local engines: once without priming
  * (what a SnapStart restore pays without it) and once with the priming SnapStart runs before the
- * snapshot. Prints init, priming, first and warm-median milliseconds and first/warm as a ratio.
- *   java -cp <local module classpath> bench/PrimingBench.java <lambda jar> [warm requests] [runs]
+ * snapshot. Each handler runs from its function's own package (functions/ beside the jar, or the
+ * folder given), as Lambda runs it. Prints init, priming, first and warm-median milliseconds,
+ * first/warm as a ratio, and beside it the handler's overhead: a warm request's time over the time
+ * its AWS calls took, made by the handler's own clients inside it (FirstRequest.AwsCallTimer).
+ *   java -cp <local module classpath> bench/PrimingBench.java <lambda jar> [warm requests] [runs] [packages folder]
  * Not a test: nothing here passes or fails.
  */
 public class PrimingBench {
@@ -39,10 +42,11 @@ public class PrimingBench {
         Path jar = Path.of(args[0]).toAbsolutePath();
         int warm = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Path packages = args.length > 3 ? Path.of(args[3]).toAbsolutePath() : jar.resolveSibling("functions");
         Path classes = compileFirstRequest(jar);
         try (RunningEngines engines = new RunningEngines(EngineInstall.ensureInstalled(), Files.createTempDirectory("priming-bench-logs"))) {
             Map<String, String> environment = resources(engines);
-            System.out.println("handler mode init_ms prime_ms first_ms warm_median_ms first/warm");
+            System.out.println("handler mode init_ms prime_ms first_ms warm_median_ms aws_median_ms aws_calls warm/aws first/warm");
             Map<String, List<double[]>> figures = new java.util.LinkedHashMap<>();
             for (int run = 0; run < runs; run++) {
                 for (String handler : HANDLERS) {
@@ -52,11 +56,15 @@ public class PrimingBench {
                                 .collect(Collectors.joining(",")));
                         env.put("TABLE_NAME", handler.contains(".rides.") ? "bench-rides" : "bench-bookings");
                         if (!handler.contains(".rides.")) {
+                            // The deadline handler closes only requests whose deadline has passed.
+                            env.put("SEED_DEADLINE_SECONDS", handler.endsWith("RfqDeadlineHandler") ? "-60" : "3600");
                             run(classes, jar, env, "seed");
                         }
-                        String line = run(classes, jar, env, handler, mode, Integer.toString(warm)).strip();
+                        Path ownPackage = packages.resolve(handler.substring(handler.lastIndexOf('.') + 1) + ".jar");
+                        String line = run(classes, ownPackage, env, handler, mode, Integer.toString(warm)).strip();
                         String[] f = line.split(" ");
-                        double[] numbers = {Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), 0};
+                        double[] numbers = {Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), 0,
+                                Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8])};
                         numbers[4] = numbers[2] / numbers[3];
                         figures.computeIfAbsent(f[0] + " " + f[1], key -> new ArrayList<>()).add(numbers);
                         System.out.printf("%s %.1f%n", line, numbers[4]);
@@ -64,9 +72,10 @@ public class PrimingBench {
                 }
             }
             System.out.printf("%nmedians of %d runs (fresh JVMs each): first request after init as a multiple of a warm one%n", runs);
-            System.out.println("handler mode init_ms prime_ms first_ms warm_median_ms first/warm");
-            figures.forEach((key, rows) -> System.out.printf("%s %.0f %.0f %.1f %.1f %.1f%n", key,
-                    median(rows, 0), median(rows, 1), median(rows, 2), median(rows, 3), median(rows, 4)));
+            System.out.println("handler mode init_ms prime_ms first_ms warm_median_ms aws_median_ms aws_calls warm/aws first/warm");
+            figures.forEach((key, rows) -> System.out.printf("%s %.0f %.0f %.1f %.1f %.1f %.0f %.2f %.1f%n", key,
+                    median(rows, 0), median(rows, 1), median(rows, 2), median(rows, 3), median(rows, 5), median(rows, 6),
+                    median(rows, 7), median(rows, 4)));
         }
     }
 
@@ -119,6 +128,10 @@ public class PrimingBench {
         if (status != 0) {
             throw new IllegalStateException("bench/FirstRequest.java did not compile");
         }
+        // The SDK adds the interceptors this file names to every client built in the JVM.
+        Path global = out.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
+        Files.createDirectories(global.getParent());
+        Files.writeString(global, "FirstRequest$AwsCallTimer\n");
         return out;
     }
 
