@@ -27,8 +27,11 @@ final class FunctionClassLoader extends URLClassLoader {
     private static final String SHIM = FunctionEnvironment.class.getName();
     private static final String SHIM_INTERNAL = SHIM.replace('.', '/');
     /** Shared with local mode, not loaded anew: what the interceptors ask and where they report each call. */
-    private static final java.util.Set<String> SHARED =
-            java.util.Set.of(FaultPlan.class.getName(), SentMessageDelays.class.getName(), SdkCallLog.class.getName());
+    private static final java.util.Set<String> SHARED = java.util.Set.of(
+            FaultPlan.class.getName(),
+            SentMessageDelays.class.getName(),
+            SdkCallLog.class.getName(),
+            InvocationDeadline.class.getName());
     /** Defined anew in each function's loader, against that function's own SDK, and named in its service file. */
     private static final java.util.List<Class<?>> INTERCEPTORS =
             java.util.List.of(FaultInterceptor.class, DelayInterceptor.class);
