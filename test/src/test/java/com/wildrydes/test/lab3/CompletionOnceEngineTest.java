@@ -89,17 +89,8 @@ class CompletionOnceEngineTest {
     void aCloserWhosePublishFailedPublishesOnItsRetryAndOnlyThen() {
         String rfqId = openRequest(Duration.ofMinutes(5));
         SQSEvent closingQuote = quoteEvent(rfqId, "m-closing");
-        SnsClient failingSns = InjectedFailures.sns(
-                LocalEngines.get(),
-                PublishRequest.class,
-                InjectedFailures.error(InternalErrorException.builder(), 500, "InternalError", "Sns"));
 
-        assertEquals(
-                1,
-                collector(failingSns)
-                        .handleRequest(closingQuote, null)
-                        .getBatchItemFailures()
-                        .size());
+        assertEquals(1, failedDeliveries(closingQuote, snsFailingWith500()));
         assertEquals(0, completions(rfqId), "nothing published while SNS fails");
         assertEquals(
                 List.of(),
@@ -110,18 +101,9 @@ class CompletionOnceEngineTest {
     @Test
     void aRequestWhoseClosingQuoteNeverPublishedIsPublishedByItsDeadlineMessage() throws Exception {
         String rfqId = openRequest(Duration.ofMillis(300));
-        SnsClient failingSns = InjectedFailures.sns(
-                LocalEngines.get(),
-                PublishRequest.class,
-                InjectedFailures.error(InternalErrorException.builder(), 500, "InternalError", "Sns"));
         // The last quote closes the request but cannot publish; say every retry of it fails the same
         // way and it is dead-lettered. The deadline message comes after the deadline.
-        assertEquals(
-                1,
-                collector(failingSns)
-                        .handleRequest(quoteEvent(rfqId, "m-closing"), null)
-                        .getBatchItemFailures()
-                        .size());
+        assertEquals(1, failedDeliveries(quoteEvent(rfqId, "m-closing"), snsFailingWith500()));
         Thread.sleep(400);
 
         SQSBatchResponse due = new RfqDeadlineHandler(store, messaging(fixtures.sns()))
@@ -204,6 +186,18 @@ class CompletionOnceEngineTest {
         return rfqId;
     }
 
+    /** The messages of {@code event} the collector reports failed (SQS delivers them again). */
+    private int failedDeliveries(SQSEvent event, SnsClient sns) {
+        return collector(sns).handleRequest(event, null).getBatchItemFailures().size();
+    }
+
+    private static SnsClient snsFailingWith500() {
+        return InjectedFailures.sns(
+                LocalEngines.get(),
+                PublishRequest.class,
+                InjectedFailures.error(InternalErrorException.builder(), 500, "InternalError", "Sns"));
+    }
+
     private QuoteCollectorHandler collector(SnsClient sns) {
         return new QuoteCollectorHandler(store, messaging(sns), new ExpectedResponders(List.of(RESPONDER)));
     }
@@ -250,25 +244,29 @@ class CompletionOnceEngineTest {
      * whose answer is held back 1 s: the SDK's own timeout fires after SNS accepted the message.
      */
     private static SnsClient snsAnsweringAfterItsTimeout() {
+        return engineSns(ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.doNotRetry())
+                .apiCallTimeout(Duration.ofMillis(300))
+                .addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof PublishRequest) {
+                            holdBack(Duration.ofSeconds(1));
+                        }
+                    }
+                })
+                .build());
+    }
+
+    /** A real SNS client on the engine, with the test's configuration. */
+    private static SnsClient engineSns(ClientOverrideConfiguration configuration) {
         RunningEngines engines = LocalEngines.get();
         return SnsClient.builder()
                 .endpointOverride(engines.snsSqsEndpoint())
                 .region(RunningEngines.REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofMillis(300))
-                        .addExecutionInterceptor(new ExecutionInterceptor() {
-                            @Override
-                            public void afterTransmission(
-                                    Context.AfterTransmission context, ExecutionAttributes attributes) {
-                                if (context.request() instanceof PublishRequest) {
-                                    holdBack(Duration.ofSeconds(1));
-                                }
-                            }
-                        })
-                        .build())
+                .overrideConfiguration(configuration)
                 .build();
     }
 
@@ -290,23 +288,15 @@ class CompletionOnceEngineTest {
 
     /** A real SNS client on the engine that runs {@code before} once, as its first Publish is about to leave. */
     private static SnsClient snsRunningBeforePublish(Runnable before) {
-        RunningEngines engines = LocalEngines.get();
-        return SnsClient.builder()
-                .endpointOverride(engines.snsSqsEndpoint())
-                .region(RunningEngines.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .addExecutionInterceptor(new ExecutionInterceptor() {
-                            @Override
-                            public void beforeTransmission(
-                                    Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                                if (context.request() instanceof PublishRequest) {
-                                    before.run();
-                                }
-                            }
-                        })
-                        .build())
-                .build();
+        return engineSns(ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof PublishRequest) {
+                            before.run();
+                        }
+                    }
+                })
+                .build());
     }
 }
