@@ -122,7 +122,8 @@ public final class LocalLab implements AutoCloseable {
     }
 
     /**
-     * Fault on demand: the {@code nth} call from now (attempts count, the SDK's retries too) that
+     * Fault on demand: the {@code nth} call from now (a call counts once with its SDK retries, all of
+     * which meet the fault) that
      * the function with that logical ID makes to {@code service} ({@code DynamoDB}, {@code SNS},
      * {@code SQS}) and {@code operation} (for example {@code TransactWriteItems}) is answered with
      * {@code fault} instead of reaching the engine.

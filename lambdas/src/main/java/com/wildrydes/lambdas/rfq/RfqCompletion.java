@@ -6,21 +6,26 @@ import com.wildrydes.lambdas.common.StructuredLog;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Closes a request for quotes once, when every expected responder has answered or the deadline
- * has passed, and publishes the completion event once.
+ * has passed, and publishes its completion event: at least once, and as one event (every copy is
+ * the same message, its {@code rfq-id} the idempotency key a subscriber keeps).
  * <ul>
- *   <li>Only the caller that closed the request publishes; if its publish fails it throws, its
- *       message is retried, and the retry (recognised by the same message id) publishes.</li>
- *   <li>SQS may deliver that closing message twice at once: both deliveries see themselves as the
- *       closer, so the publish is claimed by a conditional write with a lease that ends with the
- *       claimer's invocation. The delivery that finds a live claim fails its message; SQS delivers
- *       it again after the queue's visibility timeout, when the event is published (nothing to do)
- *       or the claimer died before publishing (its lease has ended: this delivery publishes).</li>
- *   <li>The one window left is a claimer that dies after SNS accepted the publish and before it
- *       recorded that: its retry publishes again. Subscribers keep the {@code rfq-id} as the
- *       event's idempotency key for that case.</li>
+ *   <li>Whoever finds the request closed and the event not yet recorded as published publishes:
+ *       the closing message, its retry, and also the deadline message or a redriven dead letter,
+ *       so a closing message that failed until it was dead-lettered loses nothing.</li>
+ *   <li>Several of those at once (SQS delivers at least once, even twice at the same time): the
+ *       publish is claimed by a conditional write with a lease that ends with the claimer's
+ *       invocation. The delivery that finds a live claim fails its message; SQS delivers it again
+ *       after the queue's visibility timeout, when the event is published (nothing to do) or the
+ *       claimer died before publishing (its lease has ended: this delivery publishes).</li>
+ *   <li>What no claim can close: a publish SNS accepted whose success the publisher never recorded
+ *       (its invocation timed out or crashed after the publish, its client timed out waiting for
+ *       SNS's answer, or recording it failed). The retry cannot tell it from a publish that never
+ *       reached SNS, so it publishes again, the same event. A standard SNS topic does not
+ *       deduplicate: subscribers key on {@code rfq-id} (docs/reliability.md).</li>
  *   <li>A deadline message that arrives before the request's deadline does not close it: it fails,
  *       and SQS delivers it again after the deadline queue's visibility timeout.</li>
  * </ul>
@@ -31,6 +36,8 @@ public class RfqCompletion {
     public static final String DEADLINE = "deadline";
 
     private static final Duration MAX_INVOCATION = Duration.ofMinutes(15);
+    /** Tries at recording a publish (each with the SDK's own retries). */
+    private static final int RECORD_ATTEMPTS = 3;
 
     private final RfqStore store;
     private final RfqMessaging messaging;
@@ -82,7 +89,37 @@ public class RfqCompletion {
                 return;
             }
             case DEADLINE_NOT_REACHED -> throw new DeadlineNotReachedException(rfqId);
-            case CLOSED_BY_CALLER -> publishOnce(rfqId, messageId, lease);
+            case TO_PUBLISH -> publishOnce(rfqId, messageId, lease);
+        }
+    }
+
+    /**
+     * Records the publish, tried again a few times beyond the SDK's own retries: the event is out,
+     * and a record that fails costs a second copy of it (the retry publishes again). If it still
+     * fails, the message fails, and its retry publishes the same event once more.
+     */
+    private void recordPublished(String rfqId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.markNotified(rfqId);
+                return;
+            } catch (SdkException e) {
+                if (attempt >= RECORD_ATTEMPTS) {
+                    throw e;
+                }
+                StructuredLog.error(
+                        "rfq-publish-not-recorded",
+                        Map.of("rfqId", rfqId, "attempt", attempt, "error", String.valueOf(e.getMessage())));
+                pause(Duration.ofMillis(100L * attempt));
+            }
+        }
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -104,7 +141,7 @@ public class RfqCompletion {
             store.releasePublish(rfqId, claimant);
             throw e;
         }
-        store.markNotified(rfqId);
+        recordPublished(rfqId);
         StructuredLog.info(
                 "rfq-completed",
                 Map.of(

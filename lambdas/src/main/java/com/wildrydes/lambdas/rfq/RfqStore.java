@@ -143,11 +143,16 @@ public class RfqStore {
         return code == null || "None".equals(code);
     }
 
-    /** Why {@link #close} did or did not close a request, for the one caller that may publish. */
+    /** What {@link #close} found: whether the caller is to publish the completion event. */
     public enum CloseOutcome {
-        /** This caller closed it, or it is a retry of the caller that did and the event is not yet published. */
-        CLOSED_BY_CALLER,
-        /** Closed by another caller, published already, or no such request: nothing to do. */
+        /**
+         * Closed (by this caller now, or before by any caller) and its completion event not yet
+         * recorded as published: publish it, under the publish claim. Any caller, not only the
+         * closer's message: if every delivery of the closing message failed (dead-lettered), the
+         * deadline message, a redelivered quote or a redriven dead letter still publishes it.
+         */
+        TO_PUBLISH,
+        /** Published already, or no such request: nothing to do. */
         NOTHING_TO_DO,
         /** A deadline close of a request whose deadline has not passed: it stays open. */
         DEADLINE_NOT_REACHED
@@ -178,7 +183,7 @@ public class RfqStore {
                             s(closedBy),
                             ":now",
                             n(now))));
-            return CloseOutcome.CLOSED_BY_CALLER;
+            return CloseOutcome.TO_PUBLISH;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> request = getRequestItem(rfqId);
             if (request == null) {
@@ -189,8 +194,8 @@ public class RfqStore {
                     && Long.parseLong(request.get("deadline").n()) > now) {
                 return CloseOutcome.DEADLINE_NOT_REACHED;
             }
-            return closedBy.equals(text(request, "closedBy")) && !request.containsKey("notifiedAt")
-                    ? CloseOutcome.CLOSED_BY_CALLER
+            return CLOSED.equals(text(request, "status")) && !request.containsKey("notifiedAt")
+                    ? CloseOutcome.TO_PUBLISH
                     : CloseOutcome.NOTHING_TO_DO;
         }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -17,11 +18,13 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * The SDK execution interceptor every local function's SDK loads as a global interceptor (the
  * SDK's {@code execution.interceptors} service file, which {@link SharedLibrary} adds). This
  * class is defined anew in each {@link SharedLibrary}, against that library's copy of the SDK, and
- * tells the calling function by its thread; it asks {@link FaultPlan} before each attempt and sends a planned fault's attempt to
+ * tells the calling function by its thread; it asks {@link FaultPlan} once per call (the SDK modifies
+ * a call's HTTP request once, before its retries) and sends a planned fault's call, every attempt of it, to
  * {@link FaultServer}, whose error answer the SDK then reads as it would AWS's. Without a plan it
  * changes nothing. Before each execution it also reports the call and the resources it names to
- * {@link SdkCallLog}, for the IAM check. (Its class file alone is copied into each function's
- * loader: no nested classes here.)
+ * {@link SdkCallLog}, for the IAM check. A call or attempt made after the invocation's timeout
+ * ({@link InvocationDeadline}) fails without being sent, as no call leaves a stopped environment.
+ * (Its class file alone is copied into each shared library's loader: no nested classes here.)
  */
 public final class FaultInterceptor implements ExecutionInterceptor {
 
@@ -31,6 +34,7 @@ public final class FaultInterceptor implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        refuseAfterTheDeadline();
         Map<String, String> fields = new LinkedHashMap<>();
         collect(context.request(), "", fields, 0);
         SdkCallLog.record(
@@ -38,6 +42,19 @@ public final class FaultInterceptor implements ExecutionInterceptor {
                 attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
                 fields);
+    }
+
+    /** Each attempt (the SDK's retries too, after its back-off): one after the deadline is not sent either. */
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        refuseAfterTheDeadline();
+    }
+
+    private static void refuseAfterTheDeadline() {
+        String refusal = InvocationDeadline.refusal();
+        if (refusal != null) {
+            throw SdkClientException.create(refusal);
+        }
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Faults on demand: the n-th AWS call (each attempt counts, retries too) that one function (or state machine) makes
+ * Faults on demand: the n-th AWS call (for a function, a call with all its SDK retries counts once: the
+ * SDK sets a call's HTTP request up once, before its attempts, so every attempt of a faulted call meets
+ * the fault and the handler sees it after the SDK's retries ran out) that one function (or state machine) makes
  * to one service operation is answered with an AWS error instead of reaching the engine. A caller is
  * known by a key of its own ({@link #callerKey(String)}), not by its name: two labs of one stack in
  * one JVM have functions of the same name, and a fault planned in one must never hit the other. Shared by
@@ -57,7 +59,7 @@ public final class FaultPlan {
     }
 
     /**
-     * Called by {@link FaultInterceptor} in a function's SDK before each attempt: the URL
+     * Called by {@link FaultInterceptor} in a function's SDK once per call: the URL
      * of the fault answer to send this attempt to, or null to let it reach the engine.
      */
     public static String redirectFor(Class<?> caller, String service, String operation, String contentType) {

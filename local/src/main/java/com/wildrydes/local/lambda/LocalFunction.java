@@ -128,7 +128,11 @@ public final class LocalFunction implements AutoCloseable {
         int now = running.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
         try {
-            Future<String> result = executor.submit(() -> handle(eventJson));
+            // The invocation's time starts now (local mode waits for its answer from now); once it
+            // runs out, the handler's AWS calls fail unsent (InvocationDeadline), as Lambda stops the
+            // environment: interrupting the handler alone left it running and writing.
+            long deadline = System.currentTimeMillis() + timeout.toMillis();
+            Future<String> result = executor.submit(() -> handle(eventJson, deadline));
             try {
                 String payload = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 // A soak's timeout after the handler ran: its effects stand, its caller sees a timeout.
@@ -186,8 +190,16 @@ public final class LocalFunction implements AutoCloseable {
         return invocations.get();
     }
 
-    private String handle(String eventJson) throws Exception {
-        return initialise().handle(eventJson, RuntimeContext.of(loader, name, arn, timeout.toMillis()));
+    private String handle(String eventJson, long deadline) throws Exception {
+        InvocationDeadline.begin(deadline);
+        try {
+            LoadedHandler handler = initialise();
+            return handler.handle(
+                    eventJson,
+                    RuntimeContext.of(loader, name, arn, Math.max(0, deadline - System.currentTimeMillis())));
+        } finally {
+            InvocationDeadline.end();
+        }
     }
 
     /** The init phase: the handler class loaded and constructed once, on first invocation. */

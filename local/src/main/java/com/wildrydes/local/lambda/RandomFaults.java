@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Faults at random, for a soak: each AWS call of the chosen functions and state machines (each
- * attempt, the SDK's retries too) fails at the given rate with one of the errors AWS answers for
+ * Faults at random, for a soak: each AWS call of the chosen functions (a call with its SDK retries:
+ * a faulted call fails on every attempt, see {@link FaultPlan}) and each task attempt of the chosen
+ * state machines fails at the given rate with one of the errors AWS answers for
  * that service under load (throttling, a server error, a write conflict), and each invocation of the
  * chosen functions is throttled, or reported timed out after its handler ran, at the same rate.
  * DynamoDB: throttling ({@code ProvisionedThroughputExceededException}, {@code ThrottlingException}),

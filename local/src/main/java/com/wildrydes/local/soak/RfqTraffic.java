@@ -15,9 +15,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Lab 3: requests for quotes from the workshop's app, every demo responder available and quick.
- * The invariants: each accepted request closes once and publishes exactly one completion event
- * (all answered, or at its deadline); each quote is recorded once (the query's quotes name distinct
- * expected responders, as many as it counts answered).
+ * The invariants: each accepted request closes once and publishes its completion event, one event
+ * (all answered, or at its deadline): every copy of it the same message, so that a subscriber keyed
+ * on {@code rfq-id}, as this one is, processes one; copies are counted as duplicates (the lab
+ * publishes at least once: docs/reliability.md). Each quote is recorded once (the query's quotes name
+ * distinct expected responders, as many as it counts answered). A deadline message dead-lettered
+ * after its receives failed is redriven to its queue, as the operator's section of the README does
+ * (counted as a dead letter), so a request it alone could close is not lost.
  */
 final class RfqTraffic implements LabTraffic {
 
@@ -42,6 +46,11 @@ final class RfqTraffic implements LabTraffic {
 
     private final Map<String, Long> accepted = new ConcurrentHashMap<>();
     private final Map<String, Integer> completions = new ConcurrentHashMap<>();
+    /** The first completion event seen for each request: every further copy must be the same message. */
+    private final Map<String, String> firstEvent = new ConcurrentHashMap<>();
+    /** Requests that published two different completion events. */
+    private final Set<String> differing = ConcurrentHashMap.newKeySet();
+
     private final Map<String, Long> completedAt = new ConcurrentHashMap<>();
     /** Why each request closed, as its completion event says. */
     private final Map<String, String> reasons = new ConcurrentHashMap<>();
@@ -132,6 +141,9 @@ final class RfqTraffic implements LabTraffic {
                 try {
                     JsonNode event = RidesTraffic.json(message.body());
                     String rfqId = event.path("rfq-id").asText();
+                    if (!firstEvent.computeIfAbsent(rfqId, id -> message.body()).equals(message.body())) {
+                        differing.add(rfqId);
+                    }
                     reasons.putIfAbsent(rfqId, event.path("reason").asText());
                     completions.merge(rfqId, 1, Integer::sum);
                     completedAt.putIfAbsent(rfqId, System.nanoTime());
@@ -143,6 +155,7 @@ final class RfqTraffic implements LabTraffic {
                                 delete -> delete.queueUrl(completionQueue).receiptHandle(message.receiptHandle()));
             }
         } while (!messages.isEmpty());
+        redriveDeadlineDeadLetters(lab, engines, figures);
         String deadLetters = lab.output("ResponseDeadLetterQueueUrl");
         do {
             messages = engines.sqs()
@@ -158,6 +171,28 @@ final class RfqTraffic implements LabTraffic {
                 } catch (java.io.IOException e) {
                     figures.violation("a dead-lettered quote that is not JSON: " + message.body());
                 }
+                engines.sqs()
+                        .deleteMessage(delete -> delete.queueUrl(deadLetters).receiptHandle(message.receiptHandle()));
+            }
+        } while (!messages.isEmpty());
+    }
+
+    /**
+     * An operator's redrive of the deadline dead-letter queue (the deadline queue's messages that
+     * failed 5 receives): each message back to the deadline queue, where it closes its request and
+     * publishes, or finds it published.
+     */
+    private void redriveDeadlineDeadLetters(LocalLab lab, RunningEngines engines, SoakFigures figures) {
+        String deadLetters = lab.physicalId("RideBookingDeadlineDeadLetterQueue2D6DEBCA");
+        String queue = lab.physicalId("RideBookingDeadlineQueue414FCB68");
+        List<Message> messages;
+        do {
+            messages = engines.sqs()
+                    .receiveMessage(receive -> receive.queueUrl(deadLetters).maxNumberOfMessages(10))
+                    .messages();
+            for (Message message : messages) {
+                figures.deadLetters.incrementAndGet();
+                engines.sqs().sendMessage(send -> send.queueUrl(queue).messageBody(message.body()));
                 engines.sqs()
                         .deleteMessage(delete -> delete.queueUrl(deadLetters).receiptHandle(message.receiptHandle()));
             }
@@ -180,11 +215,13 @@ final class RfqTraffic implements LabTraffic {
             if (events == 0) {
                 figures.lost.incrementAndGet();
                 figures.violation("request " + rfqId + " never published its completion event");
-            } else if (events > 1) {
-                figures.duplicates.addAndGet(events - 1);
-                figures.violation("request " + rfqId + " published " + events + " completion events");
             } else {
+                // Copies of the one event: at least once, as documented; a subscriber keyed on rfq-id sees one.
+                figures.duplicates.addAndGet(events - 1);
                 figures.latency((completedAt.get(rfqId) - request.getValue()) / 1_000_000);
+            }
+            if (differing.contains(rfqId)) {
+                figures.violation("request " + rfqId + " published two different completion events");
             }
             HttpResponse<String> answer = SoakClient.send(SoakClient.get(query + rfqId), figures);
             if (answer.statusCode() != 200) {
