@@ -29,8 +29,7 @@ abstract class RewritingLoader extends URLClassLoader {
     private static final String SHIM = FunctionEnvironment.class.getName();
     private static final String SHIM_INTERNAL = SHIM.replace('.', '/');
     /** Shared with local mode, not loaded anew: what the interceptors ask and where they report each call. */
-    private static final Set<String> SHARED =
-            Set.of(
+    private static final Set<String> SHARED = Set.of(
             FaultPlan.class.getName(),
             SentMessageDelays.class.getName(),
             SdkCallLog.class.getName(),
