@@ -18,6 +18,10 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * CloudFormation (AWS Query protocol, XML answers) as the CDK CLI's deploy and destroy use it:
@@ -26,6 +30,9 @@ import java.util.Map;
  * comes inline or from the local S3 staging bucket by its URL. Errors carry CloudFormation's codes.
  */
 public final class CloudFormationService implements AwsService {
+
+    /** How long ExecuteChangeSet and DeleteStack wait for their operation before answering. */
+    static final long ANSWER_WAIT_SECONDS = 10;
 
     static final String NAMESPACE = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,7 +76,7 @@ public final class CloudFormationService implements AwsService {
                 case "CreateChangeSet" -> createChangeSet(request);
                 case "DescribeChangeSet" -> result(action, StackXml.changeSet(changeSet(request), stacks));
                 case "ExecuteChangeSet" -> {
-                    stacks.execute(changeSet(request));
+                    answerWhenStable(stacks.execute(changeSet(request)));
                     yield result(action, "");
                 }
                 case "DeleteChangeSet" -> {
@@ -113,7 +120,7 @@ public final class CloudFormationService implements AwsService {
                             "<HookResults/>" + element("TargetType", request.param("TargetType"))
                                     + element("TargetId", request.param("TargetId")));
                 case "DeleteStack" -> {
-                    stacks.delete(request.param("StackName"));
+                    answerWhenStable(stacks.delete(request.param("StackName")));
                     yield result(action, "");
                 }
                 default ->
@@ -222,6 +229,23 @@ public final class CloudFormationService implements AwsService {
             return body.stripLeading().startsWith("{") ? JSON.readTree(body) : YAML.readTree(body);
         } catch (IOException e) {
             throw new StackParameters.ValidationError("Template format error: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Holds the answer to ExecuteChangeSet or DeleteStack until the operation ends, for at most
+     * {@link #ANSWER_WAIT_SECONDS}. CloudFormation answers at once and is slow; local stacks take a
+     * second or two, and a client that polls (the CDK CLI sleeps 5 s between DescribeStacks) would
+     * otherwise sleep longer than the operation ran. A longer operation is answered in progress and
+     * polled as in AWS; the stack's events show every status either way.
+     */
+    private static void answerWhenStable(Future<?> operation) {
+        try {
+            operation.get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Still running, or failed: either way the stack's status and events say so.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

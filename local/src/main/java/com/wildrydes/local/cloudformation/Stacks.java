@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The stacks of the local account and their life: change sets created and described, executed
@@ -150,7 +152,8 @@ final class Stacks implements AutoCloseable {
         stackOf(changeSet).changeSets.values().remove(changeSet);
     }
 
-    synchronized void execute(ChangeSet changeSet) {
+    /** Starts the change set's operation in the background; the future ends when the stack is stable. */
+    synchronized Future<?> execute(ChangeSet changeSet) {
         StackRecord stack = stackOf(changeSet);
         if (!"AVAILABLE".equals(changeSet.executionStatus)) {
             throw new InvalidChangeSetStatus("ChangeSet [" + changeSet.id + "] cannot be executed in its current"
@@ -159,16 +162,17 @@ final class Stacks implements AutoCloseable {
         changeSet.executionStatus = "EXECUTE_IN_PROGRESS";
         boolean create = "CREATE".equals(changeSet.type);
         stack.status(create ? "CREATE_IN_PROGRESS" : "UPDATE_IN_PROGRESS", "User Initiated");
-        work.execute(() -> new StackOperation(stack, changeSet, provisioner(changeSet.template)).run());
+        return work.submit(() -> new StackOperation(stack, changeSet, provisioner(changeSet.template)).run());
     }
 
-    synchronized void delete(String nameOrId) {
+    /** Starts deleting the stack in the background; the future ends when it is deleted (or was already). */
+    synchronized Future<?> delete(String nameOrId) {
         StackRecord stack = nameOrId.startsWith("arn:") ? byId.get(nameOrId) : byName.get(nameOrId);
         if (stack == null || stack.deleted() || "DELETE_IN_PROGRESS".equals(stack.status)) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         stack.status("DELETE_IN_PROGRESS", "User Initiated");
-        work.execute(() -> {
+        return work.submit(() -> {
             StackOperation.delete(stack);
             byName.remove(stack.name, stack);
         });
