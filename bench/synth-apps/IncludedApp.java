@@ -17,7 +17,8 @@ import software.amazon.awscdk.cloudformation.include.CfnIncludeProps;
  * The floor of bench/synth: the framework producing our templates without our constructs.
  * {@code IncludedApp <cloud assembly> [nag]} brings each template of an assembly our app synthesized
  * in whole with {@code CfnInclude}, one stack each under the same name, and with {@code nag} adds
- * the same cdk-nag checks as our app ({@code WildRydesApp.addChecks}). Two things of each template
+ * the same cdk-nag pack as our app ({@code WildRydesApp.addNagPack}); not our construct library's own
+ * checks, which look for our constructs and are part of what our app costs. Two things of each template
  * are left to the stack to add again, as it adds them to ours: the CDKMetadata resource and its
  * condition (version reporting), and the bootstrap version parameter and rule (the stack's
  * synthesizer adds none, so the template's own stand).
@@ -56,7 +57,7 @@ public final class IncludedApp {
                     .build());
         }
         if (args.length > 1 && args[1].equals("nag")) {
-            WildRydesApp.addChecks(app);
+            WildRydesApp.addNagPack(app);
         }
         app.synth();
     }

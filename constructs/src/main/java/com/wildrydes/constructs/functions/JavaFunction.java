@@ -71,7 +71,10 @@ public class JavaFunction extends LiveAliasFunction {
     public JavaFunction(Construct scope, String id, JavaFunctionProps props) {
         super(scope, id);
         Runtime runtime = props.getRuntime() != null ? props.getRuntime() : Runtime.JAVA_25;
-        ValidatedProps.check(this, () -> validateRuntime(runtime));
+        if (props.getRuntime() != null) {
+            // Our default is known good; a given runtime is asked of the jsii kernel (two round trips).
+            ValidatedProps.check(this, () -> validateRuntime(runtime));
+        }
         LoggingFormat loggingFormat =
                 props.getLoggingFormat() != null ? props.getLoggingFormat() : JavaFunctionProps.DEFAULT_LOGGING_FORMAT;
         ValidatedProps.check(this, () -> validateLogLevels(loggingFormat, props));

@@ -20,6 +20,8 @@ import software.constructs.Construct;
  */
 abstract class LiveAliasFunction extends QualifiedFunctionBase {
 
+    private IPrincipal grantPrincipal;
+
     LiveAliasFunction(Construct scope, String id) {
         super(scope, id);
     }
@@ -71,7 +73,12 @@ abstract class LiveAliasFunction extends QualifiedFunctionBase {
 
     @Override
     public IPrincipal getGrantPrincipal() {
-        return getFunction().getGrantPrincipal();
+        // The function's role, fixed once the function exists. CDK's grants read it several times per
+        // grant, each a callback from the jsii kernel; asked of the kernel once, not on every callback.
+        if (grantPrincipal == null) {
+            grantPrincipal = getFunction().getGrantPrincipal();
+        }
+        return grantPrincipal;
     }
 
     @Override

@@ -32,7 +32,9 @@ public final class FunctionTargets {
 
     /** True for a function this app does not define (imported by ARN or attributes). */
     public static boolean isImported(IFunction function) {
-        return invoked(function).getNode().getDefaultChild() == null;
+        // A JavaFunction always defines its function here; asking the jsii kernel would say the same.
+        return !(function instanceof JavaFunction)
+                && invoked(function).getNode().getDefaultChild() == null;
     }
 
     /**

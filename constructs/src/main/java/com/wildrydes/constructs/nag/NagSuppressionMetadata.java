@@ -56,9 +56,8 @@ public final class NagSuppressionMetadata {
                     "A suppression of " + ruleId + " needs a reason of at least 10 characters, got: " + reason);
         }
         CfnResource resource = resourceOf(construct, ruleId);
-        Object existing = resource.getCfnOptions().getMetadata() == null
-                ? null
-                : resource.getCfnOptions().getMetadata().get("cdk_nag");
+        // One round trip to the jsii kernel for what the resource holds already, not four.
+        Object existing = resource.getMetadata("cdk_nag");
         Map<String, Object> nag = existing instanceof Map<?, ?> map
                 ? new LinkedHashMap<>((Map<String, Object>) map)
                 : new LinkedHashMap<>();
