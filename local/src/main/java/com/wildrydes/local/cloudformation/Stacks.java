@@ -162,7 +162,7 @@ final class Stacks implements AutoCloseable {
         changeSet.executionStatus = "EXECUTE_IN_PROGRESS";
         boolean create = "CREATE".equals(changeSet.type);
         stack.status(create ? "CREATE_IN_PROGRESS" : "UPDATE_IN_PROGRESS", "User Initiated");
-        return work.submit(() -> new StackOperation(stack, changeSet, provisioner(changeSet.template)).run());
+        return inBackground(stack, () -> new StackOperation(stack, changeSet, provisioner(changeSet.template)).run());
     }
 
     /** Starts deleting the stack in the background; the future ends when it is deleted (or was already). */
@@ -172,9 +172,25 @@ final class Stacks implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         stack.status("DELETE_IN_PROGRESS", "User Initiated");
-        return work.submit(() -> {
+        return inBackground(stack, () -> {
             StackOperation.delete(stack);
             byName.remove(stack.name, stack);
+        });
+    }
+
+    /**
+     * Runs a stack operation on the operations thread. A future keeps what the operation throws, so
+     * an error it did not expect is printed here, as the thread would print it if nothing waited.
+     */
+    private Future<?> inBackground(StackRecord stack, Runnable operation) {
+        return work.submit(() -> {
+            try {
+                operation.run();
+            } catch (RuntimeException | Error e) {
+                System.err.println("local mode: the operation on stack " + stack.name + " failed unexpectedly");
+                e.printStackTrace();
+                throw e;
+            }
         });
     }
 
