@@ -65,7 +65,12 @@ abstract class RewritingLoader extends URLClassLoader {
         }
         int dot = name.lastIndexOf('.');
         if (dot > 0 && getDefinedPackage(name.substring(0, dot)) == null) {
-            definePackage(name.substring(0, dot), null, null, null, null, null, null, null);
+            try {
+                definePackage(name.substring(0, dot), null, null, null, null, null, null, null);
+            } catch (IllegalArgumentException definedMeanwhile) {
+                // The loader is parallel-capable: another thread, loading another class of the same
+                // package, defined it between the check and here. That package is the one we wanted.
+            }
         }
         byte[] rewritten = rewriteGetenv(bytes);
         return defineClass(name, rewritten, 0, rewritten.length);
