@@ -123,9 +123,18 @@ public final class FunctionLogs {
             return written;
         }
 
-        /** The lines written since that mark, still kept. */
+        /**
+         * The lines written since that mark, still kept. Read from the newest back, so a reader that
+         * follows the group pays for the new lines only, not for all it keeps.
+         */
         public synchronized List<Line> since(long mark) {
-            return lines.stream().filter(line -> line.sequence() >= mark).toList();
+            long newer = Math.min(lines.size(), Math.max(0, written - mark));
+            Line[] found = new Line[(int) newer];
+            java.util.Iterator<Line> newestFirst = lines.descendingIterator();
+            for (int i = found.length - 1; i >= 0; i--) {
+                found[i] = newestFirst.next();
+            }
+            return List.of(found);
         }
     }
 
