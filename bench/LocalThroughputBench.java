@@ -53,12 +53,26 @@ public class LocalThroughputBench {
             messaging.seconds(10); // warm-up, not counted
             for (String count : counts.split(",")) {
                 int rides = Integer.parseInt(count.trim());
+                CpuUse before = CpuUse.now();
                 double seconds = messaging.seconds(rides);
                 alone.put(rides, rides / seconds);
-                System.out.printf("engines alone (lab 2's messaging, no functions), %d rides: %.2f s, %.0f rides/s (load average %.1f)%n",
-                        rides, seconds, rides / seconds, loadAverage());
+                System.out.printf("engines alone (lab 2's messaging, no functions), %d rides: %.2f s, %.0f rides/s (load average %.1f); %s%n",
+                        rides, seconds, rides / seconds, loadAverage(), CpuUse.now().perRideSince(before, rides));
             }
-            lab2(cdkOut, engines, settings, http, counts, alone);
+            Map<Integer, Double> calls = new java.util.LinkedHashMap<>();
+            try (CallsAlone lab2Calls = new CallsAlone(engines, messaging, http)) {
+                lab2Calls.seconds(10); // warm-up, not counted
+                for (String count : counts.split(",")) {
+                    int rides = Integer.parseInt(count.trim());
+                    CpuUse before = CpuUse.now();
+                    double seconds = lab2Calls.seconds(rides);
+                    calls.put(rides, rides / seconds);
+                    System.out.printf("lab 2's calls alone (API request, PutItem, Publish; no functions, no local mode), %d rides: %.2f s, %.0f rides/s, %.2f of the engines alone (load average %.1f); %s%n",
+                            rides, seconds, rides / seconds, rides / seconds / alone.get(rides), loadAverage(),
+                            CpuUse.now().perRideSince(before, rides));
+                }
+            }
+            lab2(cdkOut, engines, settings, http, counts, alone, calls);
         }
     }
 
@@ -67,7 +81,7 @@ public class LocalThroughputBench {
     }
 
     private static void lab2(Path cdkOut, RunningEngines engines, LocalSettings settings, HttpClient http, String counts,
-            Map<Integer, Double> alone) throws Exception {
+            Map<Integer, Double> alone, Map<Integer, Double> calls) throws Exception {
         try (LocalLab lab = LocalLab.start(cdkOut, "wild-rydes-async-msg-2", engines, settings)) {
             URI submit = URI.create(lab.output("UnicornManagementServiceApiSubmitRideCompletionEndpoint"));
             send(http, submit, 10); // warm-up: class loading and JIT, not counted
@@ -76,14 +90,16 @@ public class LocalThroughputBench {
             int bigSoFar = 5;
             for (String count : counts.split(",")) {
                 int rides = Integer.parseInt(count.trim());
+                CpuUse before = CpuUse.now();
                 long start = System.nanoTime();
                 send(http, submit, rides);
                 sentSoFar += rides;
                 bigSoFar += (rides + 1) / 2;
                 awaitProcessed(lab, sentSoFar, bigSoFar);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("local lab 2, %d rides: %.2f s, %.0f rides/s, %.2f of the engines alone (load average %.1f)%n",
-                        rides, seconds, rides / seconds, rides / seconds / alone.get(rides), loadAverage());
+                System.out.printf("local lab 2, %d rides: %.2f s, %.0f rides/s, %.2f of the engines alone, %.2f of its calls alone (load average %.1f); %s%n",
+                        rides, seconds, rides / seconds, rides / seconds / alone.get(rides), rides / seconds / calls.get(rides),
+                        loadAverage(), CpuUse.now().perRideSince(before, rides));
             }
         }
     }
@@ -114,7 +130,9 @@ public class LocalThroughputBench {
 
     private static void awaitProcessed(LocalLab lab, int all, int big) throws InterruptedException {
         long deadline = System.nanoTime() + 300_000_000_000L;
-        while (processed(lab, BACKENDS[0]) < all || processed(lab, BACKENDS[1]) < all || processed(lab, BACKENDS[2]) < big) {
+        while (PROCESSED.count(lab, BACKENDS[0]) < all
+                || PROCESSED.count(lab, BACKENDS[1]) < all
+                || PROCESSED.count(lab, BACKENDS[2]) < big) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not every ride was processed within 300 s");
             }
@@ -122,9 +140,48 @@ public class LocalThroughputBench {
         }
     }
 
-    private static long processed(LocalLab lab, String backend) {
-        LocalFunction function = lab.functionByLogicalId(backend);
-        return function.logLines().stream().filter(line -> line.contains("\"outcome\":\"processed\"")).count();
+    private static final ProcessedRides PROCESSED = new ProcessedRides();
+
+    /**
+     * Each backend's processed rides, counted from its log as it grows: reading only the lines written
+     * since the last look keeps the bench's own polling out of what it measures.
+     */
+    private static final class ProcessedRides {
+        private final Map<String, long[]> markAndCount = new java.util.HashMap<>();
+
+        long count(LocalLab lab, String backend) {
+            long[] seen = markAndCount.computeIfAbsent(backend, b -> new long[2]);
+            for (var line : lab.functionByLogicalId(backend).logGroup().since(seen[0])) {
+                seen[0] = line.sequence() + 1;
+                if (line.message().contains("\"outcome\":\"processed\"")) {
+                    seen[1]++;
+                }
+            }
+            return seen[1];
+        }
+    }
+}
+
+/**
+ * CPU used so far by this JVM (local mode and the bench's clients) and by the engines' processes (its
+ * descendants): on a saturated machine throughput follows CPU per ride, which a busy neighbour does
+ * not change the way it changes rides per second.
+ */
+record CpuUse(long jvmNanos, long enginesNanos) {
+
+    static CpuUse now() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        long engines = ProcessHandle.current().descendants()
+                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+                .sum();
+        return new CpuUse(jvm, engines);
+    }
+
+    String perRideSince(CpuUse before, int rides) {
+        return String.format("CPU per ride: JVM %.2f ms, engines %.2f ms",
+                (jvmNanos - before.jvmNanos) / 1e6 / rides, (enginesNanos - before.enginesNanos) / 1e6 / rides);
     }
 }
 
@@ -166,8 +223,27 @@ final class EnginesAlone {
         }
     }
 
+    /** How a ride enters the topic: published here, or through something that publishes it. */
+    interface RideSender {
+        void send(boolean extraordinary) throws Exception;
+    }
+
     /** Seconds from the first publish until the three queues have received and deleted their share of {@code rides}. */
     double seconds(int rides) throws Exception {
+        return seconds(rides, this::publish);
+    }
+
+    /** The ride and the attributes RidePublisher publishes. */
+    void publish(boolean extraordinary) {
+        sns.publish(publish -> publish.topicArn(topicArn)
+                .message(extraordinary ? BIG : SMALL)
+                .messageAttributes(Map.of(
+                        "fare", number(extraordinary ? "256.50" : "45.10"),
+                        "distance", number(extraordinary ? "600" : "35"))));
+    }
+
+    /** As {@link #seconds(int)}, each ride sent by {@code sender} from one of 8 clients. */
+    double seconds(int rides, RideSender sender) throws Exception {
         int big = (rides + 1) / 2;
         ExecutorService threads = Executors.newFixedThreadPool(8 + queues.size());
         try {
@@ -183,12 +259,7 @@ final class EnginesAlone {
             for (int p = 0; p < 8; p++) {
                 publishers.add(threads.submit(() -> {
                     for (int i = next.getAndIncrement(); i < rides; i = next.getAndIncrement()) {
-                        boolean extraordinary = i % 2 == 0;
-                        sns.publish(publish -> publish.topicArn(topicArn)
-                                .message(extraordinary ? BIG : SMALL)
-                                .messageAttributes(Map.of(
-                                        "fare", number(extraordinary ? "256.50" : "45.10"),
-                                        "distance", number(extraordinary ? "600" : "35"))));
+                        sender.send(i % 2 == 0);
                     }
                     return null;
                 }));
@@ -225,5 +296,85 @@ final class EnginesAlone {
 
     private static MessageAttributeValue number(String value) {
         return MessageAttributeValue.builder().dataType("Number").stringValue(value).build();
+    }
+}
+
+/**
+ * Lab 2's own calls without local mode: each ride POSTed by the bench's HTTP client to a bare HTTP
+ * server on this JVM, which stores it in a table (PutItem, as RideStore) and publishes it (as
+ * RidePublisher), answering 201; the three queues consumed as {@link EnginesAlone} does. No
+ * functions, no Lambda polling, no API emulation: the most lab 2's calls allow on these engines,
+ * so local mode's own cost is lab 2's figure against this one.
+ */
+final class CallsAlone implements AutoCloseable {
+
+    private final EnginesAlone messaging;
+    private final software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb;
+    private final HttpClient http;
+    private final com.sun.net.httpserver.HttpServer server;
+    private final URI submit;
+    private final AtomicInteger ids = new AtomicInteger();
+
+    CallsAlone(RunningEngines engines, EnginesAlone messaging, HttpClient http) throws java.io.IOException {
+        this.messaging = messaging;
+        this.http = http;
+        this.dynamoDb = engines.dynamoDb();
+        dynamoDb.createTable(t -> t.tableName("calls-alone-rides")
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                .keySchema(k -> k.attributeName("id").keyType("HASH")));
+        server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/rides", exchange -> {
+            boolean extraordinary = new String(exchange.getRequestBody().readAllBytes()).equals(BIG_RIDE);
+            store(extraordinary);
+            messaging.publish(extraordinary);
+            byte[] answer = "{}".getBytes();
+            exchange.sendResponseHeaders(201, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        submit = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/rides");
+    }
+
+    private static final String BIG_RIDE = EnginesAlone.BIG;
+
+    private void store(boolean extraordinary) {
+        java.util.function.Function<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> s =
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue::fromS;
+        java.util.function.Function<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> n =
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue::fromN;
+        dynamoDb.putItem(put -> put.tableName("calls-alone-rides")
+                .item(Map.of(
+                        "id", s.apply("ride-" + ids.incrementAndGet()),
+                        "from", s.apply("Berlin"),
+                        "to", s.apply(extraordinary ? "Frankfurt" : "Potsdam"),
+                        "duration", n.apply(extraordinary ? "420" : "30"),
+                        "distance", n.apply(extraordinary ? "600" : "35"),
+                        "customer", s.apply("cmr"),
+                        "fare", n.apply(extraordinary ? "256.50" : "45.10")))
+                .conditionExpression("attribute_not_exists(id)"));
+    }
+
+    double seconds(int rides) throws Exception {
+        return messaging.seconds(rides, extraordinary -> {
+            int status = http.send(
+                            HttpRequest.newBuilder(submit)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(extraordinary ? EnginesAlone.BIG : EnginesAlone.SMALL))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            if (status != 201) {
+                throw new IllegalStateException("a ride was refused: " + status);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
     }
 }
