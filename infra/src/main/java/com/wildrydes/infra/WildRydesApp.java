@@ -91,13 +91,21 @@ public final class WildRydesApp {
      * What each stack is checked for is the same.
      */
     public static void addChecks(App app) {
+        addLibraryChecks(app);
+        addNagPack(app);
+    }
+
+    /**
+     * Gives each stack of the app the construct library's app-wide checks, without cdk-nag's pack
+     * (what {@link #addChecks} adds besides). Call it once the app's stacks exist.
+     */
+    public static void addLibraryChecks(App app) {
         WildRydesChecks checks = new WildRydesChecks();
         for (IConstruct child : app.getNode().getChildren()) {
             if (child instanceof Stack) {
                 checks.visit(child);
             }
         }
-        addNagPack(app);
     }
 
     /** Checks every stack of the app with cdk-nag's AwsSolutions pack, reporting each finding's rule and reason. */

@@ -50,8 +50,6 @@ public record Synthesis(Path cloudAssembly, JsonNode learner, JsonNode finished)
                     .context(cdkJsonContext())
                     .outdir(outdir.toString())
                     .build());
-            // The library's app-wide checks, as every app using the constructs applies them.
-            software.amazon.awscdk.Aspects.of(app).add(new com.wildrydes.constructs.WildRydesChecks());
             Stack stack = learnerStack.apply(app);
             for (IConstruct construct : stack.getNode().findAll()) {
                 if (construct instanceof CfnTopic topic) {
@@ -69,6 +67,8 @@ public record Synthesis(Path cloudAssembly, JsonNode learner, JsonNode finished)
                         .getNode()
                         .getId();
             }
+            // The library's app-wide checks, as the labs' app gives them to each of its stacks.
+            WildRydesApp.addLibraryChecks(app);
             app.synth();
             JsonNode learner =
                     JSON.readTree(outdir.resolve(stackName + ".template.json").toFile());
