@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -21,7 +20,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Lambda's SQS event source mapping, with the template's settings: batches of at most the batch
  * size, gathered for at most the batching window; at most the maximum concurrency of invocations
- * at once (a batch is received only while an invocation may start); a failed invocation leaves its whole batch to come
+ * at once; a failed invocation leaves its whole batch to come
  * back after the visibility timeout, and with {@code ReportBatchItemFailures} only the reported
  * messages come back, the rest are deleted. The queue's own redrive policy dead-letters a message
  * that came back too often.
@@ -32,10 +31,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * mapping keeps each message it holds hidden until its invocation has ended, as AWS's timeouts
  * would; only then does the shortened timeout start to count for a message that comes back.
  *
- * <p>One receiver per mapping long-polls the queue and hands each batch to an invocation. The
- * local SQS engine wakes every waiting long poll when one message arrives and all but one come back
- * empty at once, so a poller per invocation slot made most receives empty ones: about 2.4 calls per
- * message in lab 2, which capped local mode's throughput. AWS's long polls do not return early.
+ * <p>One poller per invocation the maximum concurrency allows, each receiving a batch and invoking
+ * the function with it, as Lambda's pollers do. Only one of them long-polls the queue at a time: the
+ * local SQS engine wakes every waiting long poll when one message arrives, and all but one come back
+ * empty at once (AWS's long polls do not), which made about 2.4 receives per message in lab 2. A
+ * poller whose last batch came back full expects more and short-polls beside the others, so a
+ * backlog is still worked by every allowed invocation at once.
  */
 public final class SqsEventSource implements AutoCloseable {
 
@@ -48,10 +49,9 @@ public final class SqsEventSource implements AutoCloseable {
     private final int batchSize;
     private final long windowMillis;
     private final boolean reportBatchItemFailures;
-    private final ExecutorService invocations;
-    private final Thread receiver;
-    /** One permit per invocation that may run now: the mapping's maximum concurrency. */
-    private final Semaphore slots;
+    private final ExecutorService pollers;
+    /** Held by the one poller waiting in a long poll (see the class comment). */
+    private final java.util.concurrent.locks.ReentrantLock longPoll = new java.util.concurrent.locks.ReentrantLock();
 
     private final java.util.function.Consumer<String> queueAction;
     /** The receipt handles of the messages received and not yet deleted or given back. */
@@ -80,8 +80,7 @@ public final class SqsEventSource implements AutoCloseable {
         this.batchSize = batchSize;
         this.windowMillis = batchingWindowSeconds * 1000L;
         this.reportBatchItemFailures = reportBatchItemFailures;
-        this.slots = new Semaphore(maximumConcurrency);
-        this.invocations = Executors.newFixedThreadPool(maximumConcurrency, task -> {
+        this.pollers = Executors.newFixedThreadPool(maximumConcurrency, task -> {
             Thread thread = new Thread(task, "esm-" + function.name());
             thread.setDaemon(true);
             return thread;
@@ -97,9 +96,9 @@ public final class SqsEventSource implements AutoCloseable {
         });
         long period = Math.max(200, visibilitySeconds * 1000L / 2);
         keeper.scheduleAtFixedRate(() -> keepHidden(visibilitySeconds), period, period, TimeUnit.MILLISECONDS);
-        this.receiver = new Thread(this::receive, "esm-receiver-" + function.name());
-        receiver.setDaemon(true);
-        receiver.start();
+        for (int i = 0; i < maximumConcurrency; i++) {
+            pollers.submit(this::poll);
+        }
     }
 
     /** A local mechanism only (see the class comment), so it is not recorded as a call Lambda makes. */
@@ -114,39 +113,22 @@ public final class SqsEventSource implements AutoCloseable {
         }
     }
 
-    /** Receives a batch whenever an invocation may start, and starts it. */
-    private void receive() {
-        while (running) {
+    private void poll() {
+        boolean backlog = false;
+        while (running && !Thread.currentThread().isInterrupted()) {
             try {
-                slots.acquire();
-            } catch (InterruptedException e) {
-                return;
-            }
-            boolean started = false;
-            try {
-                List<Message> batch = receiveBatch();
-                if (!batch.isEmpty()) {
-                    invocations.execute(() -> invoke(batch));
-                    started = true;
+                List<Message> batch = receiveBatch(backlog);
+                backlog = batch.size() >= Math.min(10, batchSize);
+                try {
+                    if (!batch.isEmpty()) {
+                        deliver(batch);
+                    }
+                } finally {
+                    batch.forEach(message -> held.remove(message.receiptHandle()));
                 }
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 report(e);
-            } finally {
-                if (!started) {
-                    slots.release();
-                }
             }
-        }
-    }
-
-    private void invoke(List<Message> batch) {
-        try {
-            deliver(batch);
-        } catch (Exception e) {
-            report(e);
-        } finally {
-            batch.forEach(message -> held.remove(message.receiptHandle()));
-            slots.release();
         }
     }
 
@@ -156,22 +138,38 @@ public final class SqsEventSource implements AutoCloseable {
         }
     }
 
-    private List<Message> receiveBatch() {
+    /** A batch: gathered for at most the batching window; the first receive a short poll when a backlog is expected. */
+    private List<Message> receiveBatch(boolean backlog) throws InterruptedException {
         List<Message> batch = new ArrayList<>();
         long deadline = System.currentTimeMillis() + windowMillis;
+        boolean shortPoll = backlog;
         do {
             int wanted = Math.min(10, batchSize - batch.size());
-            queueAction.accept("sqs:ReceiveMessage");
-            List<Message> received = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-                            .maxNumberOfMessages(wanted)
-                            .waitTimeSeconds(1)
-                            .messageSystemAttributeNamesWithStrings("All")
-                            .messageAttributeNames("All"))
-                    .messages();
-            received.forEach(message -> held.add(message.receiptHandle()));
+            List<Message> received = shortPoll ? receive(wanted, 0) : List.of();
+            if (received.isEmpty()) {
+                longPoll.lockInterruptibly();
+                try {
+                    received = receive(wanted, 1);
+                } finally {
+                    longPoll.unlock();
+                }
+            }
+            shortPoll = false;
             batch.addAll(received);
         } while (running && batch.size() < batchSize && System.currentTimeMillis() < deadline);
         return batch;
+    }
+
+    private List<Message> receive(int wanted, int waitSeconds) {
+        queueAction.accept("sqs:ReceiveMessage");
+        List<Message> received = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+                        .maxNumberOfMessages(wanted)
+                        .waitTimeSeconds(waitSeconds)
+                        .messageSystemAttributeNamesWithStrings("All")
+                        .messageAttributeNames("All"))
+                .messages();
+        received.forEach(message -> held.add(message.receiptHandle()));
+        return received;
     }
 
     private void deliver(List<Message> batch) throws java.io.IOException {
@@ -227,11 +225,9 @@ public final class SqsEventSource implements AutoCloseable {
     public void close() {
         running = false;
         keeper.shutdownNow();
-        receiver.interrupt();
-        invocations.shutdownNow();
+        pollers.shutdownNow();
         try {
-            receiver.join(5_000);
-            invocations.awaitTermination(5, TimeUnit.SECONDS);
+            pollers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
