@@ -77,7 +77,7 @@ public final class NodeScript {
     }
 
     /** A watcher's failure (the console's) must not cut the script's run short: reported, not thrown. */
-    private static void tell(java.util.function.Consumer<String> progress, String line) {
+    static void tell(java.util.function.Consumer<String> progress, String line) {
         try {
             progress.accept(line);
         } catch (RuntimeException e) {

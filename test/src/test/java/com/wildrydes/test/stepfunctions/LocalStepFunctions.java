@@ -3,6 +3,7 @@ package com.wildrydes.test.stepfunctions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wildrydes.local.engines.NodeScript;
+import com.wildrydes.local.engines.NodeScriptService;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 public final class LocalStepFunctions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     private LocalStepFunctions() {}
 
@@ -55,7 +57,7 @@ public final class LocalStepFunctions {
         run.put("definition", JSON.readTree(definition));
         run.put("input", input);
         run.put("faults", faults);
-        JsonNode result = node("run-state-machine.mjs", JSON.writeValueAsString(run));
+        JsonNode result = NodeScriptService.of("run-state-machine.mjs").call(run, LIMIT, line -> {});
         return new Execution(
                 result.get("status").asText(),
                 result.get("output"),
@@ -73,6 +75,6 @@ public final class LocalStepFunctions {
     }
 
     private static JsonNode node(String script, String argumentFile) {
-        return NodeScript.run(script, argumentFile, Duration.ofSeconds(60));
+        return NodeScript.run(script, argumentFile, LIMIT);
     }
 }
