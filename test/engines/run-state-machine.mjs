@@ -110,7 +110,7 @@ function handlerFor(run, resource) {
   throw new Error(`No local engine for ${resource}`);
 }
 
-// Validating a definition costs more than most executions: a served process keeps the state machines it built.
+// A served process keeps the state machines it built: asl-validator checks a definition once, not per execution.
 const machines = new Map();
 function machineFor(definition) {
   const key = JSON.stringify(definition);
