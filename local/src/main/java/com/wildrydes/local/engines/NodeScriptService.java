@@ -20,14 +20,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * One of the engines' folder's Node scripts kept running ({@code node script --serve}, see
+ * One of the engines' folder's Node scripts (the offline state machine interpreter, the ASL
+ * validator, the IAM evaluator) kept running ({@code node script --serve}, see
  * {@code test/engines/script-service.mjs}) to answer many requests, concurrent ones included: Node's
  * start and the script's imports (about 0.9 s of CPU for the state machine interpreter) are paid once
- * per JVM instead of once per request. Answers what {@link NodeScript#run} would for the same request.
- * The process is started on the first request and again after it died; it exits when this JVM does
- * (its standard input closes).
+ * per JVM instead of once per request. The process is started on the first request and again after
+ * it died; it exits when this JVM does (its standard input closes).
  */
 public final class NodeScriptService {
+
+    /**
+     * V8's concurrent GC threads cost a short Node process about as much CPU as its work on a
+     * two-core machine (bench/synth measured it for the jsii kernel); one GC thread is plenty here.
+     */
+    static final String SINGLE_THREADED_GC = "--single-threaded-gc";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, NodeScriptService> SHARED = new ConcurrentHashMap<>();
@@ -51,10 +57,10 @@ public final class NodeScriptService {
     }
 
     /**
-     * Answers one request as {@link NodeScript#run(String, String, Duration, Consumer)} does: hands
-     * each line the script emits for it to {@code progress} (on the calling thread, as printed) and
-     * returns its answer. A request the script fails, or that outlives {@code limit} (it is then
-     * aborted), fails the call with what the script said.
+     * Answers one request (written as JSON): hands each line the script emits for it (a state
+     * machine's states as the execution enters and leaves them) to {@code progress}, on the calling
+     * thread, as soon as it is printed, and returns the script's answer. A request the script fails,
+     * or that outlives {@code limit} (it is then aborted), fails the call with what the script said.
      */
     public JsonNode call(Object request, Duration limit, Consumer<String> progress) {
         long id = ids.incrementAndGet();
@@ -74,7 +80,7 @@ public final class NodeScriptService {
                     throw new IllegalStateException(script + " failed: no answer within " + limit);
                 }
                 switch (message[0]) {
-                    case "line" -> NodeScript.tell(progress, message[1]);
+                    case "line" -> tell(progress, message[1]);
                     case "done" -> {
                         return JSON.readTree(message[1]);
                     }
@@ -125,7 +131,7 @@ public final class NodeScriptService {
     }
 
     private Running start() throws IOException {
-        Process process = new ProcessBuilder("node", NodeScript.SINGLE_THREADED_GC, script, "--serve")
+        Process process = new ProcessBuilder("node", SINGLE_THREADED_GC, script, "--serve")
                 .directory(EngineInstall.ensureInstalled().toFile())
                 .start();
         Running started = new Running(
@@ -190,6 +196,15 @@ public final class NodeScriptService {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /** A watcher's failure (the console's) must not cut the request short: reported, not thrown. */
+    private static void tell(Consumer<String> progress, String line) {
+        try {
+            progress.accept(line);
+        } catch (RuntimeException e) {
+            System.err.println("Could not pass on the line " + line + ": " + e);
         }
     }
 

@@ -2,7 +2,6 @@ package com.wildrydes.test.stepfunctions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.wildrydes.local.engines.NodeScript;
 import com.wildrydes.local.engines.NodeScriptService;
 import java.io.IOException;
 import java.time.Duration;
@@ -70,11 +69,7 @@ public final class LocalStepFunctions {
 
     /** asl-validator's verdict: null when the definition is valid, else its errors. */
     public static String validationErrors(String definition) throws IOException {
-        JsonNode result = node("validate-asl.mjs", definition);
+        JsonNode result = NodeScriptService.of("validate-asl.mjs").call(JSON.readTree(definition), LIMIT, line -> {});
         return result.get("valid").asBoolean() ? null : result.get("errors").asText();
-    }
-
-    private static JsonNode node(String script, String argumentFile) {
-        return NodeScript.run(script, argumentFile, LIMIT);
     }
 }
