@@ -1,16 +1,14 @@
 // Decides AWS calls recorded by local mode with the template's IAM policies, on @cloud-copilot/iam-simulate
 // (AWS's evaluation logic: explicit deny wins; in one account an identity OR a resource policy allows; a KMS
 // key's policy must allow the call itself or delegate to the account's IAM policies through its root principal).
-// Usage: node evaluate-iam.mjs request.json, where request.json holds
+// Usage: node evaluate-iam.mjs request.json (or --serve, see script-service.mjs), where request.json holds
 //   {"account": "...", "identityPolicies": {roleArn: [{"name", "policy"}]},
 //    "resourcePolicies": {resourceArn: {"name", "policy"}},
 //    "calls": [{"principal", "role" (roleArn or null for a service principal), "action", "resource", "context": {...}}]}
 // Prints one JSON line: {"decisions": [{"result": "Allowed"|"ImplicitlyDenied"|"ExplicitlyDenied"|"Error",
 //   "identity", "resourcePolicy", "why"} per call, in order]}.
-import { readFileSync } from "node:fs";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
-
-const run = JSON.parse(readFileSync(process.argv[2], "utf8"));
+import { serve } from "./script-service.mjs";
 
 function denyingStatements(analysis) {
   return (analysis?.denyStatements ?? []).map((s) => s.policyId ?? s.statement?.sid?.() ?? s.explain?.identifier ?? "?");
@@ -43,29 +41,33 @@ function why(call, result, analysis, identity, resource) {
     (resource ? `, and ${resourceName} does not allow it either` : "");
 }
 
-const decisions = [];
-for (const call of run.calls) {
-  const identity = call.role ? run.identityPolicies[call.role] ?? [] : [];
-  const resource = run.resourcePolicies[call.resource];
-  const response = await runSimulation({
-    request: { principal: call.principal, action: call.action, resource: { resource: call.resource, accountId: run.account },
-      contextVariables: call.context },
-    identityPolicies: identity.map((p) => ({ name: p.name, policy: p.policy })),
-    serviceControlPolicies: [],
-    resourceControlPolicies: [],
-    resourcePolicy: resource?.policy,
-  }, {});
-  if (response.resultType === "error") {
-    decisions.push({ result: "Error", why: `the simulator refused the request: ${JSON.stringify(response.errors).slice(0, 600)}` });
-    continue;
+async function decide(run) {
+  const decisions = [];
+  for (const call of run.calls) {
+    const identity = call.role ? run.identityPolicies[call.role] ?? [] : [];
+    const resource = run.resourcePolicies[call.resource];
+    const response = await runSimulation({
+      request: { principal: call.principal, action: call.action, resource: { resource: call.resource, accountId: run.account },
+        contextVariables: call.context },
+      identityPolicies: identity.map((p) => ({ name: p.name, policy: p.policy })),
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      resourcePolicy: resource?.policy,
+    }, {});
+    if (response.resultType === "error") {
+      decisions.push({ result: "Error", why: `the simulator refused the request: ${JSON.stringify(response.errors).slice(0, 600)}` });
+      continue;
+    }
+    const analysis = response.result?.analysis;
+    const result = response.overallResult;
+    decisions.push({
+      result,
+      identity: analysis?.identityAnalysis?.result,
+      resourcePolicy: analysis?.resourceAnalysis?.result,
+      why: result === "Allowed" ? null : why(call, result, analysis, identity, resource),
+    });
   }
-  const analysis = response.result?.analysis;
-  const result = response.overallResult;
-  decisions.push({
-    result,
-    identity: analysis?.identityAnalysis?.result,
-    resourcePolicy: analysis?.resourceAnalysis?.result,
-    why: result === "Allowed" ? null : why(call, result, analysis, identity, resource),
-  });
+  return { decisions };
 }
-console.log(JSON.stringify({ decisions }));
+
+await serve(decide);

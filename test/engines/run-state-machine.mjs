@@ -19,7 +19,9 @@
 //   "failures": [{"state", "error", "cause"} of every state that failed, caught or not],
 //   "calls": {state name: how many times its task ran, retries included},
 //   "serviceCalls": [{"integration", "TableName"|"TopicArn"|"FunctionName"} of each service call made, for the IAM check]}.
-import { readFileSync } from "node:fs";
+// Or: node run-state-machine.mjs --serve, one process for many executions, each run.json a request on its
+// standard input (see script-service.mjs); the tests and local mode run it so, Node starting once.
+import { serve } from "./script-service.mjs";
 
 // Node 20 lacks Promise.withResolvers, which aws-local-stepfunctions 3 uses.
 if (!Promise.withResolvers) {
@@ -31,7 +33,6 @@ if (!Promise.withResolvers) {
 }
 const { StateMachine } = await import("aws-local-stepfunctions");
 
-const run = JSON.parse(readFileSync(process.argv[2], "utf8"));
 // The local engines check that a request is signed, not what the signature is.
 const FAKE_AUTH = "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=0";
 const AMZ_DATE = "20260101T000000Z";
@@ -42,7 +43,7 @@ function namedError(name, message) {
   return error;
 }
 
-async function dynamoDb(action, parameters) {
+async function dynamoDb(run, action, parameters) {
   const response = await fetch(run.dynamoDbEndpoint, {
     method: "POST",
     headers: {
@@ -61,7 +62,7 @@ async function dynamoDb(action, parameters) {
   return body;
 }
 
-async function snsPublish(parameters) {
+async function snsPublish(run, parameters) {
   const form = new URLSearchParams({ Action: "Publish", Version: "2010-03-31", TopicArn: parameters.TopicArn });
   // Step Functions serializes a JSON object given as Message into its JSON text.
   form.set("Message", typeof parameters.Message === "string" ? parameters.Message : JSON.stringify(parameters.Message));
@@ -85,7 +86,7 @@ async function snsPublish(parameters) {
   return { MessageId: (text.match(/<MessageId>([^<]+)<\/MessageId>/) ?? [])[1] };
 }
 
-async function lambdaInvoke(parameters) {
+async function lambdaInvoke(run, parameters) {
   const response = await fetch(run.lambdaBridge, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -100,70 +101,88 @@ async function lambdaInvoke(parameters) {
   return { ExecutedVersion: "live", Payload: body.Payload, StatusCode: 200 };
 }
 
-function handlerFor(resource) {
+function handlerFor(run, resource) {
   const integration = resource.split(":::").pop();
   const [service, action] = integration.split(":");
-  if (service === "dynamodb") return (p) => dynamoDb(action.charAt(0).toUpperCase() + action.slice(1), p);
-  if (integration === "sns:publish") return snsPublish;
-  if (integration === "lambda:invoke") return lambdaInvoke;
+  if (service === "dynamodb") return (p) => dynamoDb(run, action.charAt(0).toUpperCase() + action.slice(1), p);
+  if (integration === "sns:publish") return (p) => snsPublish(run, p);
+  if (integration === "lambda:invoke") return (p) => lambdaInvoke(run, p);
   throw new Error(`No local engine for ${resource}`);
 }
 
-const faults = run.faults ?? [];
-for (const fault of faults) {
-  if (run.definition.States[fault.state]?.Type !== "Task") throw new Error(`Fault for ${fault.state}, which is no Task state`);
-}
-const calls = {};
-function withFaults(name, handler) {
-  return async (parameters) => {
-    calls[name] = (calls[name] ?? 0) + 1;
-    const fault = faults.find((f) => f.state === name && f.calls.includes(calls[name]));
-    if (fault) throw namedError(fault.error, fault.cause ?? `${fault.error} injected into call ${calls[name]} of ${name}`);
-    return handler(parameters);
-  };
-}
-
-const serviceCalls = [];
-function recorded(resource, handler) {
-  const integration = resource.split(":::").pop();
-  return async (parameters) => {
-    const { TableName, TopicArn, FunctionName } = parameters ?? {};
-    serviceCalls.push({ integration, TableName, TopicArn, FunctionName });
-    return handler(parameters);
-  };
-}
-
-const handlers = {};
-const retryIntervalOverrides = {};
-for (const [name, state] of Object.entries(run.definition.States)) {
-  if (state.Type === "Task") handlers[name] = withFaults(name, recorded(state.Resource, handlerFor(state.Resource)));
-  if (state.Retry) retryIntervalOverrides[name] = state.Retry.map(() => 0);
-}
-
-const machine = new StateMachine(run.definition, { validationOptions: { checkArn: true, checkPaths: true } });
-const execution = machine.run(run.input, { overrides: { taskResourceLocalHandlers: handlers, retryIntervalOverrides } });
-const states = [];
-const failures = [];
-let failed = null;
-const logging = (async () => {
-  for await (const event of execution.eventLogs) {
-    if (event.type.startsWith("State") && !event.index && event.index !== 0) {
-      const step = { type: event.type, state: event.state.name, stateType: event.state.type, timestamp: event.timestamp };
-      if (event.type === "StateFailed") Object.assign(step, { error: event.Error, cause: event.Cause });
-      console.log(JSON.stringify({ step }));
-    }
-    if (event.type === "StateEntered") states.push(event.state.name);
-    if (event.type === "StateFailed") failures.push({ state: event.state.name, error: event.Error, cause: event.Cause });
-    if (event.type === "ExecutionFailed") failed = { error: event.Error, cause: event.Cause };
+// A served process keeps the state machines it built: asl-validator checks a definition once, not per execution.
+const machines = new Map();
+function machineFor(definition) {
+  const key = JSON.stringify(definition);
+  let machine = machines.get(key);
+  if (!machine) {
+    machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
+    if (machines.size >= 32) machines.delete(machines.keys().next().value);
+    machines.set(key, machine);
   }
-})();
-let outcome;
-try {
-  outcome = { status: "SUCCEEDED", output: await execution.result };
-} catch (error) {
-  outcome = { status: "FAILED", error: error.name, cause: error.cause ?? error.message };
+  return machine;
 }
-await logging.catch(() => {});
-// The execution's own failure event carries the Fail state's Error and Cause.
-if (failed) outcome = { status: "FAILED", error: failed.error, cause: failed.cause };
-console.log(JSON.stringify({ ...outcome, states, failures, calls, serviceCalls }));
+
+async function execute(run, emit, signal) {
+  const faults = run.faults ?? [];
+  for (const fault of faults) {
+    if (run.definition.States[fault.state]?.Type !== "Task") throw new Error(`Fault for ${fault.state}, which is no Task state`);
+  }
+  const calls = {};
+  function withFaults(name, handler) {
+    return async (parameters) => {
+      calls[name] = (calls[name] ?? 0) + 1;
+      const fault = faults.find((f) => f.state === name && f.calls.includes(calls[name]));
+      if (fault) throw namedError(fault.error, fault.cause ?? `${fault.error} injected into call ${calls[name]} of ${name}`);
+      return handler(parameters);
+    };
+  }
+
+  const serviceCalls = [];
+  function recorded(resource, handler) {
+    const integration = resource.split(":::").pop();
+    return async (parameters) => {
+      const { TableName, TopicArn, FunctionName } = parameters ?? {};
+      serviceCalls.push({ integration, TableName, TopicArn, FunctionName });
+      return handler(parameters);
+    };
+  }
+
+  const handlers = {};
+  const retryIntervalOverrides = {};
+  for (const [name, state] of Object.entries(run.definition.States)) {
+    if (state.Type === "Task") handlers[name] = withFaults(name, recorded(state.Resource, handlerFor(run, state.Resource)));
+    if (state.Retry) retryIntervalOverrides[name] = state.Retry.map(() => 0);
+  }
+
+  const machine = machineFor(run.definition);
+  const execution = machine.run(run.input, { overrides: { taskResourceLocalHandlers: handlers, retryIntervalOverrides } });
+  signal.addEventListener("abort", () => execution.abort(), { once: true });
+  const states = [];
+  const failures = [];
+  let failed = null;
+  const logging = (async () => {
+    for await (const event of execution.eventLogs) {
+      if (event.type.startsWith("State") && !event.index && event.index !== 0) {
+        const step = { type: event.type, state: event.state.name, stateType: event.state.type, timestamp: event.timestamp };
+        if (event.type === "StateFailed") Object.assign(step, { error: event.Error, cause: event.Cause });
+        emit(JSON.stringify({ step }));
+      }
+      if (event.type === "StateEntered") states.push(event.state.name);
+      if (event.type === "StateFailed") failures.push({ state: event.state.name, error: event.Error, cause: event.Cause });
+      if (event.type === "ExecutionFailed") failed = { error: event.Error, cause: event.Cause };
+    }
+  })();
+  let outcome;
+  try {
+    outcome = { status: "SUCCEEDED", output: await execution.result };
+  } catch (error) {
+    outcome = { status: "FAILED", error: error.name, cause: error.cause ?? error.message };
+  }
+  await logging.catch(() => {});
+  // The execution's own failure event carries the Fail state's Error and Cause.
+  if (failed) outcome = { status: "FAILED", error: failed.error, cause: failed.cause };
+  return { ...outcome, states, failures, calls, serviceCalls };
+}
+
+await serve(execute);

@@ -1,9 +1,10 @@
 // Validates an Amazon States Language definition offline with asl-validator.
-// Usage: node validate-asl.mjs definition.json
+// Usage: node validate-asl.mjs definition.json (or --serve, see script-service.mjs)
 // Prints {"valid": true} or {"valid": false, "errors": "..."} and exits 0 either way.
-import { readFileSync } from "node:fs";
 import aslValidator from "asl-validator";
+import { serve } from "./script-service.mjs";
 
-const definition = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const { isValid, errorsText } = aslValidator(definition);
-console.log(JSON.stringify(isValid ? { valid: true } : { valid: false, errors: errorsText("\n") }));
+await serve((definition) => {
+  const { isValid, errorsText } = aslValidator(definition);
+  return isValid ? { valid: true } : { valid: false, errors: errorsText("\n") };
+});

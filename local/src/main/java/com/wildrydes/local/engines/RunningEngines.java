@@ -56,7 +56,7 @@ public final class RunningEngines implements AutoCloseable {
         // fauxqs picks its own free port and prints it: no race for the port.
         EngineProcess fauxqsStarted = EngineProcess.start(
                 "fauxqs",
-                List.of("node", NodeScript.SINGLE_THREADED_GC, "fauxqs-loopback.mjs", "0"),
+                List.of("node", NodeScriptService.SINGLE_THREADED_GC, "fauxqs-loopback.mjs", "0"),
                 engines,
                 logs.resolve("fauxqs.log"));
         Dynoxide started;

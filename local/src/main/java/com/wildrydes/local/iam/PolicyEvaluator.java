@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.wildrydes.local.engines.NodeScript;
+import com.wildrydes.local.engines.NodeScriptService;
 import com.wildrydes.local.template.LocalIds;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,12 +53,7 @@ public final class PolicyEvaluator {
             entry.put("resource", call.resource());
             entry.set("context", JSON.valueToTree(call.context()));
         }
-        JsonNode answer;
-        try {
-            answer = NodeScript.run("evaluate-iam.mjs", JSON.writeValueAsString(request), Duration.ofSeconds(60));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode answer = NodeScriptService.of("evaluate-iam.mjs").call(request, Duration.ofSeconds(60), line -> {});
         List<Decision> result = new ArrayList<>();
         answer.path("decisions")
                 .forEach(decision -> result.add(new Decision(

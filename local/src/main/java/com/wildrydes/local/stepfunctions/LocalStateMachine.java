@@ -3,7 +3,7 @@ package com.wildrydes.local.stepfunctions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.wildrydes.local.engines.NodeScript;
+import com.wildrydes.local.engines.NodeScriptService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -146,11 +146,8 @@ public final class LocalStateMachine {
             ObjectNode request = endpoints.deepCopy();
             request.set("definition", definition);
             request.set("input", JSON.readTree(inputJson));
-            JsonNode result = NodeScript.run(
-                    "run-state-machine.mjs",
-                    JSON.writeValueAsString(request),
-                    Duration.ofSeconds(EXECUTION_LIMIT_SECONDS),
-                    line -> step(line, steps));
+            JsonNode result = NodeScriptService.of("run-state-machine.mjs")
+                    .call(request, Duration.ofSeconds(EXECUTION_LIMIT_SECONDS), line -> step(line, steps));
             result.path("serviceCalls").forEach(serviceCalls);
             List<String> states = new ArrayList<>();
             result.path("states").forEach(state -> states.add(state.asText()));

@@ -118,22 +118,22 @@ class LocalCommandTest {
     }
 
     /**
-     * Starts the local command on any free port with those settings ({@code -D...}) and stacks, on
-     * the synthesized app; its output lines are collected in {@link #lines}.
+     * Starts the local command as {@code local/run} starts it, on any free port with those settings
+     * ({@code -D...}) and stacks, on the synthesized app; its output lines are collected in {@link #lines}.
      */
     private Process start(String... arguments) throws java.io.IOException {
-        List<String> commandLine = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> settings = new java.util.ArrayList<>(
                 // Any free port: 4566 may be held by another run on the same machine.
-                "-Dwildrydes.local.port=0"));
+                List.of("-Dwildrydes.local.port=0"));
         List.of(arguments).stream()
                 .filter(argument -> argument.startsWith("-D"))
-                .forEach(commandLine::add);
-        commandLine.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.wildrydes.local.Main"));
+                .forEach(settings::add);
+        List<String> stacks = new java.util.ArrayList<>();
         List.of(arguments).stream()
                 .filter(argument -> !argument.startsWith("-D"))
-                .forEach(commandLine::add);
-        commandLine.add(SynthesizedApp.cloudAssembly().toString());
+                .forEach(stacks::add);
+        stacks.add(SynthesizedApp.cloudAssembly().toString());
+        List<String> commandLine = LocalRunJvm.command(settings, stacks);
         Process command =
                 new ProcessBuilder(commandLine).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
@@ -248,13 +248,11 @@ class LocalCommandTest {
     }
 
     private static void assertRefused(List<String> arguments, String... named) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path")));
-        arguments.stream().filter(argument -> argument.startsWith("-D")).forEach(command::add);
-        command.add("com.wildrydes.local.Main");
-        arguments.stream().filter(argument -> !argument.startsWith("-D")).forEach(command::add);
+        List<String> command = LocalRunJvm.command(
+                arguments.stream().filter(argument -> argument.startsWith("-D")).toList(),
+                arguments.stream()
+                        .filter(argument -> !argument.startsWith("-D"))
+                        .toList());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         boolean ended = process.waitFor(60, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -2,7 +2,7 @@ package com.wildrydes.test.stepfunctions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.wildrydes.local.engines.NodeScript;
+import com.wildrydes.local.engines.NodeScriptService;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,6 +16,7 @@ import java.util.Map;
 public final class LocalStepFunctions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     private LocalStepFunctions() {}
 
@@ -55,7 +56,7 @@ public final class LocalStepFunctions {
         run.put("definition", JSON.readTree(definition));
         run.put("input", input);
         run.put("faults", faults);
-        JsonNode result = node("run-state-machine.mjs", JSON.writeValueAsString(run));
+        JsonNode result = NodeScriptService.of("run-state-machine.mjs").call(run, LIMIT, line -> {});
         return new Execution(
                 result.get("status").asText(),
                 result.get("output"),
@@ -68,11 +69,7 @@ public final class LocalStepFunctions {
 
     /** asl-validator's verdict: null when the definition is valid, else its errors. */
     public static String validationErrors(String definition) throws IOException {
-        JsonNode result = node("validate-asl.mjs", definition);
+        JsonNode result = NodeScriptService.of("validate-asl.mjs").call(JSON.readTree(definition), LIMIT, line -> {});
         return result.get("valid").asBoolean() ? null : result.get("errors").asText();
-    }
-
-    private static JsonNode node(String script, String argumentFile) {
-        return NodeScript.run(script, argumentFile, Duration.ofSeconds(60));
     }
 }
