@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The JVM that the README's {@code local/run} starts, without its up-to-date check: the same JVM
- * options (read from the script, so the two cannot drift apart) and the local module's own class
+ * options (the argument file {@code local/jvm.options} the script passes, so the two cannot drift apart) and the local module's own class
  * path (its classes and the {@code classpath.txt} its build writes), not the test JVM's. That is the
  * command a learner runs, and it costs about half the CPU of a plain JVM on the test class path.
  */
@@ -18,12 +18,12 @@ final class LocalRunJvm {
 
     private LocalRunJvm() {}
 
-    /** {@code java <local/run's options> <settings> -cp <local's class path> com.wildrydes.local.Main <arguments>}. */
+    /** {@code java @local/jvm.options <settings> -cp <local's class path> com.wildrydes.local.Main <arguments>}. */
     static List<String> command(List<String> settings, List<String> arguments) {
         Path root = RepositoryRoot.path();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options(root.resolve("local/run")));
+        command.add("@" + root.resolve("local/jvm.options"));
         command.addAll(settings);
         try {
             command.addAll(List.of(
@@ -38,24 +38,5 @@ final class LocalRunJvm {
         }
         command.addAll(arguments);
         return command;
-    }
-
-    /** The {@code -XX:} options of the script's {@code exec java} line. */
-    static List<String> options(Path script) {
-        try {
-            String exec = Files.readAllLines(script).stream()
-                    .filter(line -> line.startsWith("exec java "))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(script + " has no `exec java` line"));
-            List<String> options = List.of(exec.split("\\s+")).stream()
-                    .filter(token -> token.startsWith("-XX:"))
-                    .toList();
-            if (options.isEmpty()) {
-                throw new IllegalStateException(script + "'s `exec java` line has no -XX: option: " + exec);
-            }
-            return options;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
