@@ -48,32 +48,42 @@ public class LocalThroughputBench {
         }
         HttpClient http = HttpClient.newHttpClient();
         try (RunningEngines engines = new RunningEngines(EngineInstall.ensureInstalled(), Files.createTempDirectory("local-bench-logs"))) {
-            Map<Integer, Double> alone = new java.util.LinkedHashMap<>();
             EnginesAlone messaging = new EnginesAlone(engines);
-            messaging.seconds(10); // warm-up, not counted
-            for (String count : counts.split(",")) {
-                int rides = Integer.parseInt(count.trim());
-                CpuUse before = CpuUse.now();
-                double seconds = messaging.seconds(rides);
-                alone.put(rides, rides / seconds);
-                System.out.printf("engines alone (lab 2's messaging, no functions), %d rides: %.2f s, %.0f rides/s (load average %.1f); %s%n",
-                        rides, seconds, rides / seconds, loadAverage(), CpuUse.now().perRideSince(before, rides));
-            }
-            Map<Integer, Double> calls = new java.util.LinkedHashMap<>();
+            Map<Integer, Double> alone = ridesPerSecond(
+                    "engines alone (lab 2's messaging, no functions)", counts, messaging::seconds, (rides, rate) -> "");
+            Map<Integer, Double> calls;
             try (CallsAlone lab2Calls = new CallsAlone(engines, messaging, http)) {
-                lab2Calls.seconds(10); // warm-up, not counted
-                for (String count : counts.split(",")) {
-                    int rides = Integer.parseInt(count.trim());
-                    CpuUse before = CpuUse.now();
-                    double seconds = lab2Calls.seconds(rides);
-                    calls.put(rides, rides / seconds);
-                    System.out.printf("lab 2's calls alone (API request, PutItem, Publish; no functions, no local mode), %d rides: %.2f s, %.0f rides/s, %.2f of the engines alone (load average %.1f); %s%n",
-                            rides, seconds, rides / seconds, rides / seconds / alone.get(rides), loadAverage(),
-                            CpuUse.now().perRideSince(before, rides));
-                }
+                calls = ridesPerSecond(
+                        "lab 2's calls alone (API request, PutItem, Publish; no functions, no local mode)",
+                        counts,
+                        lab2Calls::seconds,
+                        (rides, rate) -> String.format(", %.2f of the engines alone", rate / alone.get(rides)));
             }
             lab2(cdkOut, engines, settings, http, counts, alone, calls);
         }
+    }
+
+    /** One way of carrying rides: its time for a count of them. */
+    interface Phase {
+        double seconds(int rides) throws Exception;
+    }
+
+    /** Each count of rides through a phase, after a warm-up of 10: its rides per second, a line each. */
+    private static Map<Integer, Double> ridesPerSecond(
+            String label, String counts, Phase phase, java.util.function.BiFunction<Integer, Double, String> against)
+            throws Exception {
+        phase.seconds(10); // warm-up, not counted
+        Map<Integer, Double> rates = new java.util.LinkedHashMap<>();
+        for (String count : counts.split(",")) {
+            int rides = Integer.parseInt(count.trim());
+            CpuUse before = CpuUse.now();
+            double seconds = phase.seconds(rides);
+            rates.put(rides, rides / seconds);
+            System.out.printf("%s, %d rides: %.2f s, %.0f rides/s%s (load average %.1f); %s%n",
+                    label, rides, seconds, rides / seconds, against.apply(rides, rides / seconds), loadAverage(),
+                    CpuUse.now().perRideSince(before, rides));
+        }
+        return rates;
     }
 
     private static double loadAverage() {
