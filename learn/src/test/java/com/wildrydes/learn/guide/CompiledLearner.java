@@ -8,15 +8,16 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
@@ -63,24 +64,23 @@ public final class CompiledLearner {
             Path folder = Files.createTempDirectory("wild-rydes-lambdas-learner");
             Files.createSymbolicLink(folder.resolve("functions"), jar.resolveSibling("functions"));
             Path built = folder.resolve(jar.getFileName());
-            try (JarFile original = new JarFile(jar.toFile());
-                    JarOutputStream out = new JarOutputStream(Files.newOutputStream(built))) {
-                for (Enumeration<JarEntry> entries = original.entries(); entries.hasMoreElements(); ) {
-                    JarEntry entry = entries.nextElement();
-                    if (entry.getName().startsWith(entryPrefix)) {
-                        continue;
+            // A byte copy of the jar with only the handler's entries replaced: the zip file system
+            // copies every other entry as it is, compressed, where rewriting the whole jar through a
+            // JarOutputStream inflated and deflated its 8 MB again for each handler checked.
+            Files.copy(jar, built);
+            try (FileSystem zip = FileSystems.newFileSystem(built)) {
+                try (var entries = Files.walk(zip.getPath("/"))) {
+                    for (Path entry : entries.filter(Files::isRegularFile).toList()) {
+                        if (entry.toString().substring(1).startsWith(entryPrefix)) {
+                            Files.delete(entry);
+                        }
                     }
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    try (var in = original.getInputStream(entry)) {
-                        in.transferTo(out);
-                    }
-                    out.closeEntry();
                 }
                 try (var compiled = Files.walk(classes)) {
                     for (Path clazz : compiled.filter(Files::isRegularFile).toList()) {
-                        out.putNextEntry(new JarEntry(classes.relativize(clazz).toString()));
-                        Files.copy(clazz, out);
-                        out.closeEntry();
+                        Path entry = zip.getPath("/", classes.relativize(clazz).toString());
+                        Files.createDirectories(entry.getParent());
+                        Files.copy(clazz, entry);
                     }
                 }
             }
@@ -90,13 +90,25 @@ public final class CompiledLearner {
         }
     }
 
+    private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+
+    /**
+     * One file manager per class path, kept for the JVM's life: it keeps the class path's jars open
+     * and indexed (aws-cdk-lib's alone holds thousands of classes), which a new file manager per
+     * compilation read again for every copy a guide's test compiles.
+     */
+    private static final Map<String, StandardJavaFileManager> FILE_MANAGERS = new ConcurrentHashMap<>();
+
+    private static StandardJavaFileManager fileManager(String classPath) {
+        return FILE_MANAGERS.computeIfAbsent(classPath, path -> JAVAC.getStandardFileManager(null, null, null));
+    }
+
     private static Path compile(Path source, String classPath) {
         try {
             Path classes = Files.createTempDirectory("wild-rydes-learner-classes");
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             StringWriter messages = new StringWriter();
-            var files = javac.getStandardFileManager(null, null, null);
-            boolean compiled = javac.getTask(
+            StandardJavaFileManager files = fileManager(classPath);
+            boolean compiled = JAVAC.getTask(
                             messages,
                             files,
                             null,
