@@ -50,7 +50,7 @@ class CdkJsonFeatureFlagsTest {
     }
 
     private static Set<String> knownFlags() throws IOException {
-        Path assembly = Path.of(SynthesizedApp.app().synth().getDirectory());
+        Path assembly = SynthesizedApp.cloudAssembly();
         JsonNode manifest =
                 new ObjectMapper().readTree(assembly.resolve("manifest.json").toFile());
         JsonNode report = manifest.path("artifacts").path(REPORT);
