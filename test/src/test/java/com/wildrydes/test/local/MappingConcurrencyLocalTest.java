@@ -87,5 +87,4 @@ class MappingConcurrencyLocalTest {
                 function.peakConcurrency(),
                 "invocations at once while a backlog of " + MESSAGES + " messages waited (the mapping allows 5)");
     }
-
 }
