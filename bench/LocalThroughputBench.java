@@ -337,7 +337,7 @@ final class CallsAlone implements AutoCloseable {
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/rides", exchange -> {
-            boolean extraordinary = new String(exchange.getRequestBody().readAllBytes()).equals(BIG_RIDE);
+            boolean extraordinary = new String(exchange.getRequestBody().readAllBytes()).equals(EnginesAlone.BIG);
             store(extraordinary);
             messaging.publish(extraordinary);
             byte[] answer = "{}".getBytes();
@@ -348,8 +348,6 @@ final class CallsAlone implements AutoCloseable {
         server.start();
         submit = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/rides");
     }
-
-    private static final String BIG_RIDE = EnginesAlone.BIG;
 
     private void store(boolean extraordinary) {
         java.util.function.Function<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> s =
